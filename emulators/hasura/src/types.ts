@@ -1,0 +1,155 @@
+/**
+ * Contracts shared by the engine's parts: the database handle, the Postgres catalog the schema is built from,
+ * the Hasura metadata (v3, after `!include` resolution), the request session and the GraphQL wire shapes.
+ */
+
+// ---------- database ----------
+export interface QueryResult<R> {
+  rows: R[];
+}
+
+export interface Queryable {
+  /** Runs one SQL statement with positional parameters ($1, $2, …). */
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>>;
+}
+
+export interface Database extends Queryable {
+  /** `postgres` for a server reached through `pg`, `pglite` for the embedded engine. */
+  readonly kind: 'postgres' | 'pglite';
+  /** A human-readable description for logs, with any password removed. */
+  readonly description: string;
+  /** Runs a multi-statement SQL script (migrations, seeds); no parameters. */
+  exec(sql: string): Promise<void>;
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// ---------- catalog (read from the database) ----------
+export interface ColumnInfo {
+  name: string;
+  /** Postgres type name as in pg_type.typname: int4, int8, text, varchar, uuid, timestamptz, jsonb, numeric, bool, _text … */
+  pgType: string;
+  nullable: boolean;
+  hasDefault: boolean;
+}
+
+export interface ConstraintInfo {
+  name: string;
+  columns: string[];
+}
+
+export interface ForeignKeyInfo extends ConstraintInfo {
+  refSchema: string;
+  refTable: string;
+  refColumns: string[];
+}
+
+export interface TableInfo {
+  schema: string;
+  name: string;
+  columns: ColumnInfo[];
+  primaryKey: ConstraintInfo | null;
+  /** Unique constraints and the primary key (all usable in on_conflict). */
+  uniqueConstraints: ConstraintInfo[];
+  foreignKeys: ForeignKeyInfo[];
+}
+
+export interface Catalog {
+  tables: TableInfo[];
+}
+
+// ---------- metadata (Hasura CLI project, config v3) ----------
+export interface QualifiedTable {
+  schema: string;
+  name: string;
+}
+
+/** A boolean expression as written in metadata (filter / check), e.g. `{ user_id: { _eq: "X-Hasura-User-Id" } }`. */
+export type BoolExp = Record<string, unknown>;
+
+export interface RelationshipMetadata {
+  name: string;
+  using:
+    | { foreign_key_constraint_on: string | string[] | { column?: string; columns?: string[]; table: QualifiedTable | string } }
+    | { manual_configuration: { remote_table: QualifiedTable | string; column_mapping: Record<string, string> } };
+}
+
+export interface SelectPermission {
+  columns: string[] | '*';
+  filter?: BoolExp;
+  limit?: number;
+  allow_aggregations?: boolean;
+}
+export interface InsertPermission {
+  check?: BoolExp;
+  set?: Record<string, unknown>;
+  columns: string[] | '*';
+}
+export interface UpdatePermission {
+  columns: string[] | '*';
+  filter?: BoolExp;
+  check?: BoolExp | null;
+  set?: Record<string, unknown>;
+}
+export interface DeletePermission {
+  filter?: BoolExp;
+}
+export interface RolePermission<P> {
+  role: string;
+  permission: P;
+}
+
+export interface TableMetadata {
+  table: QualifiedTable;
+  object_relationships?: RelationshipMetadata[];
+  array_relationships?: RelationshipMetadata[];
+  select_permissions?: RolePermission<SelectPermission>[];
+  insert_permissions?: RolePermission<InsertPermission>[];
+  update_permissions?: RolePermission<UpdatePermission>[];
+  delete_permissions?: RolePermission<DeletePermission>[];
+}
+
+export interface SourceMetadata {
+  name: string;
+  kind: 'postgres';
+  tables: TableMetadata[];
+}
+
+export interface Metadata {
+  version: 3;
+  sources: SourceMetadata[];
+}
+
+// ---------- request session ----------
+export interface Session {
+  /** The role the request runs as; `admin` bypasses permissions. */
+  role: string;
+  /** Session variables, keys lower-cased (`x-hasura-user-id`), values strings. */
+  variables: Record<string, string>;
+}
+
+// ---------- GraphQL over HTTP ----------
+export interface GraphQLRequest {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
+
+export interface HasuraError {
+  message: string;
+  extensions: { path: string; code: string; internal?: unknown };
+}
+
+export interface GraphQLResponse {
+  data?: unknown;
+  errors?: HasuraError[];
+}
+
+/** The compiled engine for one metadata + catalog snapshot. */
+export interface Engine {
+  /** Validates and runs one GraphQL request as `session.role`; never throws for request-level problems. */
+  execute(request: GraphQLRequest, session: Session): Promise<GraphQLResponse>;
+  /** The schema the role sees (admin sees everything); null for a role with no permissions at all. */
+  schemaFor(role: string): import('graphql').GraphQLSchema | null;
+}
