@@ -1,0 +1,79 @@
+/**
+ * The environment each process of the local stack needs (local Clerk, local Hasura, the app), wired together by
+ * port. Pure: no I/O, nothing read from process.env. Used by `scripts/dev.ts`, Playwright and the bench.
+ */
+
+export interface LocalStackPorts {
+  app: number;
+  clerk: number;
+  hasura: number;
+}
+
+export interface LocalStackOptions {
+  /** HASURA_GRAPHQL_DATABASE_URL for the local engine; omitted → embedded PGlite persisted in `.data/`. */
+  hasuraDatabaseUrl?: string;
+  /** Hasura CLI project directory holding metadata/, migrations/ and seeds/ (default `hasura`). */
+  hasuraProjectDir?: string;
+  /** `off` disables the app's Hasura token cache (HASURA_TOKEN_CACHE); default on. */
+  tokenCache?: 'on' | 'off';
+}
+
+export interface LocalStackEnv {
+  clerk: Record<string, string>;
+  hasura: Record<string, string>;
+  app: Record<string, string>;
+}
+
+/** The made-up Frontend API host of the local Clerk: has a dot and a dev suffix so clerk-js uses dev-browser mode. */
+export const LOCAL_CLERK_FRONTEND_HOST = 'local-emulator.clerk.accounts.dev';
+export const LOCAL_CLERK_SECRET_KEY = 'sk_test_local';
+export const LOCAL_HASURA_ADMIN_SECRET = 'local-admin-secret';
+
+/** Clerk's publishable-key format: `pk_test_` + base64(`<frontend host>$`). */
+export function localPublishableKey(host: string = LOCAL_CLERK_FRONTEND_HOST): string {
+  return `pk_test_${Buffer.from(`${host}$`).toString('base64')}`;
+}
+
+export function localStackEnv(
+  ports: LocalStackPorts = { app: 3000, clerk: 4000, hasura: 8080 },
+  options: LocalStackOptions = {},
+): LocalStackEnv {
+  for (const [name, port] of Object.entries(ports)) {
+    if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+      throw new Error(`localStackEnv: port for "${name}" must be an integer in 1..65535, got ${String(port)}`);
+    }
+  }
+  const clerkUrl = `http://127.0.0.1:${ports.clerk}`;
+  const hasuraUrl = `http://127.0.0.1:${ports.hasura}`;
+  const projectDir = (options.hasuraProjectDir ?? 'hasura').replace(/\/+$/, '');
+
+  const clerk = {
+    CLERK_EMULATOR_PORT: String(ports.clerk),
+    CLERK_SECRET_KEY: LOCAL_CLERK_SECRET_KEY,
+  };
+
+  const hasura: Record<string, string> = {
+    HASURA_GRAPHQL_SERVER_PORT: String(ports.hasura),
+    HASURA_GRAPHQL_ADMIN_SECRET: LOCAL_HASURA_ADMIN_SECRET,
+    HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ jwk_url: `${clerkUrl}/.well-known/jwks.json` }),
+    HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous',
+    HASURA_GRAPHQL_METADATA_DIR: `${projectDir}/metadata`,
+    HASURA_GRAPHQL_MIGRATIONS_DIR: `${projectDir}/migrations`,
+    HASURA_GRAPHQL_SEEDS_DIR: `${projectDir}/seeds`,
+  };
+  if (options.hasuraDatabaseUrl) hasura.HASURA_GRAPHQL_DATABASE_URL = options.hasuraDatabaseUrl;
+
+  const app: Record<string, string> = {
+    PORT: String(ports.app),
+    CLERK_PUBLISHABLE_KEY: localPublishableKey(),
+    CLERK_SECRET_KEY: LOCAL_CLERK_SECRET_KEY,
+    CLERK_API_URL: clerkUrl,
+    CLERK_PROXY_URL: clerkUrl,
+    CLERK_JS: `${clerkUrl}/npm/@clerk/clerk-js@5/dist/clerk.browser.js`,
+    CLERK_TELEMETRY_DISABLED: '1',
+    HASURA_GRAPHQL_ENDPOINT: `${hasuraUrl}/v1/graphql`,
+  };
+  if (options.tokenCache === 'off') app.HASURA_TOKEN_CACHE = 'off';
+
+  return { clerk, hasura, app };
+}
