@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+import { APP_URL, E2E_ENV, E2E_PORTS } from './tests/e2e/support/stack-env.js';
+
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const ci = !!process.env.CI;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  retries: ci ? 1 : 0,
+  workers: 2, // 2 cores shared with the three servers
+  forbidOnly: ci,
+  reporter: ci ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: APP_URL,
+    trace: 'on-first-retry',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    // One sign-in per user through Clerk's <SignIn/>; the state lands in playwright/.auth/<user>.json (git-ignored).
+    { name: 'setup alice', testMatch: /auth\.setup\.ts/, grep: /sign in as alice/ },
+    { name: 'setup bob', testMatch: /auth\.setup\.ts/, grep: /sign in as bob/ },
+    { name: 'chromium', testMatch: /.*\.test\.ts/, dependencies: ['setup alice', 'setup bob'] },
+  ],
+  // Started in this order, each waiting on its own health URL: Clerk (Hasura fetches its JWKS), Hasura, the app.
+  webServer: [
+    {
+      name: 'Clerk',
+      command: 'npx tsx emulators/clerk/src/main.ts',
+      env: E2E_ENV.clerk,
+      url: `http://127.0.0.1:${E2E_PORTS.clerk}/.well-known/jwks.json`,
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+    },
+    {
+      name: 'Hasura',
+      command: 'npx tsx emulators/hasura/src/main.ts',
+      env: E2E_ENV.hasura,
+      url: `http://127.0.0.1:${E2E_PORTS.hasura}/healthz`,
+      reuseExistingServer: !ci,
+      timeout: 120_000,
+    },
+    {
+      name: 'app',
+      command: 'npm run build && npm start',
+      env: E2E_ENV.app,
+      url: `${APP_URL}/healthz`,
+      reuseExistingServer: !ci,
+      timeout: 240_000,
+    },
+  ],
+});

@@ -1,0 +1,16 @@
+/**
+ * The local stack the end-to-end tests run against: its own ports (never the dev ports 3000/4000/8080), Hasura on
+ * in-memory PGlite with the seeds, and the env of each server from `localStackEnv`.
+ */
+import { localStackEnv } from '../../../scripts/local-env.js';
+
+export const E2E_PORTS = { app: 3100, clerk: 4100, hasura: 8180 };
+export const E2E_ENV = localStackEnv(E2E_PORTS, { hasuraDatabaseUrl: 'pglite://memory' });
+export const APP_URL = `http://127.0.0.1:${E2E_PORTS.app}`;
+
+/** The users of `emulators/clerk/config.local.json`. */
+export const USERS = {
+  alice: { email: 'alice@example.com', password: 'local-dev-password', storageState: 'playwright/.auth/alice.json' },
+  bob: { email: 'bob@example.com', password: 'local-dev-password', storageState: 'playwright/.auth/bob.json' },
+} as const;
+export type UserName = keyof typeof USERS;
