@@ -155,7 +155,7 @@ export async function startService(
   await assertPortFree(spec.port, spec.name);
   const child = spawn(spec.command, spec.args, {
     cwd: ROOT_DIR,
-    env: spec.env,
+    env: spec.env as NodeJS.ProcessEnv,
     detached: true, // own process group: stop() reaches grandchildren too
     stdio: ['ignore', 'pipe', 'pipe'],
   });
