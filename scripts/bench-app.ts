@@ -1,0 +1,248 @@
+/**
+ * `npm run bench`: loopback load on the production build of the app, on its own local stack (ephemeral ports,
+ * Hasura on in-memory PGlite with the seeds), all in one bounded run:
+ *   1. a static route of the same app (`/healthz`, no auth, no GraphQL) — the ceiling;
+ *   2. `/books` signed in (Clerk session → `hasura` template token, cached → Hasura query);
+ *   3. `/books` signed in with the token cache off (`HASURA_TOKEN_CACHE=off`, a second app process).
+ * Users are signed in without a browser through the Clerk server's Frontend API (dev browser → password sign-in),
+ * and their `__session` cookies are refreshed in the background as clerk-js would.
+ * Prints requests/s, p50/p99 for each and the ratios. A script that prints, not a test.
+ *
+ * Options (env): BENCH_SECONDS (per phase, default 8), BENCH_CONCURRENCY (default 16), BENCH_USERS (default 4),
+ * BENCH_SKIP_BUILD=1 to reuse an existing `build/`.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import { createClerkClient } from '@clerk/backend';
+import { localStackEnv } from './local-env.js';
+import {
+  ROOT_DIR,
+  appProductionService,
+  freePort,
+  localClerkService,
+  localHasuraService,
+  startService,
+  stopAll,
+  type RunningService,
+} from './stack.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const USER_COUNT = Number(process.env.BENCH_USERS ?? 4);
+const WARMUP_MS = 1500;
+const API_VERSION = '2025-11-10';
+const LOCAL_USERS = [
+  { email: 'alice@example.com', password: 'local-dev-password' },
+  { email: 'bob@example.com', password: 'local-dev-password' },
+];
+
+const quiet = () => undefined;
+
+// ---------- signing in through the Frontend API, like clerk-js does ----------
+interface SignedInUser {
+  email: string;
+  userId: string;
+  /** The Cookie header the browser would send to the app. */
+  cookie: string;
+  refresh(): Promise<void>;
+}
+
+async function signIn(clerkUrl: string, user: { email: string; password: string }): Promise<SignedInUser> {
+  const fapi = async (path: string, devBrowser: string | null, form?: Record<string, string>) => {
+    const url = new URL(path, clerkUrl);
+    url.searchParams.set('__clerk_api_version', API_VERSION);
+    if (devBrowser) url.searchParams.set('__clerk_db_jwt', devBrowser);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://127.0.0.1' },
+      body: new URLSearchParams(form ?? {}).toString(),
+    });
+    const body = (await response.json()) as Record<string, any>;
+    if (!response.ok) throw new Error(`Clerk ${path} answered ${response.status}: ${JSON.stringify(body)}`);
+    return body;
+  };
+  const devBrowser = String((await fapi('/v1/dev_browser', null)).id ?? '');
+  if (!devBrowser) throw new Error('Clerk /v1/dev_browser gave no id');
+  let signInAttempt = (await fapi('/v1/client/sign_ins', devBrowser, { identifier: user.email })).response;
+  if (signInAttempt.status !== 'complete') {
+    signInAttempt = (
+      await fapi(`/v1/client/sign_ins/${signInAttempt.id}/attempt_first_factor`, devBrowser, {
+        strategy: 'password',
+        password: user.password,
+      })
+    ).response;
+  }
+  if (signInAttempt.status !== 'complete') throw new Error(`sign-in of ${user.email} ended as ${signInAttempt.status}`);
+  const sessionId: string = signInAttempt.created_session_id;
+  const touched = await fapi(`/v1/client/sessions/${sessionId}/touch`, devBrowser);
+  const clientUat = Math.floor(Number(touched.client.updated_at) / 1000);
+
+  const signedIn: SignedInUser = {
+    email: user.email,
+    userId: touched.response.user.id,
+    cookie: '',
+    async refresh() {
+      const token = (await fapi(`/v1/client/sessions/${sessionId}/tokens`, devBrowser)).jwt as string;
+      // __client_uat must not be newer than the session token, or the server asks for a handshake.
+      const iat = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).iat as number;
+      signedIn.cookie = `__session=${token}; __client_uat=${Math.min(iat, clientUat)}; __clerk_db_jwt=${devBrowser}`;
+    },
+  };
+  await signedIn.refresh();
+  return signedIn;
+}
+
+// ---------- load ----------
+interface PhaseResult {
+  name: string;
+  requests: number;
+  errors: number;
+  firstError?: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+function get(agent: http.Agent, url: URL, cookie: string | undefined): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      url,
+      {
+        agent,
+        // A document request: an invalid session then shows up as a handshake redirect instead of a signed-out page.
+        headers: { accept: 'text/html', 'sec-fetch-dest': 'document', ...(cookie ? { cookie } : {}) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+  });
+}
+
+async function runPhase(name: string, url: URL, cookies: () => string | undefined): Promise<PhaseResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const start = performance.now();
+  const measureFrom = start + WARMUP_MS;
+  const end = measureFrom + SECONDS * 1000;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const sent = performance.now();
+      try {
+        const { status } = await get(agent, url, cookies());
+        if (status !== 200) throw new Error(`HTTP ${status}`);
+        if (sent >= measureFrom) latencies.push(performance.now() - sent);
+      } catch (error) {
+        if (sent >= measureFrom) errors += 1;
+        firstError ??= (error as Error).message;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return {
+    name,
+    requests: latencies.length,
+    errors,
+    firstError,
+    perSecond: latencies.length / SECONDS,
+    p50: at(0.5),
+    p99: at(0.99),
+  };
+}
+
+function printResults(results: PhaseResult[]) {
+  const rows = results.map((r) => [
+    r.name,
+    r.perSecond.toFixed(0),
+    r.p50.toFixed(1),
+    r.p99.toFixed(1),
+    String(r.errors) + (r.firstError ? ` (${r.firstError})` : ''),
+  ]);
+  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  console.log(`\n${line(header)}\n${rows.map(line).join('\n')}`);
+}
+
+// ---------- main ----------
+async function main() {
+  const started = performance.now();
+  if (process.env.BENCH_SKIP_BUILD !== '1' || !existsSync(`${ROOT_DIR}build/index.js`)) {
+    console.log('Building the app (remix build)…');
+    execFileSync(`${ROOT_DIR}node_modules/.bin/remix`, ['build'], { cwd: ROOT_DIR, stdio: 'ignore' });
+  }
+  const ports = { app: await freePort(), clerk: await freePort(), hasura: await freePort() };
+  const noCachePort = await freePort();
+  const env = localStackEnv(ports, { hasuraDatabaseUrl: 'pglite://memory' });
+  const noCacheEnv = localStackEnv({ ...ports, app: noCachePort }, { hasuraDatabaseUrl: 'pglite://memory', tokenCache: 'off' });
+  const base = { ...process.env, NODE_ENV: 'production' };
+
+  const services: RunningService[] = [];
+  const refreshTimers: NodeJS.Timeout[] = [];
+  const createdUserIds: string[] = [];
+  const clerkClient = createClerkClient({ secretKey: env.app.CLERK_SECRET_KEY, apiUrl: env.app.CLERK_API_URL });
+  try {
+    console.log('Starting the local stack on ephemeral ports…');
+    services.push(await startService({ ...localClerkService(env.clerk, ports.clerk), env: { ...base, ...env.clerk } }, { output: quiet }));
+    services.push(await startService({ ...localHasuraService(ports.hasura), env: { ...base, ...env.hasura } }, { output: quiet, timeoutMs: 120_000 }));
+    const [app, appNoCache] = await Promise.all([
+      startService({ ...appProductionService(ports.app), env: { ...base, ...env.app } }, { output: quiet }),
+      startService({ ...appProductionService(noCachePort), env: { ...base, ...noCacheEnv.app } }, { output: quiet }),
+    ]);
+    services.push(app, appNoCache);
+
+    // alice and bob, plus users made through the Backend API (removed at the end).
+    const credentials = [...LOCAL_USERS];
+    for (let i = credentials.length; i < USER_COUNT; i++) {
+      const email = `bench-${i}-${Date.now()}@example.com`;
+      const password = `bench-password-${i}-${Math.random().toString(36).slice(2)}`;
+      const created = await clerkClient.users.createUser({ emailAddress: [email], password });
+      createdUserIds.push(created.id);
+      credentials.push({ email, password });
+    }
+    const users = await Promise.all(credentials.slice(0, USER_COUNT).map((user) => signIn(services[0].url, user)));
+    // Session tokens live 60 s: renew them in the background as clerk-js does.
+    refreshTimers.push(setInterval(() => void Promise.all(users.map((user) => user.refresh())).catch(console.error), 20_000));
+
+    // Check once that the cookies really sign each user in before measuring anything.
+    for (const user of users) {
+      const { status, body } = await get(new http.Agent(), new URL('/status', app.url), user.cookie);
+      if (status !== 200 || !body.includes(user.userId)) {
+        throw new Error(`${user.email} is not signed in on /status (HTTP ${status}); the bench would measure the wrong thing`);
+      }
+    }
+    let next = 0;
+    const rotate = () => users[next++ % users.length].cookie;
+
+    console.log(`Load: ${CONCURRENCY} concurrent keep-alive connections, ${SECONDS} s per phase (+${WARMUP_MS} ms warm-up), ${users.length} users.`);
+    const ceiling = await runPhase('/healthz (static ceiling)', new URL('/healthz', app.url), () => undefined);
+    const cached = await runPhase('/books signed in', new URL('/books', app.url), rotate);
+    const uncached = await runPhase('/books signed in, token cache off', new URL('/books', appNoCache.url), rotate);
+    printResults([ceiling, cached, uncached]);
+    const ratio = cached.perSecond / ceiling.perSecond;
+    console.log(
+      `\nsigned-in /books / static route: ${(ratio * 100).toFixed(0)}% (target ≥ 50%: ${ratio >= 0.5 ? 'met' : 'NOT met'})` +
+        `\ntoken cache on / off: ${(cached.perSecond / uncached.perSecond).toFixed(2)}×` +
+        `\ntotal run ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
+  } finally {
+    refreshTimers.forEach(clearInterval);
+    for (const id of createdUserIds) await clerkClient.users.deleteUser(id).catch(() => undefined);
+    await stopAll(services);
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`npm run bench: ${error.message}`);
+  process.exit(1);
+});
