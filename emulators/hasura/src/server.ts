@@ -1,0 +1,139 @@
+/**
+ * The engine's HTTP API on node:http: `POST /v1/graphql` (answers 200 even for GraphQL and auth errors, like
+ * the real engine; a JSON array is a batch), `GET /healthz`, `GET /v1/version`, CORS for browsers.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { resolveSession, type AuthSettings } from './auth/session.js';
+import type { Engine, GraphQLRequest, GraphQLResponse, HasuraError } from './types.js';
+
+export const ENGINE_VERSION = 'v2.43.0-local';
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Request headers a browser may send cross-origin. */
+const CORS_ALLOWED_HEADER = /^(authorization|content-type|x-hasura-[a-z0-9-]+)$/;
+
+export interface ServerOptions {
+  engine: Engine;
+  auth: AuthSettings;
+  log?: (message: string) => void;
+}
+
+export function createHasuraServer({ engine, auth, log = () => undefined }: ServerOptions): Server {
+  return createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`unexpected error on ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, { errors: [hasuraError('unexpected', 'internal server error')] });
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('x-request-id', randomUUID());
+    applyCors(req, res);
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('OK');
+      return;
+    }
+    if (path === '/v1/version' && req.method === 'GET') {
+      sendJson(res, 200, { version: ENGINE_VERSION, server_type: 'ce' });
+      return;
+    }
+    if (path === '/v1/graphql' && req.method === 'POST') {
+      await handleGraphql(req, res);
+      return;
+    }
+    sendJson(res, 404, { path: '$', error: 'resource does not exist', code: 'not-found' });
+  }
+
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    if (body === null) {
+      sendJson(res, 413, { errors: [hasuraError('invalid-json', `request body exceeds ${MAX_BODY_BYTES} bytes`)] });
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      sendJson(res, 200, { errors: [hasuraError('invalid-json', 'Error in $: Failed reading: not a valid json value')] });
+      return;
+    }
+    const session = await resolveSession(req.headers, auth);
+    if ('extensions' in session) {
+      sendJson(res, 200, { errors: [session] });
+      return;
+    }
+    const run = async (item: unknown, path: string): Promise<GraphQLResponse> => {
+      const request = asGraphqlRequest(item, path);
+      return 'extensions' in request ? { errors: [request] } : engine.execute(request, session);
+    };
+    // A batch runs its operations one after the other, in order, as the real engine does.
+    if (Array.isArray(parsed)) {
+      const results: GraphQLResponse[] = [];
+      for (const [index, item] of parsed.entries()) results.push(await run(item, `$[${index}]`));
+      sendJson(res, 200, results);
+    } else {
+      sendJson(res, 200, await run(parsed, '$'));
+    }
+  }
+}
+
+function asGraphqlRequest(value: unknown, path: string): GraphQLRequest | HasuraError {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return hasuraError('parse-failed', `Error in ${path}: expected Object`, path);
+  }
+  const { query, variables, operationName } = value as Record<string, unknown>;
+  if (typeof query !== 'string') return hasuraError('parse-failed', `Error in ${path}: key "query" not found`, path);
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
+    return hasuraError('parse-failed', `Error in ${path}.variables: expected HashMap`, `${path}.variables`);
+  }
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
+    return hasuraError('parse-failed', `Error in ${path}.operationName: expected Text`, `${path}.operationName`);
+  }
+  return { query, variables: variables as GraphQLRequest['variables'], operationName: operationName as string | null };
+}
+
+/** Echoes the caller's origin (the real engine's default CORS policy is "*", credentials allowed). */
+function applyCors(req: IncomingMessage, res: ServerResponse): void {
+  const origin = req.headers.origin;
+  if (!origin) return;
+  res.setHeader('access-control-allow-origin', origin);
+  res.setHeader('access-control-allow-credentials', 'true');
+  res.setHeader('vary', 'Origin');
+  if (req.method === 'OPTIONS') {
+    const requested = (req.headers['access-control-request-headers'] ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter((name) => CORS_ALLOWED_HEADER.test(name));
+    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    res.setHeader('access-control-allow-headers', requested.join(', ') || 'authorization, content-type');
+    res.setHeader('access-control-max-age', '1728000');
+  }
+}
+
+/** The whole body as text, or null when it is too large. */
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function hasuraError(code: string, message: string, path = '$'): HasuraError {
+  return { message, extensions: { path, code } };
+}
