@@ -1,0 +1,98 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHasuraServer, ENGINE_VERSION } from '../src/server.js';
+import type { Engine, GraphQLRequest, Session } from '../src/types.js';
+
+/** Stands in for the engine: answers with what it was asked, so the tests see what the server passed on. */
+const echoEngine: Engine = {
+  async execute(request: GraphQLRequest, session: Session) {
+    return { data: { request, session } };
+  },
+  schemaFor: () => null,
+};
+
+describe('HTTP server', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createHasuraServer({ engine: echoEngine, auth: { adminSecret: 'secret' } });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}/v1/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hasura-admin-secret': 'secret', ...headers },
+      body,
+    });
+
+  it('answers /healthz, /v1/version and 404', async () => {
+    const health = await fetch(`${base}/healthz`);
+    expect([health.status, await health.text()]).toEqual([200, 'OK']);
+    const version = await fetch(`${base}/v1/version`);
+    expect(await version.json()).toEqual({ version: ENGINE_VERSION, server_type: 'ce' });
+    const missing = await fetch(`${base}/v1/nothing`);
+    expect([missing.status, await missing.json()]).toEqual([404, { path: '$', error: 'resource does not exist', code: 'not-found' }]);
+  });
+
+  it('passes the request and the resolved session to the engine', async () => {
+    const response = await post(JSON.stringify({ query: '{ a }', variables: { x: 1 }, operationName: null }), {
+      'x-hasura-role': 'user',
+      'x-hasura-user-id': 'alice',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await response.json()).toEqual({
+      data: {
+        request: { query: '{ a }', variables: { x: 1 }, operationName: null },
+        session: { role: 'user', variables: { 'x-hasura-role': 'user', 'x-hasura-user-id': 'alice' } },
+      },
+    });
+  });
+
+  it('answers auth errors with HTTP 200 and never calls the engine', async () => {
+    const response = await post('{"query":"{ a }"}', { 'x-hasura-admin-secret': 'wrong' });
+    expect([response.status, await response.json()]).toEqual([
+      200,
+      { errors: [{ message: 'invalid x-hasura-admin-secret/x-hasura-access-key', extensions: { path: '$', code: 'access-denied' } }] },
+    ]);
+  });
+
+  it('answers malformed JSON and a missing query like the real engine', async () => {
+    expect(await (await post('{not json')).json()).toEqual({
+      errors: [{ message: 'Error in $: Failed reading: not a valid json value', extensions: { path: '$', code: 'invalid-json' } }],
+    });
+    expect(await (await post('{"variables":{}}')).json()).toEqual({
+      errors: [{ message: 'Error in $: key "query" not found', extensions: { path: '$', code: 'parse-failed' } }],
+    });
+  });
+
+  it('runs a batch in order and answers an array', async () => {
+    const body = await (await post(JSON.stringify([{ query: '{ a }' }, { nope: 1 }, { query: '{ b }' }]))).json();
+    expect(body.map((item: { data?: { request: GraphQLRequest }; errors?: unknown[] }) => item.data?.request.query ?? item.errors)).toEqual([
+      '{ a }',
+      [{ message: 'Error in $[1]: key "query" not found', extensions: { path: '$[1]', code: 'parse-failed' } }],
+      '{ b }',
+    ]);
+  });
+
+  it('answers CORS preflights with the caller origin and only the allowed request headers', async () => {
+    const response = await fetch(`${base}/v1/graphql`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, x-hasura-role, x-evil',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    expect(response.headers.get('access-control-allow-headers')).toBe('authorization, content-type, x-hasura-role');
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+    const actual = await post('{"query":"{ a }"}', { origin: 'http://localhost:3000' });
+    expect(actual.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+  });
+});
