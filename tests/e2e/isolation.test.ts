@@ -1,0 +1,82 @@
+import { expect, test, type Page } from '@playwright/test';
+import { seededBookId } from './support/books.js';
+import { pageAs, removeFromShelfIfPresent } from './support/fixtures.js';
+
+const bookUrl = `/books/${seededBookId(4202)}`;
+const note = `bob's private note ${Date.now()}`;
+
+/** The fields a form would post when `buttonName` submits it, hidden inputs included. */
+async function formFields(page: Page, buttonName: string) {
+  return page.getByRole('button', { name: buttonName }).evaluate((button: HTMLButtonElement) => {
+    const form = button.form!;
+    return { action: form.action, fields: Object.fromEntries(new FormData(form, button) as unknown as Iterable<[string, string]>) };
+  });
+}
+
+test.describe('shelves are private', () => {
+  let bob: Page;
+  let alice: Page;
+
+  test.beforeEach(async ({ browser }) => {
+    bob = await pageAs(browser, 'bob');
+    alice = await pageAs(browser, 'alice');
+    await bob.goto(bookUrl);
+    await removeFromShelfIfPresent(bob);
+    await bob.getByLabel('Status', { exact: true }).selectOption('reading');
+    await bob.getByLabel('Note').fill(note);
+    await bob.getByRole('button', { name: 'Add to shelf' }).click();
+    await expect(bob.getByRole('button', { name: 'Remove from shelf' })).toBeVisible();
+  });
+
+  test.afterEach(async () => {
+    await bob.goto(bookUrl);
+    await removeFromShelfIfPresent(bob);
+    await alice.goto(bookUrl);
+    await removeFromShelfIfPresent(alice);
+    await bob.context().close();
+    await alice.context().close();
+  });
+
+  test("alice never sees bob's entries", async () => {
+    const title = (await bob.getByRole('heading', { level: 1 }).textContent())!.trim();
+    await alice.goto('/shelf');
+    await expect(alice.getByRole('heading', { name: 'My shelf' })).toBeVisible();
+    await expect(alice.getByRole('link', { name: title })).toHaveCount(0);
+
+    await alice.goto(bookUrl);
+    await expect(alice.getByRole('heading', { name: title })).toBeVisible();
+    await expect(alice.getByRole('button', { name: 'Add to shelf' })).toBeVisible();
+    await expect(alice.getByRole('button', { name: 'Remove from shelf' })).toHaveCount(0);
+    expect(await alice.content()).not.toContain(note);
+  });
+
+  test("bob's entry ids posted with alice's cookies change nothing of bob's", async () => {
+    const save = await formFields(bob, 'Save');
+    const remove = await formFields(bob, 'Remove from shelf');
+
+    // Alice replays bob's own forms (his entry id in the hidden fields) with her session.
+    const forgedSave = await alice.request.post(save.action, {
+      form: { ...save.fields, status: 'read', note: 'written by alice' },
+      maxRedirects: 0,
+    });
+    expect(forgedSave.status()).toBeLessThan(500);
+    const forgedRemove = await alice.request.post(remove.action, { form: remove.fields, maxRedirects: 0 });
+    expect(forgedRemove.status()).toBeLessThan(500);
+
+    // Alice also edits the hidden inputs of her own page to carry bob's entry id.
+    await alice.goto(bookUrl);
+    await alice.evaluate((fields) => {
+      for (const [name, value] of Object.entries(fields)) {
+        document.querySelectorAll<HTMLInputElement>(`input[type=hidden][name="${name}"]`).forEach((input) => (input.value = value));
+      }
+    }, remove.fields);
+    await alice.getByLabel('Note').fill('written by alice');
+    await alice.getByRole('button', { name: 'Add to shelf' }).click();
+    await alice.waitForLoadState('networkidle');
+
+    await bob.reload();
+    await expect(bob.getByRole('button', { name: 'Remove from shelf' })).toBeVisible();
+    await expect(bob.getByLabel('Status', { exact: true })).toHaveValue('reading');
+    await expect(bob.getByLabel('Note')).toHaveValue(note);
+  });
+});

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { seededBookId } from './support/books.js';
+import { removeFromShelfIfPresent } from './support/fixtures.js';
+import { USERS } from './support/stack-env.js';
+
+test.use({ storageState: USERS.alice.storageState });
+
+const bookUrl = `/books/${seededBookId(4101)}`;
+
+test.afterEach(async ({ page }) => {
+  await page.goto(bookUrl);
+  await removeFromShelfIfPresent(page);
+});
+
+test('add, change and remove a shelf entry', async ({ page }) => {
+  const note = `e2e note ${Date.now()}`;
+  await page.goto(bookUrl);
+  await removeFromShelfIfPresent(page);
+  const title = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  expect(title.length).toBeGreaterThan(0);
+
+  // Add
+  await page.getByLabel('Status', { exact: true }).selectOption('want_to_read');
+  await page.getByLabel('Rating').selectOption('4');
+  await page.getByLabel('Note').fill(note);
+  await page.getByRole('button', { name: 'Add to shelf' }).click();
+  await expect(page.getByRole('button', { name: 'Remove from shelf' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save' })).toBeVisible();
+
+  await page.goto('/shelf');
+  await expect(page.getByRole('heading', { name: 'My shelf' })).toBeVisible();
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+
+  // Change: the new status and note survive a reload and show in the matching filter only.
+  await page.goto(bookUrl);
+  await expect(page.getByLabel('Note')).toHaveValue(note);
+  await page.getByLabel('Status', { exact: true }).selectOption('reading');
+  await page.getByLabel('Note').fill(`${note} (changed)`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.reload();
+  await expect(page.getByLabel('Status', { exact: true })).toHaveValue('reading');
+  await expect(page.getByLabel('Note')).toHaveValue(`${note} (changed)`);
+
+  await page.goto('/shelf');
+  await page.getByLabel('Status filter').selectOption('reading');
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await page.getByLabel('Status filter').selectOption('read');
+  await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+
+  // Remove
+  await page.goto(bookUrl);
+  await page.getByRole('button', { name: 'Remove from shelf' }).click();
+  await expect(page.getByRole('button', { name: 'Add to shelf' })).toBeVisible();
+  await page.goto('/shelf');
+  await expect(page.getByRole('heading', { name: 'My shelf' })).toBeVisible();
+  await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+});
