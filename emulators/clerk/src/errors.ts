@@ -1,0 +1,95 @@
+/** An error answered in Clerk's `{ errors: [{ code, message, long_message, meta }] }` shape. */
+export class ClerkApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly longMessage: string = message,
+    readonly meta: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+
+  toJSON() {
+    return {
+      errors: [{ code: this.code, message: this.message, long_message: this.longMessage, meta: this.meta }],
+      clerk_trace_id: 'local',
+    };
+  }
+}
+
+export const errors = {
+  paramMissing: (param: string) =>
+    new ClerkApiError(422, 'form_param_missing', `${param} must be included.`, `${param} must be included.`, {
+      param_name: param,
+    }),
+  paramInvalid: (param: string, message: string) =>
+    new ClerkApiError(422, 'form_param_format_invalid', message, message, { param_name: param }),
+  identifierNotFound: () =>
+    new ClerkApiError(422, 'form_identifier_not_found', "Couldn't find your account.", "Couldn't find your account.", {
+      param_name: 'identifier',
+    }),
+  passwordIncorrect: () =>
+    new ClerkApiError(
+      422,
+      'form_password_incorrect',
+      'Password is incorrect. Try again, or use another method.',
+      'Password is incorrect. Try again, or use another method.',
+      { param_name: 'password' },
+    ),
+  identifierExists: () =>
+    new ClerkApiError(
+      422,
+      'form_identifier_exists',
+      'That email address is taken. Please try another.',
+      'That email address is taken. Please try another.',
+      { param_name: 'email_address' },
+    ),
+  codeIncorrect: () =>
+    new ClerkApiError(422, 'form_code_incorrect', 'Incorrect code', 'Incorrect code', { param_name: 'code' }),
+  passwordTooShort: (min: number) =>
+    new ClerkApiError(
+      422,
+      'form_password_length_too_short',
+      `Passwords must be ${min} characters or more.`,
+      `Passwords must be ${min} characters or more.`,
+      { param_name: 'password' },
+    ),
+  strategyNotAllowed: (strategy: string) =>
+    new ClerkApiError(
+      422,
+      'strategy_for_user_invalid',
+      'Invalid verification strategy',
+      `The verification strategy '${strategy}' is not supported by the local Clerk emulator.`,
+      { param_name: 'strategy' },
+    ),
+  notFound: (what = 'resource') =>
+    new ClerkApiError(404, 'resource_not_found', `${what} not found`, `The requested ${what} could not be found.`),
+  routeNotFound: (method: string, path: string) =>
+    new ClerkApiError(404, 'resource_not_found', 'not found', `No route for ${method} ${path} in the local Clerk emulator.`),
+  badJson: () => new ClerkApiError(400, 'malformed_request', 'Malformed request', 'The request body is not valid JSON.'),
+  unauthenticatedBackend: () =>
+    new ClerkApiError(
+      401,
+      'authentication_invalid',
+      'Unauthorized request',
+      'The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.',
+    ),
+  devBrowserUnauthenticated: () =>
+    new ClerkApiError(401, 'dev_browser_unauthenticated', 'Unauthorized request', 'Unable to authenticate the dev browser.'),
+  sessionNotFound: () =>
+    new ClerkApiError(404, 'resource_not_found', 'Session not found', 'No session was found with this id.'),
+  sessionEnded: () =>
+    new ClerkApiError(401, 'signed_out', 'Signed out', 'You are signed out.'),
+  templateNotFound: (name: string) =>
+    new ClerkApiError(404, 'resource_not_found', 'JWT template not found', `No JWT template exists with name: ${name}`),
+  signInNotFound: () => new ClerkApiError(404, 'resource_not_found', 'Sign in not found', 'No sign in was found with this id.'),
+  signUpNotFound: () => new ClerkApiError(404, 'resource_not_found', 'Sign up not found', 'No sign up was found with this id.'),
+  verificationNotPrepared: () =>
+    new ClerkApiError(
+      422,
+      'verification_missing',
+      'Verification not prepared',
+      'You need to send a verification code before attempting to verify.',
+    ),
+};

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { errors } from '../errors.js';
+import type { RequestContext, Router } from '../http.js';
+import type { Instance } from '../instance.js';
+import { hashPassword } from '../passwords.js';
+import { signUpJSON } from '../resources.js';
+import type { ClientRecord, SignUpRecord } from '../state.js';
+import { requireClient, requiredParam, stringParam, withClient } from './client-context.js';
+
+/** Clerk's test-mode verification code: the only code that verifies an email here. */
+export const TEST_VERIFICATION_CODE = '424242';
+const MIN_PASSWORD_LENGTH = 8;
+const MAX_PASSWORD_LENGTH = 72;
+const CODE_LIFETIME_MS = 10 * 60 * 1000;
+
+/** Sign-up with email + password, the email verified with an `email_code`. */
+export function registerSignUpRoutes(router: Router, instance: Instance): void {
+  const { store } = instance;
+
+  /** Validates every given field first, then applies them all (bad input changes nothing). */
+  const applyFields = async (signUp: SignUpRecord, ctx: RequestContext) => {
+    const email = stringParam(ctx, 'email_address')?.trim().toLowerCase() ?? null;
+    if (email !== null) {
+      if (!z.string().email().safeParse(email).success) {
+        throw errors.paramInvalid('email_address', 'email_address must be a valid email address.');
+      }
+      if (store.findUserByEmail(email)) throw errors.identifierExists();
+    }
+    const password = stringParam(ctx, 'password');
+    if (password !== null && password.length < MIN_PASSWORD_LENGTH) throw errors.passwordTooShort(MIN_PASSWORD_LENGTH);
+    if (password !== null && password.length > MAX_PASSWORD_LENGTH) {
+      throw errors.paramInvalid('password', `Passwords must be less than ${MAX_PASSWORD_LENGTH} characters.`);
+    }
+    let unsafeMetadata: Record<string, unknown> | null = null;
+    const rawMetadata = stringParam(ctx, 'unsafe_metadata');
+    if (rawMetadata !== null) {
+      try {
+        unsafeMetadata = JSON.parse(rawMetadata);
+      } catch {
+        throw errors.paramInvalid('unsafe_metadata', 'unsafe_metadata must be a JSON object.');
+      }
+    }
+    const strategy = stringParam(ctx, 'strategy');
+    if (strategy) throw errors.strategyNotAllowed(strategy);
+
+    if (email !== null && email !== signUp.email) {
+      signUp.email = email;
+      signUp.emailVerification = null;
+    }
+    if (password !== null) signUp.passwordHash = await hashPassword(password);
+    signUp.firstName = stringParam(ctx, 'first_name') ?? signUp.firstName;
+    signUp.lastName = stringParam(ctx, 'last_name') ?? signUp.lastName;
+    signUp.username = stringParam(ctx, 'username') ?? signUp.username;
+    if (unsafeMetadata) signUp.unsafeMetadata = unsafeMetadata;
+  };
+
+  /** Once email (verified) and password are in, the user and their session are created. */
+  const completeIfReady = async (client: ClientRecord, signUp: SignUpRecord, ctx: RequestContext) => {
+    if (!signUp.email || !signUp.passwordHash || signUp.emailVerification?.status !== 'verified') return;
+    const user = await store.createUserWithHash(
+      { email: signUp.email, firstName: signUp.firstName, lastName: signUp.lastName, username: signUp.username, unsafeMetadata: signUp.unsafeMetadata },
+      signUp.passwordHash,
+    );
+    const session = store.createSession(client, user, ctx.origin);
+    signUp.status = 'complete';
+    signUp.createdUserId = user.id;
+    signUp.createdSessionId = session.id;
+    client.signUpId = null;
+  };
+
+  router.on('POST', '/v1/client/sign_ups', async (ctx) => {
+    const client = await requireClient(instance, ctx);
+    const previous = client.signUpId;
+    const signUp = store.createSignUp(client);
+    try {
+      await applyFields(signUp, ctx);
+    } catch (error) {
+      store.signUps.delete(signUp.id);
+      client.signUpId = previous;
+      throw error;
+    }
+    return withClient(instance, client, signUpJSON(signUp));
+  });
+
+  router.on('GET', '/v1/client/sign_ups/:id', async (ctx) => {
+    const client = await requireClient(instance, ctx);
+    return withClient(instance, client, signUpJSON(store.signUpOfClient(client, ctx.params.id)));
+  });
+
+  router.on('PATCH', '/v1/client/sign_ups/:id', async (ctx) => {
+    const client = await requireClient(instance, ctx);
+    const signUp = store.signUpOfClient(client, ctx.params.id);
+    await applyFields(signUp, ctx);
+    store.touchClient(client);
+    return withClient(instance, client, signUpJSON(signUp));
+  });
+
+  router.on('POST', '/v1/client/sign_ups/:id/prepare_verification', async (ctx) => {
+    const client = await requireClient(instance, ctx);
+    const signUp = store.signUpOfClient(client, ctx.params.id);
+    const strategy = requiredParam(ctx, 'strategy');
+    if (strategy !== 'email_code') throw errors.strategyNotAllowed(strategy);
+    if (!signUp.email) throw errors.paramMissing('email_address');
+    signUp.emailVerification = { status: 'unverified', strategy, attempts: 0, expireAt: Date.now() + CODE_LIFETIME_MS };
+    instance.log(`sign-up ${signUp.id}: verification code for ${signUp.email} is ${TEST_VERIFICATION_CODE}`);
+    store.touchClient(client);
+    return withClient(instance, client, signUpJSON(signUp));
+  });
+
+  router.on('POST', '/v1/client/sign_ups/:id/attempt_verification', async (ctx) => {
+    const client = await requireClient(instance, ctx);
+    const signUp = store.signUpOfClient(client, ctx.params.id);
+    const strategy = requiredParam(ctx, 'strategy');
+    if (strategy !== 'email_code') throw errors.strategyNotAllowed(strategy);
+    const code = requiredParam(ctx, 'code').trim();
+    const verification = signUp.emailVerification;
+    if (!verification || verification.strategy !== 'email_code') throw errors.verificationNotPrepared();
+    if (verification.status !== 'verified') {
+      verification.attempts += 1;
+      if (code !== TEST_VERIFICATION_CODE) throw errors.codeIncorrect();
+      verification.status = 'verified';
+    }
+    await completeIfReady(client, signUp, ctx);
+    store.touchClient(client);
+    return withClient(instance, client, signUpJSON(signUp));
+  });
+}

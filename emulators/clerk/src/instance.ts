@@ -1,0 +1,33 @@
+import type { ClerkConfig } from './config.js';
+import type { InstanceKeys } from './keys.js';
+import type { ResourceContext } from './resources.js';
+import type { SessionRecord, Store } from './state.js';
+import type { TokenIssuer } from './tokens.js';
+
+/** Everything the API handlers share: config, keys, state and the instance's identity. */
+export interface Instance {
+  config: ClerkConfig;
+  keys: InstanceKeys;
+  store: Store;
+  tokens: TokenIssuer;
+  secretKey: string;
+  publishableKey: string;
+  frontendHost: string;
+  /** `http://127.0.0.1:<port>`, known once the server listens. */
+  baseUrl: string;
+  log: (line: string) => void;
+}
+
+export function resourceContext(instance: Instance): ResourceContext {
+  return {
+    store: instance.store,
+    baseUrl: instance.baseUrl,
+    sessionToken: (session: SessionRecord) =>
+      instance.tokens.sessionToken({
+        sessionId: session.id,
+        userId: session.userId,
+        azp: session.origin,
+        factorVerifiedAt: session.factorVerifiedAt,
+      }),
+  };
+}

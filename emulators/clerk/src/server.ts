@@ -1,0 +1,136 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { authorizeBackend, registerBackendRoutes } from './backend-api.js';
+import { loadConfig } from './config.js';
+import { errors } from './errors.js';
+import { registerFrontendRoutes } from './frontend-api/index.js';
+import { CLERK_JS_VERSION } from './frontend-api/assets.js';
+import { corsHeaders, errorReply, parseBody, parseCookies, preflightHeaders, Router, send, type RequestContext } from './http.js';
+import type { Instance } from './instance.js';
+import { loadOrCreateInstanceKeys } from './keys.js';
+import { Store } from './state.js';
+import { shortcodeProblems } from './templates.js';
+import { TokenIssuer } from './tokens.js';
+
+export const LOCAL_FRONTEND_HOST = 'local-emulator.clerk.accounts.dev';
+export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../config.local.json', import.meta.url));
+
+/** `pk_test_` + base64(`<host>$`), the publishable key format the Clerk SDKs parse. */
+export function publishableKeyFor(host: string): string {
+  return `pk_test_${Buffer.from(`${host}$`).toString('base64')}`;
+}
+
+export interface StartClerkOptions {
+  /** 0 = ephemeral; default 4000. */
+  port?: number;
+  /** Default `sk_test_local`. */
+  secretKey?: string;
+  /** Default: the bundled `emulators/clerk/config.local.json`. */
+  configPath?: string;
+  /** Where the instance key lives; default `.data/clerk`. */
+  dataDir?: string;
+  /** Session token lifetime; Clerk's is 60 s. Tests shorten it to exercise refresh and handshakes. */
+  sessionTokenLifetimeSeconds?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningClerk {
+  url: string;
+  port: number;
+  /** The env block an app needs to use this server (the same lines main.ts prints). */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startClerk(options: StartClerkOptions = {}): Promise<RunningClerk> {
+  const log = options.log ?? ((line: string) => console.log(`[clerk] ${line}`));
+  const secretKey = options.secretKey ?? 'sk_test_local';
+  if (!secretKey.startsWith('sk_test_')) throw new Error(`The local Clerk secret key must start with sk_test_ (got "${secretKey.slice(0, 8)}…").`);
+  const config = loadConfig(options.configPath ?? DEFAULT_CONFIG_PATH);
+  for (const [name, template] of Object.entries(config.jwt_templates)) {
+    const problems = shortcodeProblems(template.claims);
+    if (problems.length) throw new Error(`JWT template "${name}": ${problems.join('; ')}`);
+  }
+  const keys = await loadOrCreateInstanceKeys(options.dataDir ?? '.data/clerk');
+  const store = new Store();
+  await store.seed(config.users);
+
+  const instance: Instance = {
+    config,
+    keys,
+    store,
+    tokens: new TokenIssuer(keys, `https://${LOCAL_FRONTEND_HOST}`, options.sessionTokenLifetimeSeconds ?? 60),
+    secretKey,
+    publishableKey: publishableKeyFor(LOCAL_FRONTEND_HOST),
+    frontendHost: LOCAL_FRONTEND_HOST,
+    baseUrl: '',
+    log,
+  };
+  const backend = new Router();
+  registerBackendRoutes(backend, instance);
+  const frontend = new Router();
+  registerFrontendRoutes(frontend, instance);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', instance.baseUrl);
+    if (req.method === 'OPTIONS') return send(res, { status: 204 }, preflightHeaders(req));
+    const override = req.method === 'POST' ? url.searchParams.get('_method')?.toUpperCase() : undefined;
+    const method = override ?? req.method ?? 'GET';
+    try {
+      const ctx: RequestContext = {
+        method,
+        url,
+        params: {},
+        body: {},
+        headers: req.headers,
+        origin: req.headers.origin ?? null,
+        cookies: parseCookies(req.headers.cookie),
+      };
+      // Backend API routes are matched first and always need the secret key.
+      const backendMatch = backend.match(method, url.pathname);
+      const match = backendMatch ?? frontend.match(method, url.pathname);
+      if (match === null) throw errors.routeNotFound(method, url.pathname);
+      if (match === 'method') throw errors.routeNotFound(method, url.pathname);
+      if (backendMatch) authorizeBackend(instance, ctx);
+      ctx.params = match.params;
+      ctx.body = await parseBody(req);
+      const reply = await match.handler(ctx);
+      send(res, reply, backendMatch ? {} : corsHeaders(req));
+    } catch (error) {
+      send(res, errorReply(error, log), corsHeaders(req));
+    }
+  };
+
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4000, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  instance.baseUrl = url;
+
+  const env: Record<string, string> = {
+    CLERK_PUBLISHABLE_KEY: instance.publishableKey,
+    CLERK_SECRET_KEY: secretKey,
+    CLERK_API_URL: url,
+    CLERK_PROXY_URL: url,
+    CLERK_JS: `${url}/npm/@clerk/clerk-js@${CLERK_JS_VERSION.split('.')[0]}/dist/clerk.browser.js`,
+    CLERK_JWT_KEY: keys.publicKeyPem.trim(),
+    CLERK_TELEMETRY_DISABLED: '1',
+    HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ jwk_url: `${url}/.well-known/jwks.json` }),
+  };
+  log(`local Clerk listening on ${url} (${config.users.length} users, templates: ${Object.keys(config.jwt_templates).join(', ') || 'none'})`);
+
+  return {
+    url,
+    port,
+    env,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,367 @@
+import type { ConfigUser } from './config.js';
+import { errors } from './errors.js';
+import { newId } from './ids.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+/**
+ * The emulator's runtime state, in memory: users (seeded from the config), clients (one per dev browser),
+ * sessions, sign-ins, sign-ups and sign-in tokens. All timestamps are milliseconds, as on Clerk's wire.
+ */
+
+export interface UserRecord {
+  id: string;
+  emailAddressId: string;
+  email: string;
+  passwordHash: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+  publicMetadata: Record<string, unknown>;
+  privateMetadata: Record<string, unknown>;
+  unsafeMetadata: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+  lastSignInAt: number | null;
+  lastActiveAt: number | null;
+}
+
+export type SessionStatus = 'active' | 'ended' | 'removed' | 'revoked';
+
+export interface SessionRecord {
+  id: string;
+  clientId: string;
+  userId: string;
+  status: SessionStatus;
+  factorVerifiedAt: number;
+  createdAt: number;
+  updatedAt: number;
+  lastActiveAt: number;
+  expireAt: number;
+  abandonAt: number;
+  /** The origin of the last browser request for this session, used as the tokens' `azp`. */
+  origin: string | null;
+}
+
+export interface VerificationRecord {
+  status: 'unverified' | 'verified' | 'failed' | 'expired';
+  strategy: string | null;
+  attempts: number;
+  expireAt: number | null;
+}
+
+export interface SignInRecord {
+  id: string;
+  clientId: string;
+  status: 'needs_identifier' | 'needs_first_factor' | 'complete';
+  identifier: string | null;
+  userId: string | null;
+  firstFactorVerification: VerificationRecord | null;
+  createdSessionId: string | null;
+  abandonAt: number;
+}
+
+export interface SignUpRecord {
+  id: string;
+  clientId: string;
+  status: 'missing_requirements' | 'complete';
+  email: string | null;
+  passwordHash: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+  unsafeMetadata: Record<string, unknown>;
+  emailVerification: VerificationRecord | null;
+  createdUserId: string | null;
+  createdSessionId: string | null;
+  abandonAt: number;
+}
+
+export interface ClientRecord {
+  id: string;
+  sessionIds: string[];
+  signInId: string | null;
+  signUpId: string | null;
+  lastActiveSessionId: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface NewUser {
+  id?: string;
+  email: string;
+  password?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  username?: string | null;
+  publicMetadata?: Record<string, unknown>;
+  privateMetadata?: Record<string, unknown>;
+  unsafeMetadata?: Record<string, unknown>;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+/** Clerk's default session lifetime (7 days) and inactivity timeout. */
+const SESSION_LIFETIME_MS = 7 * DAY;
+const SIGN_IN_ABANDON_MS = DAY;
+
+export class Store {
+  readonly users = new Map<string, UserRecord>();
+  readonly clients = new Map<string, ClientRecord>();
+  readonly sessions = new Map<string, SessionRecord>();
+  readonly signIns = new Map<string, SignInRecord>();
+  readonly signUps = new Map<string, SignUpRecord>();
+  /** dev browser id → client id */
+  readonly devBrowsers = new Map<string, string>();
+  /** sign-in token (ticket) → user id */
+  readonly signInTokens = new Map<string, { id: string; userId: string; expireAt: number; used: boolean }>();
+
+  async seed(users: ConfigUser[]): Promise<void> {
+    for (const user of users) {
+      await this.createUser({
+        id: user.id,
+        email: user.email,
+        password: user.password,
+        firstName: user.first_name ?? null,
+        lastName: user.last_name ?? null,
+        username: user.username ?? null,
+        publicMetadata: user.public_metadata ?? {},
+        unsafeMetadata: user.unsafe_metadata ?? {},
+      });
+    }
+  }
+
+  // ---- users
+
+  async createUser(input: NewUser): Promise<UserRecord> {
+    const email = input.email.trim().toLowerCase();
+    if (this.findUserByEmail(email)) throw errors.identifierExists();
+    if (input.id && this.users.has(input.id)) {
+      throw errors.paramInvalid('id', `A user with id ${input.id} already exists.`);
+    }
+    const now = Date.now();
+    const user: UserRecord = {
+      id: input.id ?? newId('user'),
+      emailAddressId: newId('idn'),
+      email,
+      passwordHash: input.password ? await hashPassword(input.password) : null,
+      firstName: input.firstName ?? null,
+      lastName: input.lastName ?? null,
+      username: input.username ?? null,
+      publicMetadata: input.publicMetadata ?? {},
+      privateMetadata: input.privateMetadata ?? {},
+      unsafeMetadata: input.unsafeMetadata ?? {},
+      createdAt: now,
+      updatedAt: now,
+      lastSignInAt: null,
+      lastActiveAt: null,
+    };
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  /** Creates a user from an already-hashed password (sign-up keeps only the hash). */
+  createUserWithHash(input: Omit<NewUser, 'password'>, passwordHash: string | null): Promise<UserRecord> {
+    return this.createUser({ ...input, password: null }).then((user) => {
+      user.passwordHash = passwordHash;
+      return user;
+    });
+  }
+
+  findUserByEmail(email: string): UserRecord | undefined {
+    const wanted = email.trim().toLowerCase();
+    for (const user of this.users.values()) if (user.email === wanted) return user;
+    return undefined;
+  }
+
+  getUser(id: string): UserRecord {
+    const user = this.users.get(id);
+    if (!user) throw errors.notFound('user');
+    return user;
+  }
+
+  async checkPassword(user: UserRecord, password: string): Promise<boolean> {
+    return user.passwordHash !== null && verifyPassword(password, user.passwordHash);
+  }
+
+  deleteUser(id: string): UserRecord {
+    const user = this.getUser(id);
+    for (const session of this.sessions.values()) {
+      if (session.userId === id && session.status === 'active') this.endSession(session, 'revoked');
+    }
+    this.users.delete(id);
+    return user;
+  }
+
+  // ---- clients
+
+  createClient(): ClientRecord {
+    const now = Date.now();
+    const client: ClientRecord = {
+      id: newId('client'),
+      sessionIds: [],
+      signInId: null,
+      signUpId: null,
+      lastActiveSessionId: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.clients.set(client.id, client);
+    return client;
+  }
+
+  /** The client of a dev browser, created on first use (also after an emulator restart). */
+  clientForDevBrowser(devBrowserId: string): ClientRecord {
+    const clientId = this.devBrowsers.get(devBrowserId);
+    const existing = clientId ? this.clients.get(clientId) : undefined;
+    if (existing) return existing;
+    const client = this.createClient();
+    this.devBrowsers.set(devBrowserId, client.id);
+    return client;
+  }
+
+  touchClient(client: ClientRecord): void {
+    client.updatedAt = Math.max(Date.now(), client.updatedAt + 1);
+  }
+
+  activeSessions(client: ClientRecord): SessionRecord[] {
+    return client.sessionIds
+      .map((id) => this.sessions.get(id))
+      .filter((session): session is SessionRecord => !!session && session.status === 'active' && session.expireAt > Date.now());
+  }
+
+  /** Ends every session and forgets the sign-in/up in progress (Clerk's "sign out of all sessions"). */
+  signOutClient(client: ClientRecord): void {
+    for (const session of this.activeSessions(client)) this.endSession(session, 'ended');
+    client.signInId = null;
+    client.signUpId = null;
+    client.lastActiveSessionId = null;
+    this.touchClient(client);
+  }
+
+  // ---- sessions
+
+  /** Starts a session for a user on a client; single-session mode ends the client's other sessions. */
+  createSession(client: ClientRecord, user: UserRecord, origin: string | null): SessionRecord {
+    for (const other of this.activeSessions(client)) this.endSession(other, 'ended');
+    const now = Date.now();
+    const session: SessionRecord = {
+      id: newId('sess'),
+      clientId: client.id,
+      userId: user.id,
+      status: 'active',
+      factorVerifiedAt: now,
+      createdAt: now,
+      updatedAt: now,
+      lastActiveAt: now,
+      expireAt: now + SESSION_LIFETIME_MS,
+      abandonAt: now + SESSION_LIFETIME_MS,
+      origin,
+    };
+    this.sessions.set(session.id, session);
+    client.sessionIds = [...client.sessionIds.filter((id) => this.sessions.get(id)?.status === 'active'), session.id];
+    client.lastActiveSessionId = session.id;
+    user.lastSignInAt = now;
+    user.lastActiveAt = now;
+    this.touchClient(client);
+    return session;
+  }
+
+  getSession(id: string): SessionRecord {
+    const session = this.sessions.get(id);
+    if (!session) throw errors.sessionNotFound();
+    return session;
+  }
+
+  /** A session of this client that can still mint tokens. */
+  activeSessionOfClient(client: ClientRecord, sessionId: string): SessionRecord {
+    const session = this.sessions.get(sessionId);
+    if (!session || session.clientId !== client.id) throw errors.sessionNotFound();
+    if (session.status !== 'active' || session.expireAt <= Date.now()) throw errors.sessionEnded();
+    return session;
+  }
+
+  endSession(session: SessionRecord, status: Exclude<SessionStatus, 'active'>): void {
+    session.status = status;
+    session.updatedAt = Date.now();
+    const client = this.clients.get(session.clientId);
+    if (client) {
+      client.sessionIds = client.sessionIds.filter((id) => id !== session.id);
+      if (client.lastActiveSessionId === session.id) client.lastActiveSessionId = null;
+      this.touchClient(client);
+    }
+  }
+
+  // ---- sign-ins
+
+  createSignIn(client: ClientRecord): SignInRecord {
+    const signIn: SignInRecord = {
+      id: newId('sia'),
+      clientId: client.id,
+      status: 'needs_identifier',
+      identifier: null,
+      userId: null,
+      firstFactorVerification: null,
+      createdSessionId: null,
+      abandonAt: Date.now() + SIGN_IN_ABANDON_MS,
+    };
+    this.signIns.set(signIn.id, signIn);
+    client.signInId = signIn.id;
+    this.touchClient(client);
+    return signIn;
+  }
+
+  signInOfClient(client: ClientRecord, id: string): SignInRecord {
+    const signIn = this.signIns.get(id);
+    if (!signIn || signIn.clientId !== client.id) throw errors.signInNotFound();
+    return signIn;
+  }
+
+  // ---- sign-ups
+
+  createSignUp(client: ClientRecord): SignUpRecord {
+    const signUp: SignUpRecord = {
+      id: newId('sua'),
+      clientId: client.id,
+      status: 'missing_requirements',
+      email: null,
+      passwordHash: null,
+      firstName: null,
+      lastName: null,
+      username: null,
+      unsafeMetadata: {},
+      emailVerification: null,
+      createdUserId: null,
+      createdSessionId: null,
+      abandonAt: Date.now() + SIGN_IN_ABANDON_MS,
+    };
+    this.signUps.set(signUp.id, signUp);
+    client.signUpId = signUp.id;
+    this.touchClient(client);
+    return signUp;
+  }
+
+  signUpOfClient(client: ClientRecord, id: string): SignUpRecord {
+    const signUp = this.signUps.get(id);
+    if (!signUp || signUp.clientId !== client.id) throw errors.signUpNotFound();
+    return signUp;
+  }
+
+  // ---- sign-in tokens (tickets), used by @clerk/testing's email sign-in
+
+  createSignInToken(userId: string, expiresInSeconds: number) {
+    this.getUser(userId);
+    const token = { id: newId('sit'), userId, expireAt: Date.now() + expiresInSeconds * 1000, used: false };
+    const ticket = Buffer.from(`${token.id}.${newId('tkt')}`).toString('base64url');
+    this.signInTokens.set(ticket, token);
+    return { ticket, token };
+  }
+
+  /** Consumes a ticket once; returns its user or throws Clerk's error. */
+  redeemSignInToken(ticket: string): UserRecord {
+    const token = this.signInTokens.get(ticket);
+    if (!token || token.used || token.expireAt <= Date.now()) {
+      throw errors.paramInvalid('ticket', 'The sign-in ticket is invalid, expired or already used.');
+    }
+    token.used = true;
+    return this.getUser(token.userId);
+  }
+}
