@@ -1,0 +1,154 @@
+/**
+ * Every GraphQL document the app sends to Hasura. `npm run codegen` turns them into TypedDocumentNodes in
+ * `app/gql/`, checked against `graphql/schema.graphql` (the schema Hasura shows the `user` role).
+ * Used on the server (loaders, actions) and, for QuickRate, in the browser.
+ */
+import { graphql } from '~/gql';
+
+export const CatalogBookFields = graphql(`
+  fragment CatalogBookFields on books {
+    id
+    title
+    author
+    published_year
+    genre
+  }
+`);
+
+/** Catalog page for anyone (the `anonymous` role has no shelf_entries relationship). */
+export const CatalogPageQuery = graphql(`
+  query CatalogPage($where: books_bool_exp!, $limit: Int!, $offset: Int!) {
+    books(where: $where, order_by: [{ title: asc }, { id: asc }], limit: $limit, offset: $offset) {
+      ...CatalogBookFields
+    }
+    books_aggregate(where: $where) {
+      aggregate {
+        count
+      }
+    }
+    genres: books(distinct_on: [genre], order_by: [{ genre: asc }]) {
+      genre
+    }
+  }
+`);
+
+/** The same page for a signed-in user: each book's shelf entries, filtered by permissions to the user's own. */
+export const CatalogPageWithShelfQuery = graphql(`
+  query CatalogPageWithShelf($where: books_bool_exp!, $limit: Int!, $offset: Int!) {
+    books(where: $where, order_by: [{ title: asc }, { id: asc }], limit: $limit, offset: $offset) {
+      ...CatalogBookFields
+      shelf_entries {
+        id
+        status
+      }
+    }
+    books_aggregate(where: $where) {
+      aggregate {
+        count
+      }
+    }
+    genres: books(distinct_on: [genre], order_by: [{ genre: asc }]) {
+      genre
+    }
+  }
+`);
+
+export const BookFields = graphql(`
+  fragment BookFields on books {
+    id
+    title
+    author
+    published_year
+    genre
+    pages
+    description
+  }
+`);
+
+export const BookQuery = graphql(`
+  query Book($id: uuid!) {
+    books_by_pk(id: $id) {
+      ...BookFields
+    }
+  }
+`);
+
+export const BookWithShelfQuery = graphql(`
+  query BookWithShelf($id: uuid!) {
+    books_by_pk(id: $id) {
+      ...BookFields
+      shelf_entries {
+        id
+        status
+        rating
+        note
+      }
+    }
+  }
+`);
+
+/** Insert, or update the user's existing entry for the book (the unique (user_id, book_id) constraint). */
+export const AddToShelfMutation = graphql(`
+  mutation AddToShelf($object: shelf_entries_insert_input!) {
+    insert_shelf_entries_one(
+      object: $object
+      on_conflict: { constraint: shelf_entries_user_id_book_id_key, update_columns: [status, rating, note] }
+    ) {
+      id
+    }
+  }
+`);
+
+export const UpdateShelfEntryMutation = graphql(`
+  mutation UpdateShelfEntry($id: uuid!, $set: shelf_entries_set_input!) {
+    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: $set) {
+      id
+    }
+  }
+`);
+
+export const RemoveShelfEntryMutation = graphql(`
+  mutation RemoveShelfEntry($id: uuid!) {
+    delete_shelf_entries_by_pk(id: $id) {
+      id
+    }
+  }
+`);
+
+export const MyShelfQuery = graphql(`
+  query MyShelf($where: shelf_entries_bool_exp!) {
+    shelf_entries(where: $where, order_by: [{ updated_at: desc }, { id: asc }]) {
+      id
+      status
+      rating
+      note
+      updated_at
+      book {
+        id
+        title
+        author
+      }
+    }
+  }
+`);
+
+/** Sent from the browser by the QuickRate control on /shelf. */
+export const QuickRateMutation = graphql(`
+  mutation QuickRate($id: uuid!, $rating: Int) {
+    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: { rating: $rating }) {
+      id
+      rating
+    }
+  }
+`);
+
+/** What /status runs with the visitor's token: the types of the schema Hasura shows their role. */
+export const SchemaTypesQuery = graphql(`
+  query SchemaTypes {
+    __schema {
+      types {
+        name
+      }
+    }
+  }
+`);

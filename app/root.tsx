@@ -1,0 +1,127 @@
+import { ClerkApp, SignedIn, SignedOut, UserButton } from '@clerk/remix';
+import { rootAuthLoader } from '@clerk/remix/ssr.server';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+} from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { withClerk } from '~/clerk/availability.server';
+import { getPublicEnv } from '~/env.server';
+import { isServiceUnavailable } from '~/service-unavailable';
+
+export const meta: MetaFunction = () => [{ title: 'Reading tracker' }];
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: '/styles.css' },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export const loader = (args: LoaderFunctionArgs) =>
+  withClerk(() =>
+    rootAuthLoader(args, () => ({ publicEnv: getPublicEnv() }), { signInUrl: '/sign-in', signUpUrl: '/sign-up' }),
+  );
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function SiteNav({ account }: { account: ReactNode }) {
+  return (
+    <header className="site-header">
+      <Link to="/books" className="brand">
+        Reading tracker
+      </Link>
+      <nav aria-label="Main">
+        <NavLink to="/books">Books</NavLink>
+        <NavLink to="/shelf">My shelf</NavLink>
+        <NavLink to="/status">Status</NavLink>
+      </nav>
+      <div className="account">{account}</div>
+    </header>
+  );
+}
+
+function App() {
+  return (
+    <>
+      <SiteNav
+        account={
+          <>
+            <SignedIn>
+              <UserButton />
+            </SignedIn>
+            <SignedOut>
+              <Link to="/sign-in">Sign in</Link>
+            </SignedOut>
+          </>
+        }
+      />
+      <main>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export default ClerkApp(App, { afterSignOutUrl: '/books' });
+
+/** Rendered without Clerk (its loader may be what failed): names the failing service and how to start it. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  let body: ReactNode;
+  if (isRouteErrorResponse(error) && isServiceUnavailable(error.data)) {
+    body = (
+      <>
+        <h1>Service unavailable</h1>
+        <p>{error.data.problem}</p>
+        <p>{error.data.remedy}</p>
+        <p>
+          <a href="/status">Check the status page</a> once it is running.
+        </p>
+      </>
+    );
+  } else if (isRouteErrorResponse(error)) {
+    const problem = (error.data as { problem?: unknown } | null)?.problem;
+    body = (
+      <>
+        <h1>{error.status === 404 ? 'Not found' : `Error ${error.status}`}</h1>
+        <p>{typeof problem === 'string' ? problem : error.statusText || 'Something went wrong.'}</p>
+      </>
+    );
+  } else {
+    body = (
+      <>
+        <h1>Something went wrong</h1>
+        <p>{error instanceof Error ? error.message : 'Unexpected error.'}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <SiteNav account={<a href="/sign-in">Sign in</a>} />
+      <main>{body}</main>
+    </>
+  );
+}

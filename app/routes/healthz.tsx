@@ -1,0 +1,8 @@
+/**
+ * A resource route (no default export): no root loader, no Clerk, no Hasura. Answers a tiny HTML page, which makes
+ * it the ceiling for the app's own request handling in the bench, and a cheap liveness probe.
+ */
+export const loader = () =>
+  new Response('<!doctype html><html lang="en"><title>ok</title><p>ok</p></html>', {
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+  });

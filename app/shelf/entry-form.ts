@@ -1,0 +1,59 @@
+/** Shelf entry statuses and the validation of the book page's shelf form (shared by the action and the UI). */
+import { z } from 'zod';
+
+export const SHELF_STATUSES = ['want_to_read', 'reading', 'read'] as const;
+export type ShelfStatus = (typeof SHELF_STATUSES)[number];
+
+export const STATUS_LABELS: Record<ShelfStatus, string> = {
+  want_to_read: 'Want to read',
+  reading: 'Reading',
+  read: 'Read',
+};
+
+export function isShelfStatus(value: unknown): value is ShelfStatus {
+  return typeof value === 'string' && (SHELF_STATUSES as readonly string[]).includes(value);
+}
+
+export const NOTE_MAX_LENGTH = 2000;
+
+const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
+export const shelfEntryFormSchema = z.object({
+  status: z.enum(SHELF_STATUSES, { errorMap: () => ({ message: 'Choose a status: Want to read, Reading or Read.' }) }),
+  rating: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ invalid_type_error: 'Rating must be a whole number from 1 to 5.' })
+      .int('Rating must be a whole number from 1 to 5.')
+      .min(1, 'Rating must be a whole number from 1 to 5.')
+      .max(5, 'Rating must be a whole number from 1 to 5.')
+      .optional(),
+  ),
+  note: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim() : value) || undefined,
+    z.string().max(NOTE_MAX_LENGTH, `Keep the note under ${NOTE_MAX_LENGTH.toLocaleString('en-US')} characters.`).optional(),
+  ),
+  entryId: z.preprocess(emptyToUndefined, z.string().uuid('Not a shelf entry id.').optional()),
+});
+
+export type ShelfEntryForm = z.infer<typeof shelfEntryFormSchema>;
+export type ShelfEntryFieldErrors = Partial<Record<keyof ShelfEntryForm, string>>;
+
+/** Validates the submitted form; on failure returns one message per field. */
+export function parseShelfEntryForm(
+  form: FormData,
+): { ok: true; value: ShelfEntryForm } | { ok: false; fieldErrors: ShelfEntryFieldErrors } {
+  const result = shelfEntryFormSchema.safeParse({
+    status: form.get('status') ?? undefined,
+    rating: form.get('rating') ?? undefined,
+    note: form.get('note') ?? undefined,
+    entryId: form.get('entryId') ?? undefined,
+  });
+  if (result.success) return { ok: true, value: result.data };
+  const fieldErrors: ShelfEntryFieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as keyof ShelfEntryForm;
+    fieldErrors[field] ??= issue.message;
+  }
+  return { ok: false, fieldErrors };
+}

@@ -1,0 +1,14 @@
+/**
+ * Remix v2 with the classic compiler (`remix build` / `remix dev`). `npm run build && npm start` serves
+ * build/index.js with remix-serve, which listens on $PORT (default 3000).
+ * @type {import('@remix-run/dev').AppConfig}
+ */
+export default {
+  ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
+  serverModuleFormat: 'esm',
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+  },
+};

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { localStackEnv } from '../../scripts/local-env';
+import { parseEnv, stackMode } from '~/env.server';
+
+describe('app environment', () => {
+  it('accepts the local stack env and calls it local', () => {
+    const env = parseEnv(localStackEnv().app);
+    expect(env.HASURA_TOKEN_CACHE).toBe('on');
+    expect(env.HASURA_JWT_TEMPLATE).toBe('hasura');
+    expect(stackMode(env)).toBe('local');
+  });
+
+  it('calls real Clerk + real Hasura real', () => {
+    const env = parseEnv({
+      CLERK_PUBLISHABLE_KEY: 'pk_test_Zm9vLmNsZXJrLmFjY291bnRzLmRldiQ',
+      CLERK_SECRET_KEY: 'sk_test_abc',
+      HASURA_GRAPHQL_ENDPOINT: 'https://my-app.hasura.app/v1/graphql',
+    });
+    expect(stackMode(env)).toBe('real');
+  });
+
+  it('names every missing or bad variable in one message', () => {
+    expect(() => parseEnv({ CLERK_SECRET_KEY: 'nope', HASURA_TOKEN_CACHE: 'maybe' })).toThrow(
+      /CLERK_PUBLISHABLE_KEY: is not set[\s\S]*CLERK_SECRET_KEY: must start with sk_[\s\S]*HASURA_GRAPHQL_ENDPOINT: is not set[\s\S]*HASURA_TOKEN_CACHE/,
+    );
+  });
+
+  it('refuses a half-local Clerk (it would silently talk to real Clerk)', () => {
+    const { CLERK_JS: _omitted, ...partial } = localStackEnv().app;
+    expect(() => parseEnv(partial)).toThrow(/CLERK_JS: is required when any of/);
+  });
+});
