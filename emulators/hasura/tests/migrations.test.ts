@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db.js';
 import { applyMigrations, applySeeds } from '../src/migrations.js';
 import type { Database } from '../src/types.js';
+import { testDatabaseTargets, type TestDatabase } from './helpers/test-databases.js';
 
 function writeFiles(root: string, files: Record<string, string>): void {
   for (const [path, content] of Object.entries(files)) {
@@ -13,15 +14,18 @@ function writeFiles(root: string, files: Record<string, string>): void {
   }
 }
 
-describe('applyMigrations / applySeeds on embedded PGlite', () => {
+describe.each(testDatabaseTargets())('applyMigrations / applySeeds on $name', (target) => {
   let dir: string;
+  let database: TestDatabase;
   let db: Database;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hasura-migrations-'));
-    db = await openDatabase('pglite://memory', '');
+    database = await target.create();
+    db = await openDatabase(database.url, '');
   });
   afterEach(async () => {
     await db.close();
+    await database.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
