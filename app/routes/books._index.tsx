@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { catalogHref, catalogWhere, PAGE_SIZE, parseCatalogSearch } from '~/books/catalog';
+import type { CatalogBookFieldsFragment } from '~/gql/graphql';
 import { CatalogPageQuery, CatalogPageWithShelfQuery } from '~/hasura/documents';
 import { getHasuraSession } from '~/hasura/session.server';
 import { isShelfStatus, STATUS_LABELS } from '~/shelf/entry-form';
@@ -23,8 +24,8 @@ export async function loader(args: LoaderFunctionArgs) {
     total,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     genres: page.genres.map((row) => row.genre),
-    books: page.books.map((book) => {
-      const status = 'shelf_entries' in book ? book.shelf_entries[0]?.status : undefined;
+    books: page.books.map(({ shelf_entries: entries, ...book }: CatalogBookFieldsFragment & { shelf_entries?: { status: string }[] }) => {
+      const status = entries?.[0]?.status;
       return { ...book, shelfStatus: isShelfStatus(status) ? STATUS_LABELS[status] : null };
     }),
   });

@@ -1,0 +1,112 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment CatalogBookFields on books {\n    id\n    title\n    author\n    published_year\n    genre\n  }\n": typeof types.CatalogBookFieldsFragmentDoc,
+    "\n  query CatalogPage($where: books_bool_exp!, $limit: Int!, $offset: Int!) {\n    books(where: $where, order_by: [{ title: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...CatalogBookFields\n    }\n    books_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n    genres: books(distinct_on: [genre], order_by: [{ genre: asc }]) {\n      genre\n    }\n  }\n": typeof types.CatalogPageDocument,
+    "\n  query CatalogPageWithShelf($where: books_bool_exp!, $limit: Int!, $offset: Int!) {\n    books(where: $where, order_by: [{ title: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...CatalogBookFields\n      shelf_entries {\n        id\n        status\n      }\n    }\n    books_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n    genres: books(distinct_on: [genre], order_by: [{ genre: asc }]) {\n      genre\n    }\n  }\n": typeof types.CatalogPageWithShelfDocument,
+    "\n  fragment BookFields on books {\n    id\n    title\n    author\n    published_year\n    genre\n    pages\n    description\n  }\n": typeof types.BookFieldsFragmentDoc,
+    "\n  query Book($id: uuid!) {\n    books_by_pk(id: $id) {\n      ...BookFields\n    }\n  }\n": typeof types.BookDocument,
+    "\n  query BookWithShelf($id: uuid!) {\n    books_by_pk(id: $id) {\n      ...BookFields\n      shelf_entries {\n        id\n        status\n        rating\n        note\n      }\n    }\n  }\n": typeof types.BookWithShelfDocument,
+    "\n  mutation AddToShelf($object: shelf_entries_insert_input!) {\n    insert_shelf_entries_one(\n      object: $object\n      on_conflict: { constraint: shelf_entries_user_id_book_id_key, update_columns: [status, rating, note] }\n    ) {\n      id\n    }\n  }\n": typeof types.AddToShelfDocument,
+    "\n  mutation UpdateShelfEntry($id: uuid!, $set: shelf_entries_set_input!) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: $set) {\n      id\n    }\n  }\n": typeof types.UpdateShelfEntryDocument,
+    "\n  mutation RemoveShelfEntry($id: uuid!) {\n    delete_shelf_entries_by_pk(id: $id) {\n      id\n    }\n  }\n": typeof types.RemoveShelfEntryDocument,
+    "\n  query MyShelf($where: shelf_entries_bool_exp!) {\n    shelf_entries(where: $where, order_by: [{ updated_at: desc }, { id: asc }]) {\n      id\n      status\n      rating\n      note\n      updated_at\n      book {\n        id\n        title\n        author\n      }\n    }\n  }\n": typeof types.MyShelfDocument,
+    "\n  mutation QuickRate($id: uuid!, $rating: Int) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: { rating: $rating }) {\n      id\n      rating\n    }\n  }\n": typeof types.QuickRateDocument,
+    "\n  query SchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n": typeof types.SchemaTypesDocument,
+};
+const documents: Documents = {
+    "\n  fragment CatalogBookFields on books {\n    id\n    title\n    author\n    published_year\n    genre\n  }\n": types.CatalogBookFieldsFragmentDoc,
+    "\n  query CatalogPage($where: books_bool_exp!, $limit: Int!, $offset: Int!) {\n    books(where: $where, order_by: [{ title: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...CatalogBookFields\n    }\n    books_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n    genres: books(distinct_on: [genre], order_by: [{ genre: asc }]) {\n      genre\n    }\n  }\n": types.CatalogPageDocument,
+    "\n  query CatalogPageWithShelf($where: books_bool_exp!, $limit: Int!, $offset: Int!) {\n    books(where: $where, order_by: [{ title: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...CatalogBookFields\n      shelf_entries {\n        id\n        status\n      }\n    }\n    books_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n    genres: books(distinct_on: [genre], order_by: [{ genre: asc }]) {\n      genre\n    }\n  }\n": types.CatalogPageWithShelfDocument,
+    "\n  fragment BookFields on books {\n    id\n    title\n    author\n    published_year\n    genre\n    pages\n    description\n  }\n": types.BookFieldsFragmentDoc,
+    "\n  query Book($id: uuid!) {\n    books_by_pk(id: $id) {\n      ...BookFields\n    }\n  }\n": types.BookDocument,
+    "\n  query BookWithShelf($id: uuid!) {\n    books_by_pk(id: $id) {\n      ...BookFields\n      shelf_entries {\n        id\n        status\n        rating\n        note\n      }\n    }\n  }\n": types.BookWithShelfDocument,
+    "\n  mutation AddToShelf($object: shelf_entries_insert_input!) {\n    insert_shelf_entries_one(\n      object: $object\n      on_conflict: { constraint: shelf_entries_user_id_book_id_key, update_columns: [status, rating, note] }\n    ) {\n      id\n    }\n  }\n": types.AddToShelfDocument,
+    "\n  mutation UpdateShelfEntry($id: uuid!, $set: shelf_entries_set_input!) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: $set) {\n      id\n    }\n  }\n": types.UpdateShelfEntryDocument,
+    "\n  mutation RemoveShelfEntry($id: uuid!) {\n    delete_shelf_entries_by_pk(id: $id) {\n      id\n    }\n  }\n": types.RemoveShelfEntryDocument,
+    "\n  query MyShelf($where: shelf_entries_bool_exp!) {\n    shelf_entries(where: $where, order_by: [{ updated_at: desc }, { id: asc }]) {\n      id\n      status\n      rating\n      note\n      updated_at\n      book {\n        id\n        title\n        author\n      }\n    }\n  }\n": types.MyShelfDocument,
+    "\n  mutation QuickRate($id: uuid!, $rating: Int) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: { rating: $rating }) {\n      id\n      rating\n    }\n  }\n": types.QuickRateDocument,
+    "\n  query SchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n": types.SchemaTypesDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CatalogBookFields on books {\n    id\n    title\n    author\n    published_year\n    genre\n  }\n"): (typeof documents)["\n  fragment CatalogBookFields on books {\n    id\n    title\n    author\n    published_year\n    genre\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogPage($where: books_bool_exp!, $limit: Int!, $offset: Int!) {\n    books(where: $where, order_by: [{ title: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...CatalogBookFields\n    }\n    books_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n    genres: books(distinct_on: [genre], order_by: [{ genre: asc }]) {\n      genre\n    }\n  }\n"): (typeof documents)["\n  query CatalogPage($where: books_bool_exp!, $limit: Int!, $offset: Int!) {\n    books(where: $where, order_by: [{ title: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...CatalogBookFields\n    }\n    books_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n    genres: books(distinct_on: [genre], order_by: [{ genre: asc }]) {\n      genre\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogPageWithShelf($where: books_bool_exp!, $limit: Int!, $offset: Int!) {\n    books(where: $where, order_by: [{ title: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...CatalogBookFields\n      shelf_entries {\n        id\n        status\n      }\n    }\n    books_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n    genres: books(distinct_on: [genre], order_by: [{ genre: asc }]) {\n      genre\n    }\n  }\n"): (typeof documents)["\n  query CatalogPageWithShelf($where: books_bool_exp!, $limit: Int!, $offset: Int!) {\n    books(where: $where, order_by: [{ title: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...CatalogBookFields\n      shelf_entries {\n        id\n        status\n      }\n    }\n    books_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n    genres: books(distinct_on: [genre], order_by: [{ genre: asc }]) {\n      genre\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BookFields on books {\n    id\n    title\n    author\n    published_year\n    genre\n    pages\n    description\n  }\n"): (typeof documents)["\n  fragment BookFields on books {\n    id\n    title\n    author\n    published_year\n    genre\n    pages\n    description\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Book($id: uuid!) {\n    books_by_pk(id: $id) {\n      ...BookFields\n    }\n  }\n"): (typeof documents)["\n  query Book($id: uuid!) {\n    books_by_pk(id: $id) {\n      ...BookFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BookWithShelf($id: uuid!) {\n    books_by_pk(id: $id) {\n      ...BookFields\n      shelf_entries {\n        id\n        status\n        rating\n        note\n      }\n    }\n  }\n"): (typeof documents)["\n  query BookWithShelf($id: uuid!) {\n    books_by_pk(id: $id) {\n      ...BookFields\n      shelf_entries {\n        id\n        status\n        rating\n        note\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddToShelf($object: shelf_entries_insert_input!) {\n    insert_shelf_entries_one(\n      object: $object\n      on_conflict: { constraint: shelf_entries_user_id_book_id_key, update_columns: [status, rating, note] }\n    ) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddToShelf($object: shelf_entries_insert_input!) {\n    insert_shelf_entries_one(\n      object: $object\n      on_conflict: { constraint: shelf_entries_user_id_book_id_key, update_columns: [status, rating, note] }\n    ) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateShelfEntry($id: uuid!, $set: shelf_entries_set_input!) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: $set) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateShelfEntry($id: uuid!, $set: shelf_entries_set_input!) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: $set) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveShelfEntry($id: uuid!) {\n    delete_shelf_entries_by_pk(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveShelfEntry($id: uuid!) {\n    delete_shelf_entries_by_pk(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyShelf($where: shelf_entries_bool_exp!) {\n    shelf_entries(where: $where, order_by: [{ updated_at: desc }, { id: asc }]) {\n      id\n      status\n      rating\n      note\n      updated_at\n      book {\n        id\n        title\n        author\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyShelf($where: shelf_entries_bool_exp!) {\n    shelf_entries(where: $where, order_by: [{ updated_at: desc }, { id: asc }]) {\n      id\n      status\n      rating\n      note\n      updated_at\n      book {\n        id\n        title\n        author\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QuickRate($id: uuid!, $rating: Int) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: { rating: $rating }) {\n      id\n      rating\n    }\n  }\n"): (typeof documents)["\n  mutation QuickRate($id: uuid!, $rating: Int) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: { rating: $rating }) {\n      id\n      rating\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query SchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
