@@ -29,8 +29,8 @@ export function registerAssetRoutes(router: Router, instance: Instance): void {
   // Only names listed in the installed dist are served, so a path can never leave that folder.
   const files = new Set(readdirSync(CLERK_JS_DIST));
 
-  router.on('GET', '/npm/:package/dist/:file', (ctx) => {
-    const version = /^@clerk\/clerk-js@(.+)$/.exec(ctx.params.package)?.[1];
+  router.on('GET', '/npm/@clerk/:package/dist/:file', (ctx) => {
+    const version = /^clerk-js@(.+)$/.exec(ctx.params.package)?.[1];
     if (!version || !files.has(ctx.params.file)) throw errors.notFound('file');
     const body = readFileSync(join(CLERK_JS_DIST, ctx.params.file));
     return {
