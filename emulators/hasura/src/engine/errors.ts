@@ -1,0 +1,139 @@
+/**
+ * Hasura's error envelope: request problems found by the engine (`EngineError`), graphql-js validation errors
+ * reworded as Hasura words them, and Postgres errors mapped to `constraint-violation` / `data-exception`.
+ */
+import { GraphQLError, Kind, type ASTNode, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import type { HasuraError } from '../types.js';
+
+export class EngineError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly path = '$',
+  ) {
+    super(message);
+  }
+}
+
+/** The message Postgres raises through `hdb_catalog.check_violation` when an insert/update check fails. */
+export const CHECK_VIOLATION_MESSAGE = 'check constraint of an insert/update permission has failed';
+
+export function hasuraError(code: string, message: string, path = '$'): HasuraError {
+  return { message, extensions: { path, code } };
+}
+
+/** A graphql-js validation error in Hasura's words, with a `$.selectionSet…` path to the offending node. */
+export function fromValidationError(error: GraphQLError, document: DocumentNode): HasuraError {
+  const node = error.nodes?.[0];
+  const path = node ? pathTo(document, node) ?? '$' : '$';
+  let match: RegExpExecArray | null;
+  if ((match = /^Cannot query field "(\w+)" on type "(\w+)"/.exec(error.message))) {
+    return hasuraError('validation-failed', `field '${match[1]}' not found in type: '${match[2]}'`, path);
+  }
+  if ((match = /^Field "(\w+)" is not defined by type "(\w+)"/.exec(error.message))) {
+    return hasuraError('validation-failed', `field '${match[1]}' not found in type: '${match[2]}'`, path);
+  }
+  if ((match = /^Unknown argument "(\w+)" on field "\w+\.(\w+)"/.exec(error.message))) {
+    return hasuraError('validation-failed', `'${match[2]}' has no argument named '${match[1]}'`, path);
+  }
+  if ((match = /^Field "\w+" argument "(\w+)" of type "[^"]+" is required/.exec(error.message))) {
+    return hasuraError('validation-failed', `missing required field '${match[1]}'`, `${path}.args`);
+  }
+  if ((match = /^Field "[^"]+" of required type "[^"]+" was not provided/.exec(error.message))) {
+    return hasuraError('validation-failed', error.message, path);
+  }
+  if ((match = /^Expected value of type "([^"]+)", found null/.exec(error.message))) {
+    return hasuraError('validation-failed', `unexpected null value for type '${match[1].replace(/!$/, '')}'`, path);
+  }
+  if ((match = /^Variable "\$(\w+)" is not defined/.exec(error.message))) {
+    return hasuraError('validation-failed', `unbound variable "${match[1]}"`, path);
+  }
+  return hasuraError('validation-failed', error.message, path);
+}
+
+/**
+ * Hasura-style path of a node inside the document: `$.selectionSet.<field>` per field (alias if any),
+ * `.args.<name>` per argument and `.<name>` per input object field. Fragments are followed from their spreads.
+ */
+function pathTo(document: DocumentNode, target: ASTNode): string | undefined {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const visited = new Set<string>();
+  const search = (node: ASTNode | undefined, path: string): string | undefined => {
+    if (!node) return undefined;
+    if (node === target && node.kind !== Kind.FIELD) return path;
+    switch (node.kind) {
+      case Kind.OPERATION_DEFINITION:
+      case Kind.INLINE_FRAGMENT:
+      case Kind.FRAGMENT_DEFINITION:
+        return searchAll(node.selectionSet.selections, path);
+      case Kind.FIELD: {
+        const here = `${path}.selectionSet.${node.alias?.value ?? node.name.value}`;
+        if (node === target) return here;
+        for (const arg of node.arguments ?? []) {
+          const found = arg === target ? `${here}.args.${arg.name.value}` : search(arg.value, `${here}.args.${arg.name.value}`);
+          if (found) return found;
+        }
+        return node.selectionSet ? searchAll(node.selectionSet.selections, here) : undefined;
+      }
+      case Kind.FRAGMENT_SPREAD: {
+        if (visited.has(node.name.value)) return undefined;
+        visited.add(node.name.value);
+        return search(fragments.get(node.name.value), path);
+      }
+      case Kind.OBJECT:
+        for (const field of node.fields) {
+          const here = `${path}.${field.name.value}`;
+          const found = field === target ? here : search(field.value, here);
+          if (found) return found;
+        }
+        return undefined;
+      case Kind.LIST:
+        for (const [i, value] of node.values.entries()) {
+          const found = search(value, `${path}[${i}]`);
+          if (found) return found;
+        }
+        return undefined;
+      default:
+        return undefined;
+    }
+  };
+  const searchAll = (nodes: readonly ASTNode[], path: string) => {
+    for (const node of nodes) {
+      const found = search(node, path);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    visited.clear();
+    const found = search(definition, '$');
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const CONSTRAINT_PREFIX: Record<string, string> = {
+  '23505': 'Uniqueness violation. ',
+  '23503': 'Foreign key violation. ',
+  '23502': 'Not-NULL violation. ',
+  '23514': 'Check constraint violation. ',
+  '23P01': 'Exclusion violation. ',
+};
+
+/** Any error thrown while running a root field, as Hasura reports it. */
+export function fromExecutionError(error: unknown, path: string): HasuraError {
+  if (error instanceof EngineError) return hasuraError(error.code, error.message, error.path);
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : String(error);
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+    if (text === CHECK_VIOLATION_MESSAGE) return hasuraError('permission-error', CHECK_VIOLATION_MESSAGE, path);
+    if (CONSTRAINT_PREFIX[code]) return hasuraError('constraint-violation', CONSTRAINT_PREFIX[code] + text, path);
+    if (code.startsWith('22')) return hasuraError('data-exception', text, path);
+    return hasuraError('unexpected', 'database query error', path);
+  }
+  return hasuraError('unexpected', text, path);
+}

@@ -1,0 +1,139 @@
+/**
+ * Runs one GraphQL request for a role: parse, pick the operation, check variables, validate against the role's
+ * schema (errors in Hasura's words), then execute with graphql-js, whose root-field resolvers compile each field
+ * to SQL and run it. A mutation's root fields run in order inside one transaction, rolled back on any error.
+ */
+import {
+  execute,
+  GraphQLError,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import type { Database, GraphQLRequest, GraphQLResponse, HasuraError, Queryable, Session } from '../types.js';
+import { EngineError, fromExecutionError, fromValidationError, hasuraError } from './errors.js';
+import { planOf } from './schema/plans.js';
+import type { TableTypes } from './schema/table-types.js';
+import { CompileContext } from './sql/context.js';
+import { compileRoot } from './sql/root.js';
+
+export interface RequestEnvironment {
+  db: Database;
+  schema: GraphQLSchema;
+  types: TableTypes;
+  stringifyNumeric: boolean;
+  /** Resolves once the SQL helpers mutations rely on exist. */
+  mutationHelpers: () => Promise<void>;
+}
+
+/** Carries a finished Hasura error through graphql-js, which wraps whatever a resolver throws. */
+class FieldFailure extends Error {
+  constructor(readonly error: HasuraError) {
+    super(error.message);
+  }
+}
+
+/** Thrown inside the mutation transaction to roll it back while keeping the response. */
+class Rollback extends Error {
+  constructor(readonly response: GraphQLResponse) {
+    super('rollback');
+  }
+}
+
+const fail = (message: string, path = '$', code = 'validation-failed'): GraphQLResponse => ({ errors: [hasuraError(code, message, path)] });
+
+export async function executeRequest(env: RequestEnvironment, request: GraphQLRequest, session: Session): Promise<GraphQLResponse> {
+  if (typeof request?.query !== 'string') return fail('the key \'query\' was not present', '$');
+  let document: DocumentNode;
+  try {
+    document = parse(request.query);
+  } catch {
+    return fail('not a valid graphql query', '$.query');
+  }
+
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operationName = request.operationName ?? undefined;
+  let operation: OperationDefinitionNode | undefined;
+  if (operationName) {
+    operation = operations.find((op) => op.name?.value === operationName);
+    if (!operation) return fail(`no such operation found in the document: "${operationName}"`);
+  } else {
+    if (operations.length !== 1) return fail('exactly one operation has to be present in the document when operationName is not specified');
+    operation = operations[0];
+  }
+  if (operation.operation === 'mutation' && !env.schema.getMutationType()) return fail('no mutations exist');
+
+  const validationErrors = validate(env.schema, document);
+  if (validationErrors.length) return { errors: [fromValidationError(validationErrors[0], document)] };
+
+  const variables = request.variables ?? {};
+  const declared = new Set((operation.variableDefinitions ?? []).map((d) => d.variable.name.value));
+  const unexpected = Object.keys(variables).filter((name) => !declared.has(name));
+  if (unexpected.length) return fail(`unexpected variables in variableValues: ${unexpected.join(', ')}`);
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (definition.type.kind === Kind.NON_NULL_TYPE && !definition.defaultValue && variables[name] == null) {
+      return fail(`expecting a value for non-nullable variable: "${name}"`);
+    }
+  }
+
+  const run = async (queryable: Queryable): Promise<GraphQLResponse> => {
+    const result = await execute({
+      schema: env.schema,
+      document,
+      operationName,
+      variableValues: variables,
+      contextValue: queryable,
+      fieldResolver: resolver(env, session),
+    });
+    if (result.errors?.length) return { errors: [toHasuraError(result.errors[0])] };
+    return { data: result.data };
+  };
+
+  if (operation.operation !== 'mutation') return run(env.db);
+  await env.mutationHelpers();
+  try {
+    return await env.db.transaction(async (tx) => {
+      const response = await run(tx);
+      if (response.errors) throw new Rollback(response);
+      return response;
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.response;
+    return { errors: [fromExecutionError(error, '$')] };
+  }
+}
+
+/** Root fields compile and run SQL; every other field reads its response key from the parent's JSON. */
+function resolver(env: RequestEnvironment, session: Session): GraphQLFieldResolver<unknown, Queryable> {
+  return async (source, args, queryable, info) => {
+    const plan = planOf(info.parentType.getFields()[info.fieldName]);
+    if (plan?.kind !== 'root') return (source as Record<string, unknown> | null)?.[info.path.key as string];
+    const field = { key: info.path.key as string, name: info.fieldName, nodes: [...info.fieldNodes], def: info.parentType.getFields()[info.fieldName], plan };
+    const newContext = () => new CompileContext(env.types, session, info.variableValues, info.fragments, env.stringifyNumeric);
+    const argsPath = plan.operation === 'insert' ? '.args.objects' : plan.operation === 'insert_one' ? '.args.object' : '';
+    try {
+      const compiled = compileRoot(newContext, plan.operation, plan.table, field, args);
+      const results: unknown[] = [];
+      for (const statement of compiled.statements) {
+        const { rows } = await queryable.query<{ result: string | null }>(statement.sql, statement.params);
+        results.push(rows[0]?.result == null ? null : JSON.parse(rows[0].result));
+      }
+      return compiled.many ? results : results[0];
+    } catch (error) {
+      throw new FieldFailure(fromExecutionError(error, argsPath ? `$.selectionSet.${field.key}${argsPath}` : '$'));
+    }
+  };
+}
+
+function toHasuraError(error: GraphQLError): HasuraError {
+  const original = error.originalError;
+  if (original instanceof FieldFailure) return original.error;
+  if (original instanceof EngineError) return hasuraError(original.code, original.message, original.path);
+  // graphql-js coercion problems (e.g. a variable of the wrong type) keep graphql-js' wording.
+  return hasuraError(original ? 'unexpected' : 'validation-failed', error.message, '$');
+}

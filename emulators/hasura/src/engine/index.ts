@@ -1,0 +1,69 @@
+/**
+ * The local Hasura-compatible engine: metadata + catalog → one GraphQL schema per role, and request execution that
+ * compiles every root field to a single SQL statement returning JSON.
+ */
+import type { GraphQLSchema } from 'graphql';
+import type { Catalog, Database, Engine, Metadata } from '../types.js';
+import { executeRequest } from './execute.js';
+import { buildModel } from './model.js';
+import { ADMIN_ROLE } from './permissions.js';
+import { buildRoleSchema } from './schema/index.js';
+import { TableTypes } from './schema/table-types.js';
+import { HELPER_FUNCTIONS_SQL } from './sql/mutations.js';
+import { buildNoPermissionSchema } from './schema/index.js';
+
+export interface EngineOptions {
+  db: Database;
+  catalog: Catalog;
+  metadata: Metadata;
+  /** HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES: bigint/numeric values as JSON strings. */
+  stringifyNumericTypes?: boolean;
+}
+
+interface RoleSchema {
+  schema: GraphQLSchema | null;
+  types: TableTypes;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const model = buildModel(options.catalog, options.metadata);
+  const roles = new Map<string, RoleSchema>();
+  const forRole = (role: string): RoleSchema => {
+    let entry = roles.get(role);
+    if (!entry) {
+      const built = buildRoleSchema(model, role);
+      entry = { schema: built?.schema ?? null, types: built?.types ?? new TableTypes(role) };
+      roles.set(role, entry);
+    }
+    return entry;
+  };
+  let noPermissions: GraphQLSchema | undefined;
+  let helpers: Promise<void> | undefined;
+  const mutationHelpers = () => {
+    helpers ??= options.db.exec(HELPER_FUNCTIONS_SQL).catch((error) => {
+      helpers = undefined;
+      throw error;
+    });
+    return helpers;
+  };
+
+  return {
+    schemaFor: (role) => forRole(role).schema,
+    execute(request, session) {
+      const { schema, types } = forRole(session.role);
+      return executeRequest(
+        {
+          db: options.db,
+          schema: schema ?? (noPermissions ??= buildNoPermissionSchema()),
+          types,
+          stringifyNumeric: options.stringifyNumericTypes === true,
+          mutationHelpers,
+        },
+        request,
+        session,
+      );
+    },
+  };
+}
+
+export { ADMIN_ROLE };

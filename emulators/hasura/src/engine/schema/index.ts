@@ -1,0 +1,40 @@
+/**
+ * Builds the GraphQL schema one role sees: `query_root` (+ `subscription_root` with the same select fields) and
+ * `mutation_root` when the role may mutate anything. Null for a role without any permission.
+ */
+import { GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, type GraphQLFieldConfigMap } from 'graphql';
+import type { Model } from '../model.js';
+import { mutationFields } from './mutation-types.js';
+import { TableTypes } from './table-types.js';
+
+export function buildRoleSchema(model: Model, role: string): { schema: GraphQLSchema; types: TableTypes } | null {
+  const types = new TableTypes(role);
+  const tables = [...model.values()].sort((a, b) => (a.gqlName < b.gqlName ? -1 : 1));
+  const queries: GraphQLFieldConfigMap<unknown, unknown> = {};
+  const mutations: GraphQLFieldConfigMap<unknown, unknown> = {};
+  for (const table of tables) {
+    Object.assign(queries, types.queryFields(table));
+    Object.assign(mutations, mutationFields(types, table));
+  }
+  const hasQueries = Object.keys(queries).length > 0;
+  const hasMutations = Object.keys(mutations).length > 0;
+  if (!hasQueries && !hasMutations) return null;
+  const sorted = (fields: GraphQLFieldConfigMap<unknown, unknown>) =>
+    Object.fromEntries(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const schema = new GraphQLSchema({
+    query: new GraphQLObjectType({ name: 'query_root', fields: hasQueries ? sorted(queries) : noQueries() }),
+    mutation: hasMutations ? new GraphQLObjectType({ name: 'mutation_root', fields: sorted(mutations) }) : undefined,
+    subscription: hasQueries ? new GraphQLObjectType({ name: 'subscription_root', fields: sorted(queries) }) : undefined,
+  });
+  return { schema, types };
+}
+
+/** What a role without permissions is validated against: every table field is then "not found in query_root". */
+export function buildNoPermissionSchema(): GraphQLSchema {
+  return new GraphQLSchema({ query: new GraphQLObjectType({ name: 'query_root', fields: noQueries() }) });
+}
+
+/** Hasura's placeholder when a role may not query anything: a schema needs at least one query field. */
+function noQueries(): GraphQLFieldConfigMap<unknown, unknown> {
+  return { no_queries_available: { type: new GraphQLNonNull(GraphQLString) } };
+}

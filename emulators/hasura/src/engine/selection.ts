@@ -1,0 +1,64 @@
+/**
+ * Flattens a request's selection sets for one object type: fragments (named and inline) expanded, @skip/@include
+ * applied, fields with the same response key merged. Each entry carries its field definition and arguments.
+ */
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type SelectionSetNode,
+} from 'graphql';
+import type { CompileContext } from './sql/context.js';
+import { planOf, type FieldPlan } from './schema/plans.js';
+
+export interface SelectedField {
+  /** Response key: the alias, or the field name. */
+  key: string;
+  name: string;
+  nodes: FieldNode[];
+  def: GraphQLField<unknown, unknown>;
+  plan: FieldPlan | undefined;
+}
+
+export function collectFields(ctx: CompileContext, type: GraphQLObjectType, nodes: readonly FieldNode[]): SelectedField[] {
+  const byKey = new Map<string, SelectedField>();
+  const visit = (selectionSet: SelectionSetNode | undefined) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (!included(ctx, selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const existing = byKey.get(key);
+        if (existing) {
+          existing.nodes.push(selection);
+          continue;
+        }
+        const name = selection.name.value;
+        const def = type.getFields()[name];
+        // __typename and other meta fields are answered by graphql-js itself.
+        if (!def) continue;
+        byKey.set(key, { key, name, nodes: [selection], def, plan: planOf(def) });
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (!selection.typeCondition || selection.typeCondition.name.value === type.name) visit(selection.selectionSet);
+      } else {
+        const fragment = ctx.fragments[selection.name.value];
+        if (fragment && fragment.typeCondition.name.value === type.name) visit(fragment.selectionSet);
+      }
+    }
+  };
+  for (const node of nodes) visit(node.selectionSet);
+  return [...byKey.values()];
+}
+
+export function argumentsOf(ctx: CompileContext, field: SelectedField): Record<string, unknown> {
+  return getArgumentValues(field.def, field.nodes[0], ctx.variables);
+}
+
+function included(ctx: CompileContext, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, ctx.variables)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, ctx.variables)?.if !== false;
+}

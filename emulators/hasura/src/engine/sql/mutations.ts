@@ -1,0 +1,168 @@
+/**
+ * Compiles insert/update/delete root fields into one statement each: a data-modifying CTE whose RETURNING also
+ * evaluates the permission check (raising through `hdb_catalog.check_violation`), and a SELECT that builds the
+ * mutation response (`affected_rows`, `returning`) or the single row of the `_one` / `_by_pk` variants.
+ */
+import { EngineError, CHECK_VIOLATION_MESSAGE } from '../errors.js';
+import type { TableModel } from '../model.js';
+import { isNumericType } from '../scalars.js';
+import type { SelectedField } from '../selection.js';
+import { compileBoolExp, sessionVariable } from './bool-exp.js';
+import type { CompileContext } from './context.js';
+import { ident, table as tableName } from './params.js';
+import { jsonObject, rowJson, subFields } from './select.js';
+
+/** Created once per database (idempotent): raises the permission error from inside a statement. */
+export const HELPER_FUNCTIONS_SQL = `
+CREATE SCHEMA IF NOT EXISTS hdb_catalog;
+CREATE OR REPLACE FUNCTION hdb_catalog.check_violation(msg text) RETURNS boolean AS $$
+BEGIN
+  RAISE check_violation USING message = msg;
+END;
+$$ LANGUAGE plpgsql;
+`;
+
+const MODIFIED = '"__m"';
+
+export interface OnConflict {
+  constraint: string;
+  update_columns: string[];
+  where?: Record<string, unknown> | null;
+}
+
+/** The check of an insert/update permission as a RETURNING column that raises when the check fails. */
+function checkColumn(ctx: CompileContext, check: Record<string, unknown> | null, table: TableModel, alias: string, path: string): string {
+  if (!check || Object.keys(check).length === 0) return '';
+  const condition = compileBoolExp(ctx, check, table, alias, 'permission', path);
+  return `, CASE WHEN ${condition} THEN true ELSE hdb_catalog.check_violation(${ctx.params.text(CHECK_VIOLATION_MESSAGE)}) END AS "__check"`;
+}
+
+/** A preset value (`set` of a permission): a session variable by name, or a literal. */
+function presetValue(ctx: CompileContext, value: unknown, pgType: string): string {
+  return typeof value === 'string' && /^x-hasura-/i.test(value) ? ctx.params.text(sessionVariable(ctx, value), pgType) : ctx.params.value(value, pgType);
+}
+
+/** The SELECT after the CTE: the mutation response object, or one row (or null) for `_one` / `_by_pk` fields. */
+function output(ctx: CompileContext, table: TableModel, fields: SelectedField[], single: boolean, path: string): string {
+  // "__check" is referenced so the check is evaluated even when nothing else reads the modified rows.
+  const checked = `(SELECT count(*) FROM ${MODIFIED})`;
+  if (single) {
+    const alias = ctx.alias();
+    return `SELECT (SELECT ${rowJson(ctx, table, alias, fields, path)} FROM ${MODIFIED} AS ${alias} LIMIT 1)::text AS result, ${checked} AS checked`;
+  }
+  const pairs = fields.map((field) => {
+    if (field.plan?.kind === 'affected_rows') return `'${field.key}', (SELECT count(*) FROM ${MODIFIED})`;
+    const alias = ctx.alias();
+    const row = rowJson(ctx, table, alias, subFields(ctx, field), `${path}.selectionSet.${field.key}`);
+    return `'${field.key}', (SELECT coalesce(json_agg(${row}), '[]'::json) FROM ${MODIFIED} AS ${alias})`;
+  });
+  return `SELECT ${jsonObject(pairs)}::text AS result, ${checked} AS checked`;
+}
+
+export function compileInsert(
+  ctx: CompileContext,
+  table: TableModel,
+  rows: Array<Record<string, unknown>>,
+  onConflict: OnConflict | null | undefined,
+  fields: SelectedField[],
+  single: boolean,
+  path: string,
+): string {
+  const rule = ctx.types.permissions(table).insert!;
+  const alias = ctx.alias();
+  const presets = Object.keys(rule.set).filter((c) => table.columns.has(c));
+  const columns = table.info.columns
+    .map((c) => c.name)
+    .filter((c) => presets.includes(c) || rows.some((row) => c in row));
+  const target = `${tableName(table.info.schema, table.info.name)} AS ${alias}`;
+  let values: string;
+  if (columns.length === 0) {
+    values = rows.length === 1 ? 'DEFAULT VALUES' : `(${ident(table.info.columns[0].name)}) VALUES ${rows.map(() => '(DEFAULT)').join(', ')}`;
+  } else {
+    const tuples = rows.map((row) => {
+      const items = columns.map((c) => {
+        const pgType = table.columns.get(c)!.pgType;
+        if (presets.includes(c)) return presetValue(ctx, rule.set[c], pgType);
+        return c in row ? ctx.params.value(row[c], pgType) : 'DEFAULT';
+      });
+      return `(${items.join(', ')})`;
+    });
+    values = `(${columns.map(ident).join(', ')}) VALUES ${tuples.join(', ')}`;
+  }
+  let conflict = '';
+  if (onConflict) {
+    const update = ctx.types.permissions(table).update;
+    if (!update) throw new EngineError('permission-error', 'upsert is not allowed without update permission', `${path}.args.on_conflict`);
+    const updateColumns = onConflict.update_columns.filter((c) => c !== '_PLACEHOLDER');
+    if (updateColumns.length === 0) {
+      conflict = ` ON CONFLICT ON CONSTRAINT ${ident(onConflict.constraint)} DO NOTHING`;
+    } else {
+      const sets = updateColumns.map((c) => `${ident(c)} = EXCLUDED.${ident(c)}`);
+      for (const [column, value] of Object.entries(update.set)) sets.push(`${ident(column)} = ${presetValue(ctx, value, table.columns.get(column)!.pgType)}`);
+      const where = [compileBoolExp(ctx, update.filter, table, alias, 'permission', path)];
+      if (onConflict.where) where.push(compileBoolExp(ctx, onConflict.where, table, alias, 'request', `${path}.args.on_conflict.where`));
+      conflict = ` ON CONFLICT ON CONSTRAINT ${ident(onConflict.constraint)} DO UPDATE SET ${sets.join(', ')} WHERE ${where.join(' AND ')}`;
+    }
+  }
+  const check = checkColumn(ctx, rule.check, table, alias, path);
+  return `WITH ${MODIFIED} AS (INSERT INTO ${target} ${values}${conflict} RETURNING ${alias}.*${check}) ${output(ctx, table, fields, single, path)}`;
+}
+
+export interface UpdateSpec {
+  _set?: Record<string, unknown> | null;
+  _inc?: Record<string, unknown> | null;
+}
+
+/** `condition` selects the rows besides the permission filter: the request's where, or the primary key. */
+export function compileUpdate(
+  ctx: CompileContext,
+  table: TableModel,
+  spec: UpdateSpec,
+  condition: (alias: string) => string,
+  fields: SelectedField[],
+  single: boolean,
+  path: string,
+): string {
+  const rule = ctx.types.permissions(table).update!;
+  const alias = ctx.alias();
+  const sets: string[] = [];
+  for (const [column, value] of Object.entries(spec._set ?? {})) {
+    sets.push(`${ident(column)} = ${ctx.params.value(value, table.columns.get(column)!.pgType)}`);
+  }
+  for (const [column, value] of Object.entries(spec._inc ?? {})) {
+    const pgType = table.columns.get(column)!.pgType;
+    if (!isNumericType(pgType)) throw new EngineError('validation-failed', `column '${column}' is not numeric`, `${path}.args._inc`);
+    sets.push(`${ident(column)} = ${alias}.${ident(column)} + ${ctx.params.value(value, pgType)}`);
+  }
+  if (sets.length === 0) {
+    throw new EngineError(
+      'validation-failed',
+      'at least any one of _set, _inc, _prepend, _append, _delete_key, _delete_elem, _delete_at_path is expected',
+      path,
+    );
+  }
+  for (const [column, value] of Object.entries(rule.set)) sets.push(`${ident(column)} = ${presetValue(ctx, value, table.columns.get(column)!.pgType)}`);
+  const where = `${compileBoolExp(ctx, rule.filter, table, alias, 'permission', path)} AND ${condition(alias)}`;
+  const check = checkColumn(ctx, rule.check, table, alias, path);
+  return (
+    `WITH ${MODIFIED} AS (UPDATE ${tableName(table.info.schema, table.info.name)} AS ${alias} SET ${sets.join(', ')} WHERE ${where} ` +
+    `RETURNING ${alias}.*${check}) ${output(ctx, table, fields, single, path)}`
+  );
+}
+
+export function compileDelete(
+  ctx: CompileContext,
+  table: TableModel,
+  condition: (alias: string) => string,
+  fields: SelectedField[],
+  single: boolean,
+  path: string,
+): string {
+  const rule = ctx.types.permissions(table).delete!;
+  const alias = ctx.alias();
+  const where = `${compileBoolExp(ctx, rule.filter, table, alias, 'permission', path)} AND ${condition(alias)}`;
+  return (
+    `WITH ${MODIFIED} AS (DELETE FROM ${tableName(table.info.schema, table.info.name)} AS ${alias} WHERE ${where} RETURNING ${alias}.*) ` +
+    output(ctx, table, fields, single, path)
+  );
+}

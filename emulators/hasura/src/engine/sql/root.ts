@@ -1,0 +1,78 @@
+/**
+ * One root field → its SQL statement(s): one statement per field (update_many: one per update, in order).
+ * Each statement returns a single `result` column holding the field's JSON as text.
+ */
+import { EngineError } from '../errors.js';
+import type { TableModel } from '../model.js';
+import type { RootOperation } from '../schema/plans.js';
+import type { SelectedField } from '../selection.js';
+import type { CompileContext } from './context.js';
+import { compileDelete, compileInsert, compileUpdate, type OnConflict, type UpdateSpec } from './mutations.js';
+import { ident } from './params.js';
+import { compileBoolExp } from './bool-exp.js';
+import { jsonObject, selectAggregate, selectList, selectOne, subFields, type SelectArgs } from './select.js';
+
+export interface CompiledRoot {
+  statements: Array<{ sql: string; params: Array<string | null> }>;
+  /** update_many answers a list, one response per statement. */
+  many: boolean;
+}
+
+export function compileRoot(
+  newContext: () => CompileContext,
+  operation: RootOperation,
+  table: TableModel,
+  field: SelectedField,
+  args: Record<string, unknown>,
+): CompiledRoot {
+  const path = `$.selectionSet.${field.key}`;
+  const one = (build: (ctx: CompileContext) => string): CompiledRoot => {
+    const ctx = newContext();
+    const sql = build(ctx);
+    return { statements: [{ sql, params: ctx.params.values }], many: false };
+  };
+  const select = (expression: (ctx: CompileContext) => string) => one((ctx) => `SELECT ${expression(ctx)}::text AS result`);
+  const byPk = (ctx: CompileContext, values: Record<string, unknown>) => (alias: string) =>
+    table.info.primaryKey!.columns.map((c) => `${alias}.${ident(c)} = ${ctx.params.value(values[c], table.columns.get(c)!.pgType)}`).join(' AND ');
+  const where = (ctx: CompileContext, exp: unknown, at: string) => (alias: string) => compileBoolExp(ctx, exp, table, alias, 'request', at);
+
+  switch (operation) {
+    case 'select':
+      return select((ctx) => selectList(ctx, table, args as SelectArgs, null, subFields(ctx, field), path));
+    case 'select_aggregate':
+      return select((ctx) => selectAggregate(ctx, table, args as SelectArgs, null, subFields(ctx, field), path));
+    case 'select_by_pk':
+      return select((ctx) => selectOne(ctx, table, byPk(ctx, args), subFields(ctx, field), path));
+    case 'insert':
+    case 'insert_one': {
+      const single = operation === 'insert_one';
+      const rows = (single ? [args.object] : args.objects) as Array<Record<string, unknown>>;
+      if (rows.length === 0) {
+        // Nothing to insert: an empty response, without touching the table.
+        return select((ctx) =>
+          jsonObject(subFields(ctx, field).map((f) => `'${f.key}', ${f.plan?.kind === 'affected_rows' ? '0' : "'[]'::json"}`)),
+        );
+      }
+      return one((ctx) => compileInsert(ctx, table, rows, args.on_conflict as OnConflict | null, subFields(ctx, field), single, path));
+    }
+    case 'update':
+      return one((ctx) => compileUpdate(ctx, table, args as UpdateSpec, where(ctx, args.where, `${path}.args.where`), subFields(ctx, field), false, path));
+    case 'update_by_pk':
+      return one((ctx) => compileUpdate(ctx, table, args as UpdateSpec, byPk(ctx, args.pk_columns as Record<string, unknown>), subFields(ctx, field), true, path));
+    case 'update_many': {
+      const updates = args.updates as Array<UpdateSpec & { where: unknown }>;
+      const statements = updates.map((update, i) => {
+        const ctx = newContext();
+        const sql = compileUpdate(ctx, table, update, where(ctx, update.where, `${path}.args.updates[${i}].where`), subFields(ctx, field), false, path);
+        return { sql, params: ctx.params.values };
+      });
+      return { statements, many: true };
+    }
+    case 'delete':
+      return one((ctx) => compileDelete(ctx, table, where(ctx, args.where, `${path}.args.where`), subFields(ctx, field), false, path));
+    case 'delete_by_pk':
+      return one((ctx) => compileDelete(ctx, table, byPk(ctx, args), subFields(ctx, field), true, path));
+    default:
+      throw new EngineError('unexpected', `unsupported root field '${field.name}'`, path);
+  }
+}

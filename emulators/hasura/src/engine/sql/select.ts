@@ -1,0 +1,239 @@
+/**
+ * Compiles selections into SQL expressions that evaluate to the finished JSON: rows as `json_build_object`,
+ * lists as `json_agg` over a filtered/ordered/limited subquery, relationships as correlated subqueries and
+ * aggregates inline. The role's select filter and row limit are always applied.
+ */
+import type { GraphQLObjectType } from 'graphql';
+import { getNamedType } from 'graphql';
+import { EngineError } from '../errors.js';
+import type { RelationshipModel, TableModel } from '../model.js';
+import { isBigNumericType } from '../scalars.js';
+import type { AggregateFunction } from '../schema/plans.js';
+import { argumentsOf, collectFields, type SelectedField } from '../selection.js';
+import { compileBoolExp } from './bool-exp.js';
+import type { CompileContext } from './context.js';
+import { ident, table as tableName } from './params.js';
+
+export interface SelectArgs {
+  where?: Record<string, unknown> | null;
+  order_by?: Array<Record<string, unknown>> | null;
+  limit?: number | null;
+  offset?: number | null;
+  distinct_on?: string[] | null;
+}
+
+/** A condition tying rows of `alias` to their parent row (relationships), or null at the root. */
+export type JoinCondition = ((alias: string) => string) | null;
+
+const DIRECTIONS: Record<string, string> = {
+  asc: 'ASC NULLS LAST',
+  asc_nulls_first: 'ASC NULLS FIRST',
+  asc_nulls_last: 'ASC NULLS LAST',
+  desc: 'DESC NULLS FIRST',
+  desc_nulls_first: 'DESC NULLS FIRST',
+  desc_nulls_last: 'DESC NULLS LAST',
+};
+
+/** Sub-fields of a field, flattened, for the object type the field returns. */
+export function subFields(ctx: CompileContext, field: SelectedField): SelectedField[] {
+  return collectFields(ctx, getNamedType(field.def.type) as GraphQLObjectType, field.nodes);
+}
+
+/** `json_build_object('key', value, …)` for one row of `table` under `alias`. */
+export function rowJson(ctx: CompileContext, table: TableModel, alias: string, fields: SelectedField[], path: string): string {
+  const pairs: string[] = [];
+  for (const field of fields) {
+    const here = `${path}.selectionSet.${field.key}`;
+    const plan = field.plan;
+    let value: string;
+    switch (plan?.kind) {
+      case 'column':
+        value = columnValue(ctx, `${alias}.${ident(plan.column.name)}`, plan.column.pgType);
+        break;
+      case 'object_relationship':
+        value = objectRelationship(ctx, plan.relationship, alias, field, here);
+        break;
+      case 'array_relationship':
+        value = selectList(ctx, plan.relationship.remote, argumentsOf(ctx, field), joinOn(plan.relationship, alias), subFields(ctx, field), here);
+        break;
+      case 'aggregate_relationship':
+        value = selectAggregate(ctx, plan.relationship.remote, argumentsOf(ctx, field), joinOn(plan.relationship, alias), subFields(ctx, field), here);
+        break;
+      default:
+        throw new EngineError('unexpected', `cannot select field '${field.name}'`, here);
+    }
+    pairs.push(`'${field.key}', ${value}`);
+  }
+  return jsonObject(pairs);
+}
+
+/** json_build_object takes at most 100 arguments; wider rows are merged from chunks (key order is irrelevant). */
+export function jsonObject(pairs: string[]): string {
+  if (pairs.length <= 50) return `json_build_object(${pairs.join(', ')})`;
+  const chunks: string[] = [];
+  for (let i = 0; i < pairs.length; i += 50) chunks.push(`json_build_object(${pairs.slice(i, i + 50).join(', ')})::jsonb`);
+  return `(${chunks.join(' || ')})::json`;
+}
+
+function columnValue(ctx: CompileContext, sql: string, pgType: string): string {
+  return ctx.stringifyNumeric && isBigNumericType(pgType) ? `(${sql})::text` : sql;
+}
+
+export function joinOn(rel: RelationshipModel, parentAlias: string): JoinCondition {
+  return (alias) => rel.mapping.map(([local, far]) => `${alias}.${ident(far)} = ${parentAlias}.${ident(local)}`).join(' AND ');
+}
+
+function objectRelationship(ctx: CompileContext, rel: RelationshipModel, parentAlias: string, field: SelectedField, path: string): string {
+  const alias = ctx.alias();
+  const where = [joinOn(rel, parentAlias)!(alias), compileBoolExp(ctx, ctx.types.select(rel.remote)!.filter, rel.remote, alias, 'permission', path)];
+  return `(SELECT ${rowJson(ctx, rel.remote, alias, subFields(ctx, field), path)} FROM ${from(rel.remote, alias)} WHERE ${where.join(' AND ')} LIMIT 1)`;
+}
+
+const from = (table: TableModel, alias: string) => `${tableName(table.info.schema, table.info.name)} AS ${alias}`;
+
+interface OrderItem {
+  expr: string;
+  direction: string;
+}
+
+/** FROM/WHERE/ORDER/LIMIT of a row set, shared by lists and aggregates. */
+function rowSet(ctx: CompileContext, table: TableModel, args: SelectArgs, join: JoinCondition, alias: string, path: string) {
+  const rule = ctx.types.select(table)!;
+  const conditions = [compileBoolExp(ctx, rule.filter, table, alias, 'permission', path)];
+  if (args.where) conditions.push(compileBoolExp(ctx, args.where, table, alias, 'request', `${path}.args.where`));
+  if (join) conditions.push(join(alias));
+
+  const order = compileOrderBy(ctx, args.order_by ?? [], table, alias, path);
+  let distinct = '';
+  if (args.distinct_on?.length) {
+    const leading = order.slice(0, args.distinct_on.length).map((item) => item.expr);
+    const wanted = args.distinct_on.map((c) => `${alias}.${ident(c)}`);
+    if (order.length && !wanted.every((expr) => leading.includes(expr))) {
+      throw new EngineError('validation-failed', '"distinct_on" columns must match initial "order_by" columns', `${path}.args`);
+    }
+    distinct = `DISTINCT ON (${wanted.join(', ')}) `;
+    if (!order.length) order.push(...wanted.map((expr) => ({ expr, direction: DIRECTIONS.asc })));
+  }
+
+  const limits = [rule.limit, args.limit].filter((n): n is number => typeof n === 'number');
+  let tail = '';
+  if (limits.length) tail += ` LIMIT ${ctx.params.text(String(Math.min(...limits)), 'int8')}`;
+  if (typeof args.offset === 'number') tail += ` OFFSET ${ctx.params.text(String(args.offset), 'int8')}`;
+  const orderSql = order.length ? ` ORDER BY ${order.map((o) => `${o.expr} ${o.direction}`).join(', ')}` : '';
+  return { distinct, where: conditions.join(' AND '), order, tail: orderSql + tail };
+}
+
+/** A JSON array of rows (`[]` when none). */
+export function selectList(ctx: CompileContext, table: TableModel, args: SelectArgs, join: JoinCondition, fields: SelectedField[], path: string): string {
+  const alias = ctx.alias();
+  const set = rowSet(ctx, table, args, join, alias, path);
+  const orderColumns = set.order.map((o, i) => `, ${o.expr} AS "__o${i}"`).join('');
+  const outerOrder = set.order.length ? ` ORDER BY ${set.order.map((o, i) => `"__o${i}" ${o.direction}`).join(', ')}` : '';
+  return (
+    `(SELECT coalesce(json_agg("__j"${outerOrder}), '[]'::json) FROM (` +
+    `SELECT ${set.distinct}${rowJson(ctx, table, alias, fields, path)} AS "__j"${orderColumns} FROM ${from(table, alias)} WHERE ${set.where}${set.tail}` +
+    `) AS "__s")`
+  );
+}
+
+/** One row (or null) of `table` matching `condition`, e.g. a primary-key lookup. */
+export function selectOne(ctx: CompileContext, table: TableModel, condition: (alias: string) => string, fields: SelectedField[], path: string): string {
+  const alias = ctx.alias();
+  const filter = compileBoolExp(ctx, ctx.types.select(table)!.filter, table, alias, 'permission', path);
+  return `(SELECT ${rowJson(ctx, table, alias, fields, path)} FROM ${from(table, alias)} WHERE ${filter} AND ${condition(alias)} LIMIT 1)`;
+}
+
+/** A `t_aggregate` object: `{ aggregate: { count, sum: {…}, … }, nodes: […] }` as selected. */
+export function selectAggregate(ctx: CompileContext, table: TableModel, args: SelectArgs, join: JoinCondition, fields: SelectedField[], path: string): string {
+  const alias = ctx.alias();
+  const set = rowSet(ctx, table, args, join, alias, path);
+  const rows = '"__s"';
+  let needsRowJson = false;
+  const pairs: string[] = [];
+  for (const field of fields) {
+    const here = `${path}.selectionSet.${field.key}`;
+    if (field.plan?.kind === 'nodes') {
+      needsRowJson = true;
+      const outerOrder = set.order.length ? ` ORDER BY ${set.order.map((o, i) => `${rows}."__o${i}" ${o.direction}`).join(', ')}` : '';
+      pairs.push(`'${field.key}', coalesce(json_agg(${rows}."__j"${outerOrder}), '[]'::json)`);
+    } else if (field.plan?.kind === 'aggregate') {
+      pairs.push(`'${field.key}', ${aggregateFields(ctx, rows, subFields(ctx, field), here)}`);
+    }
+  }
+  const nodeFields = fields.find((f) => f.plan?.kind === 'nodes');
+  const rowColumn = needsRowJson ? `, ${rowJson(ctx, table, alias, subFields(ctx, nodeFields!), `${path}.selectionSet.${nodeFields!.key}`)} AS "__j"` : '';
+  const orderColumns = set.order.map((o, i) => `, ${o.expr} AS "__o${i}"`).join('');
+  return (
+    `(SELECT ${jsonObject(pairs)} FROM (` +
+    `SELECT ${set.distinct}${alias}.*${rowColumn}${orderColumns} FROM ${from(table, alias)} WHERE ${set.where}${set.tail}` +
+    `) AS ${rows})`
+  );
+}
+
+function aggregateFields(ctx: CompileContext, rows: string, fields: SelectedField[], path: string): string {
+  const pairs: string[] = [];
+  for (const field of fields) {
+    const plan = field.plan;
+    if (plan?.kind === 'count') {
+      const { columns, distinct } = argumentsOf(ctx, field) as { columns?: string[] | null; distinct?: boolean | null };
+      pairs.push(`'${field.key}', ${countExpression(rows, columns ?? [], distinct === true)}`);
+    } else if (plan?.kind === 'aggregate_function') {
+      const columnPairs = subFields(ctx, field).map((column) => {
+        if (column.plan?.kind !== 'column') throw new EngineError('unexpected', `cannot aggregate '${column.name}'`, path);
+        return `'${column.key}', ${aggregateValue(ctx, plan.fn, `${rows}.${ident(column.plan.column.name)}`, column.plan.column.pgType)}`;
+      });
+      pairs.push(`'${field.key}', ${jsonObject(columnPairs)}`);
+    }
+  }
+  return jsonObject(pairs);
+}
+
+function countExpression(rows: string, columns: string[], distinct: boolean): string {
+  if (columns.length === 0) return distinct ? `count(DISTINCT ${rows}.*)` : 'count(*)';
+  const refs = columns.map((c) => `${rows}.${ident(c)}`);
+  if (refs.length === 1) return `count(${distinct ? 'DISTINCT ' : ''}${refs[0]})`;
+  const allPresent = refs.map((r) => `${r} IS NOT NULL`).join(' AND ');
+  return distinct ? `count(DISTINCT ROW(${refs.join(', ')})) FILTER (WHERE ${allPresent})` : `count(*) FILTER (WHERE ${allPresent})`;
+}
+
+function aggregateValue(ctx: CompileContext, fn: AggregateFunction, column: string, pgType: string): string {
+  const sql = `${fn}(${column})`;
+  return ['sum', 'max', 'min'].includes(fn) ? columnValue(ctx, sql, pgType) : sql;
+}
+
+/** order_by items in request order: columns, object relationships (nested), array relationship aggregates. */
+function compileOrderBy(ctx: CompileContext, orderBy: Array<Record<string, unknown>> | Record<string, unknown>, table: TableModel, alias: string, path: string): OrderItem[] {
+  const items: OrderItem[] = [];
+  for (const entry of Array.isArray(orderBy) ? orderBy : [orderBy]) {
+    for (const [key, value] of Object.entries(entry)) {
+      if (value === null || value === undefined) continue;
+      if (table.columns.has(key)) {
+        items.push({ expr: `${alias}.${ident(key)}`, direction: DIRECTIONS[value as string] });
+        continue;
+      }
+      const rel = table.relationships.find((r) => r.name === key || `${r.name}_aggregate` === key);
+      if (!rel) throw new EngineError('validation-failed', `field '${key}' not found in type: '${table.gqlName}_order_by'`, `${path}.args.order_by`);
+      const remote = ctx.alias();
+      const where = `${joinOn(rel, alias)!(remote)} AND ${compileBoolExp(ctx, ctx.types.select(rel.remote)!.filter, rel.remote, remote, 'permission', path)}`;
+      const source = `FROM ${from(rel.remote, remote)} WHERE ${where}`;
+      if (rel.kind === 'object') {
+        for (const inner of compileOrderBy(ctx, value as Record<string, unknown>, rel.remote, remote, path)) {
+          items.push({ expr: `(SELECT ${inner.expr} ${source} LIMIT 1)`, direction: inner.direction });
+        }
+        continue;
+      }
+      for (const [fn, spec] of Object.entries(value as Record<string, unknown>)) {
+        if (spec === null || spec === undefined) continue;
+        if (fn === 'count') {
+          items.push({ expr: `(SELECT count(*) ${source})`, direction: DIRECTIONS[spec as string] });
+          continue;
+        }
+        for (const [column, direction] of Object.entries(spec as Record<string, string>)) {
+          if (direction == null) continue;
+          items.push({ expr: `(SELECT ${fn}(${remote}.${ident(column)}) ${source})`, direction: DIRECTIONS[direction] });
+        }
+      }
+    }
+  }
+  return items;
+}
