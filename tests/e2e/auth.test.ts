@@ -24,7 +24,7 @@ test('sign out through the user menu', async ({ page }) => {
 
   await page.getByRole('button', { name: 'Open user menu' }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toBeVisible();
 
   // The session is gone on the server too, not only in this tab.
   await page.goto('/shelf');

@@ -29,7 +29,7 @@ test('add, change and remove a shelf entry', async ({ page }) => {
 
   await page.goto('/shelf');
   await expect(page.getByRole('heading', { name: 'My shelf' })).toBeVisible();
-  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
 
   // Change: the new status and note survive a reload and show in the matching filter only.
   await page.goto(bookUrl);
@@ -43,9 +43,11 @@ test('add, change and remove a shelf entry', async ({ page }) => {
 
   await page.goto('/shelf');
   await page.getByLabel('Status filter').selectOption('reading');
-  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await expect(page).toHaveURL(/status=reading/);
+  await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
   await page.getByLabel('Status filter').selectOption('read');
-  await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+  await expect(page).toHaveURL(/status=read$/);
+  await expect(page.getByRole('link', { name: title, exact: true })).toHaveCount(0);
 
   // Remove
   await page.goto(bookUrl);
@@ -53,5 +55,5 @@ test('add, change and remove a shelf entry', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Add to shelf' })).toBeVisible();
   await page.goto('/shelf');
   await expect(page.getByRole('heading', { name: 'My shelf' })).toBeVisible();
-  await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: title, exact: true })).toHaveCount(0);
 });
