@@ -5,6 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './browser-app.js';
+import { TEST_VERIFICATION_CODE } from '../src/index.js';
 import { ALICE, startTestClerk, type TestClerk } from './helpers.js';
 
 /** The unmodified clerk-js bundle in Debian Chromium against the emulator. */
@@ -58,9 +59,12 @@ async function signIn(page: Page, password: string) {
 }
 
 describe('clerk-js against the emulator', () => {
+  /** Alice's browser once signed in; the later tests continue her session. */
+  let signedIn: BrowserContext;
+
   it('shows the inline error for a wrong password, signs in with the right one and mints a Hasura token', async () => {
-    const context = await browser.newContext();
-    const page = await open(context, '/sign-in');
+    signedIn = await browser.newContext();
+    const page = await open(signedIn, '/sign-in');
     await signIn(page, 'wrong-password');
     await expect.poll(() => page.locator('#error-password').textContent(), { timeout: 10_000 }).toContain('Password is incorrect');
 
@@ -73,6 +77,68 @@ describe('clerk-js against the emulator', () => {
     const { payload } = await jwtVerify(token!, createRemoteJWKSet(new URL(`${clerk.url}/.well-known/jwks.json`)));
     expect(payload['https://hasura.io/jwt/claims']).toMatchObject({ 'x-hasura-user-id': ALICE.id, 'x-hasura-default-role': 'user' });
     expect(payload.azp).toBe(app.url);
+  });
+
+  it('refreshes the session cookie before the short-lived token expires', async () => {
+    const first = await sessionCookie(signedIn);
+    expect(first).toBeTruthy();
+    await expect.poll(() => sessionCookie(signedIn), { timeout: TOKEN_LIFETIME * 1000, interval: 500 }).not.toBe(first);
+    const [before, after] = [decodeJwt(first!), decodeJwt((await sessionCookie(signedIn))!)];
+    expect(after.sid).toBe(before.sid);
+    expect(after.iat!).toBeGreaterThan(before.iat!);
+  }, TOKEN_LIFETIME * 1000 + 5_000);
+
+  it('sends a page with an expired session cookie through the handshake and back, signed in', async () => {
+    for (const page of signedIn.pages()) await page.close();
+    const current = decodeJwt((await sessionCookie(signedIn))!);
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await new SignJWT({ ...current, iat: now - 120, nbf: now - 125, exp: now - 60 })
+      .setProtectedHeader({ alg: 'RS256', kid: decodeProtectedHeader((await sessionCookie(signedIn))!).kid! })
+      .sign(createPrivateKey(readFileSync(join(clerk.dataDir, 'instance-key.pem'), 'utf8')));
+    const sessionCookies = (await signedIn.cookies(app.url)).filter((cookie) => cookie.name.startsWith('__session'));
+    await signedIn.addCookies(sessionCookies.map((cookie) => ({ ...cookie, value: expired })));
+
+    const page = await signedIn.newPage();
+    const hops: string[] = [];
+    page.on('response', (response) => hops.push(`${response.status()} ${new URL(response.url()).pathname}`));
+    await page.goto(`${app.url}/protected`);
+    expect(await page.locator('#auth').textContent()).toBe(`signed in as ${ALICE.id}`);
+    expect(hops.slice(0, 4)).toEqual(['307 /protected', '307 /v1/client/handshake', '307 /protected', '200 /protected']);
+    expect(page.url()).toBe(`${app.url}/protected`);
+    const renewed = decodeJwt((await sessionCookie(signedIn))!);
+    expect(renewed.exp!).toBeGreaterThan(now);
+    expect(renewed.sid).toBe(current.sid);
+  });
+
+  it('signs out', async () => {
+    const page = await open(signedIn, '/');
+    expect(await page.evaluate(() => window.Clerk.user?.id)).toBe(ALICE.id);
+    // clerk-js navigates to the redirect URL once the sessions are ended; the server then sees no session.
+    await page.evaluate(() => window.Clerk.signOut({ redirectUrl: '/protected' }));
+    await page.waitForURL(`${app.url}/protected`);
+    expect(await page.locator('#auth').textContent()).toBe('signed out');
+    await clerkReady(page);
+    expect(await page.evaluate(() => window.Clerk.user ?? null)).toBeNull();
+    expect(await sessionCookie(signedIn)).toBeFalsy();
+    await signedIn.close();
+  });
+
+  it('signs up with email + password, rejecting a wrong code and accepting 424242', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/sign-up');
+    const email = `dana-${Date.now()}@example.com`;
+    await page.locator('input[name=emailAddress]').fill(email);
+    await page.locator('input[name=password]').fill('dana-password-1');
+    await page.locator('.cl-formButtonPrimary').click();
+    const code = page.locator('input[autocomplete=one-time-code]').first();
+    await code.waitFor();
+    await code.pressSequentially('111111');
+    await expect.poll(() => page.locator('.cl-otpCodeField').textContent(), { timeout: 10_000 }).toContain('Incorrect code');
+    await code.fill('');
+    await page.locator('input[autocomplete=one-time-code]').first().pressSequentially(TEST_VERIFICATION_CODE);
+    await page.waitForURL(`${app.url}/`);
+    await clerkReady(page);
+    expect(await page.evaluate(() => window.Clerk.user?.primaryEmailAddress?.emailAddress)).toBe(email);
     await context.close();
   });
 });
