@@ -1,0 +1,282 @@
+/**
+ * Loaders and actions against a real Hasura: the local engine in-process on in-memory PGlite with this repo's
+ * migrations, metadata and seeds, verifying HS256 tokens. Only Clerk's `getAuth` is replaced: it returns the
+ * test's current user and signs `hasura` template tokens with the claims Clerk's Hasura template produces.
+ */
+import { createHash } from 'node:crypto';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readConfig } from '../../emulators/hasura/src/config';
+import { startHasura, type RunningHasura } from '../../emulators/hasura/src/index';
+import { localStackEnv } from '../../scripts/local-env';
+
+const JWT_KEY = 'unit-test-hs256-key-at-least-32-characters';
+
+interface FakeUser {
+  userId: string;
+  sessionId: string;
+  /** Lifetimes of the next tokens in seconds, used up in order (negative: already expired); then 60. */
+  tokenLifetimes?: number[];
+}
+const clerk = vi.hoisted(() => ({ user: null as FakeUser | null, tokensIssued: 0 }));
+
+async function templateToken(user: FakeUser): Promise<string> {
+  clerk.tokensIssued += 1;
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    'https://hasura.io/jwt/claims': {
+      'x-hasura-user-id': user.userId,
+      'x-hasura-default-role': 'user',
+      'x-hasura-allowed-roles': ['user'],
+    },
+  })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user.userId)
+    .setIssuedAt(now - 5)
+    .setExpirationTime(now + (user.tokenLifetimes?.shift() ?? 60))
+    .sign(new TextEncoder().encode(JWT_KEY));
+}
+
+vi.mock('@clerk/remix/ssr.server', () => ({
+  getAuth: async () => {
+    const user = clerk.user;
+    if (!user) return { userId: null, sessionId: null, getToken: async () => null };
+    return { userId: user.userId, sessionId: user.sessionId, getToken: () => templateToken(user) };
+  },
+}));
+
+const ALICE: FakeUser = { userId: 'user_alice', sessionId: 'sess_alice' };
+const BOB: FakeUser = { userId: 'user_bob', sessionId: 'sess_bob' };
+/** The seed's id for book n: md5('book-<n>') read as a uuid. */
+const seededBookId = (n: number) =>
+  createHash('md5').update(`book-${n}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+const BOOK = seededBookId(1);
+const OTHER_BOOK = seededBookId(2);
+
+let hasura: RunningHasura;
+const routes = {
+  books: () => import('~/routes/books._index'),
+  book: () => import('~/routes/books.$bookId'),
+  shelf: () => import('~/routes/shelf'),
+  status: () => import('~/routes/status'),
+};
+
+beforeAll(async () => {
+  hasura = await startHasura(
+    readConfig({
+      HASURA_GRAPHQL_DATABASE_URL: 'pglite://memory',
+      HASURA_GRAPHQL_ADMIN_SECRET: 'unit-admin-secret',
+      HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ type: 'HS256', key: JWT_KEY }),
+      HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous',
+      HASURA_GRAPHQL_SEEDS_DIR: 'hasura/seeds',
+    }),
+    { port: 0 },
+  );
+  const env = localStackEnv({ app: 3999, clerk: 1, hasura: hasura.port }).app;
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await hasura?.close();
+});
+
+beforeEach(async () => {
+  clerk.user = null;
+  await hasura.db.exec('DELETE FROM public.shelf_entries');
+});
+
+const args = (path: string, init?: RequestInit, params: Record<string, string> = {}) =>
+  ({ request: new Request(`http://app.test${path}`, init), params, context: {} }) as LoaderFunctionArgs &
+    ActionFunctionArgs;
+
+const post = (bookId: string, fields: Record<string, string>) =>
+  args(`/books/${bookId}`, { method: 'POST', body: new URLSearchParams(fields) }, { bookId });
+
+async function shelfRows() {
+  const { rows } = await hasura.db.query<{ user_id: string; book_id: string; status: string; rating: number | null; note: string | null }>(
+    'SELECT user_id, book_id, status, rating, note FROM public.shelf_entries ORDER BY user_id',
+  );
+  return rows;
+}
+
+async function thrown(promise: Promise<unknown>): Promise<Response> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected the call to throw a Response');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(Response);
+  return error as Response;
+}
+
+describe('/books loader', () => {
+  it('pages through the seeded catalog for a signed-out visitor (anonymous role)', async () => {
+    const { loader } = await routes.books();
+    const page = await (await loader(args('/books?page=2'))).json();
+    expect(page.total).toBe(5000);
+    expect(page.pageCount).toBe(250);
+    expect(page.books).toHaveLength(20);
+    expect(page.genres).toContain('Poetry');
+    expect(page.signedIn).toBe(false);
+    const first = await (await loader(args('/books'))).json();
+    expect(first.books.map((b: { id: string }) => b.id)).not.toContain(page.books[0].id);
+  });
+
+  it('searches title or author case-insensitively and filters by genre', async () => {
+    const { loader } = await routes.books();
+    const found = await (await loader(args('/books?q=LIGHTHOUSE&genre=Poetry'))).json();
+    expect(found.total).toBeGreaterThan(0);
+    expect(found.total).toBeLessThan(5000);
+    for (const book of found.books) {
+      expect(`${book.title} ${book.author}`.toLowerCase()).toContain('lighthouse');
+      expect(book.genre).toBe('Poetry');
+    }
+    const byAuthor = await (await loader(args('/books?q=nakamura'))).json();
+    expect(byAuthor.total).toBeGreaterThan(0);
+    for (const book of byAuthor.books) expect(book.author).toMatch(/Nakamura/);
+    const literal = await (await loader(args('/books?q=%25'))).json();
+    expect(literal.total).toBe(0); // "%" is escaped, not a wildcard
+  });
+
+  it("shows a signed-in user's own shelf status per row, never another user's", async () => {
+    const { action } = await routes.book();
+    clerk.user = ALICE;
+    await action(post(BOOK, { intent: 'save', status: 'reading', rating: '', note: '' }));
+    const { loader } = await routes.books();
+    const search = `/books?q=${encodeURIComponent((await hasura.db.query<{ title: string }>(`SELECT title FROM books WHERE id = '${BOOK}'`)).rows[0]!.title)}`;
+    const alice = await (await loader(args(search))).json();
+    expect(alice.books.find((b: { id: string }) => b.id === BOOK).shelfStatus).toBe('Reading');
+    clerk.user = BOB;
+    const bob = await (await loader(args(search))).json();
+    expect(bob.books.find((b: { id: string }) => b.id === BOOK).shelfStatus).toBeNull();
+  });
+});
+
+describe('/books/$bookId', () => {
+  it('answers 404 for an unknown or malformed id', async () => {
+    const { loader } = await routes.book();
+    expect((await thrown(loader(args('/books/x', undefined, { bookId: 'not-a-uuid' })))).status).toBe(404);
+    const missing = '00000000-0000-0000-0000-000000000000';
+    expect((await thrown(loader(args(`/books/${missing}`, undefined, { bookId: missing })))).status).toBe(404);
+  });
+
+  it('adds, updates and removes the signed-in user’s entry', async () => {
+    const { action, loader } = await routes.book();
+    clerk.user = ALICE;
+    const added = await action(post(BOOK, { intent: 'save', status: 'want_to_read', rating: '4', note: 'soon' }));
+    expect(await added.json()).toEqual({ ok: true, message: 'Added to your shelf.' });
+    expect(await shelfRows()).toEqual([
+      { user_id: 'user_alice', book_id: BOOK, status: 'want_to_read', rating: 4, note: 'soon' },
+    ]);
+
+    const { entry } = await (await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK }))).json();
+    expect(entry).toMatchObject({ status: 'want_to_read', rating: 4, note: 'soon' });
+    await action(post(BOOK, { intent: 'save', entryId: entry.id, status: 'read', rating: '', note: '' }));
+    expect(await shelfRows()).toEqual([{ user_id: 'user_alice', book_id: BOOK, status: 'read', rating: null, note: null }]);
+
+    const removed = await action(post(BOOK, { intent: 'remove', entryId: entry.id }));
+    expect(await removed.json()).toEqual({ ok: true, message: 'Removed from your shelf.' });
+    expect(await shelfRows()).toEqual([]);
+  });
+
+  it('returns field errors and writes nothing for invalid input', async () => {
+    const { action } = await routes.book();
+    clerk.user = ALICE;
+    const response = await action(post(BOOK, { intent: 'save', status: 'finished', rating: '9', note: 'x'.repeat(2001) }));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(Object.keys(body.fieldErrors).sort()).toEqual(['note', 'rating', 'status']);
+    expect(await shelfRows()).toEqual([]);
+  });
+
+  it("changes nothing when bob posts alice's entry id (permissions filter it out)", async () => {
+    const { action, loader } = await routes.book();
+    clerk.user = ALICE;
+    await action(post(BOOK, { intent: 'save', status: 'reading', rating: '5', note: 'mine' }));
+    const { entry } = await (await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK }))).json();
+    const before = await shelfRows();
+
+    clerk.user = BOB;
+    const forgedSave = await action(post(BOOK, { intent: 'save', entryId: entry.id, status: 'read', rating: '1', note: 'bob' }));
+    expect(forgedSave.status).toBe(404);
+    expect((await forgedSave.json()).formError).toMatch(/^Not found/);
+    const forgedRemove = await action(post(BOOK, { intent: 'remove', entryId: entry.id }));
+    expect(forgedRemove.status).toBe(404);
+    expect(await shelfRows()).toEqual(before);
+    // Bob does not see alice's entry on the same book.
+    expect((await (await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK }))).json()).entry).toBeNull();
+  });
+
+  it('sends a signed-out visitor who posts to sign in, and writes nothing', async () => {
+    const { action } = await routes.book();
+    const response = await thrown(action(post(BOOK, { intent: 'save', status: 'reading' })));
+    expect(response.status).toBe(302);
+    expect(response.headers.get('Location')).toBe(`/sign-in?redirect_url=${encodeURIComponent(`/books/${BOOK}`)}`);
+    expect(await shelfRows()).toEqual([]);
+  });
+});
+
+describe('/shelf loader', () => {
+  it('redirects a signed-out visitor to sign in and back', async () => {
+    const { loader } = await routes.shelf();
+    const response = await thrown(loader(args('/shelf?status=read')));
+    expect(response.headers.get('Location')).toBe(`/sign-in?redirect_url=${encodeURIComponent('/shelf?status=read')}`);
+  });
+
+  it("lists only the user's own entries, filtered by status", async () => {
+    const { action } = await routes.book();
+    clerk.user = ALICE;
+    await action(post(BOOK, { intent: 'save', status: 'reading' }));
+    await action(post(OTHER_BOOK, { intent: 'save', status: 'read' }));
+    clerk.user = BOB;
+    await action(post(BOOK, { intent: 'save', status: 'read' }));
+
+    const { loader } = await routes.shelf();
+    clerk.user = ALICE;
+    const all = await (await loader(args('/shelf'))).json();
+    expect(all.entries.map((e: { book: { id: string } }) => e.book.id).sort()).toEqual([BOOK, OTHER_BOOK].sort());
+    const read = await (await loader(args('/shelf?status=read'))).json();
+    expect(read.entries.map((e: { book: { id: string } }) => e.book.id)).toEqual([OTHER_BOOK]);
+    const ignored = await (await loader(args('/shelf?status=bogus'))).json();
+    expect(ignored.status).toBeNull();
+    expect(ignored.entries).toHaveLength(2);
+  });
+});
+
+describe('Hasura session', () => {
+  it('retries once with a fresh token when Hasura answers invalid-jwt', async () => {
+    const { loader } = await routes.shelf();
+    // An already-expired token is never cached, so the first request sends it and Hasura rejects it.
+    clerk.user = { userId: 'user_carol', sessionId: 'sess_carol', tokenLifetimes: [-30] };
+    const issued = clerk.tokensIssued;
+    const body = await (await loader(args('/shelf'))).json();
+    expect(body.entries).toEqual([]);
+    expect(clerk.tokensIssued - issued).toBe(2);
+  });
+
+  it('reuses the cached template token across requests of one session', async () => {
+    const { loader } = await routes.shelf();
+    clerk.user = { userId: 'user_dave', sessionId: 'sess_dave' };
+    const issued = clerk.tokensIssued;
+    await Promise.all([loader(args('/shelf')), loader(args('/shelf')), loader(args('/shelf'))]);
+    await loader(args('/shelf'));
+    expect(clerk.tokensIssued - issued).toBe(1);
+  });
+
+  it('/status introspects with the user token and reports the role from its claims', async () => {
+    const { loader } = await routes.status();
+    clerk.user = ALICE;
+    const signedIn = await (await loader(args('/status'))).json();
+    expect(signedIn).toMatchObject({ mode: 'local', userId: 'user_alice', role: 'user', hasuraUserId: 'user_alice' });
+    expect(signedIn.hasura.ok).toBe(true);
+    expect(signedIn.clerk.ok).toBe(false); // nothing listens on the fake Clerk port
+    clerk.user = null;
+    const signedOut = await (await loader(args('/status'))).json();
+    expect(signedOut.role).toBe('anonymous');
+    // The user's schema has the shelf types; the anonymous one does not, so it is smaller.
+    expect(signedIn.schema.typeCount).toBeGreaterThan(signedOut.schema.typeCount);
+  });
+});
