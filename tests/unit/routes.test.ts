@@ -101,6 +101,9 @@ async function shelfRows() {
   return rows;
 }
 
+/** The JSON body of a loader/action response, loosely typed for assertions. */
+const jsonOf = (response: Response): Promise<any> => response.json();
+
 async function thrown(promise: Promise<unknown>): Promise<Response> {
   const error = await promise.then(
     () => {
@@ -115,29 +118,29 @@ async function thrown(promise: Promise<unknown>): Promise<Response> {
 describe('/books loader', () => {
   it('pages through the seeded catalog for a signed-out visitor (anonymous role)', async () => {
     const { loader } = await routes.books();
-    const page = await (await loader(args('/books?page=2'))).json();
+    const page = await jsonOf(await loader(args('/books?page=2')));
     expect(page.total).toBe(5000);
     expect(page.pageCount).toBe(250);
     expect(page.books).toHaveLength(20);
     expect(page.genres).toContain('Poetry');
     expect(page.signedIn).toBe(false);
-    const first = await (await loader(args('/books'))).json();
+    const first = await jsonOf(await loader(args('/books')));
     expect(first.books.map((b: { id: string }) => b.id)).not.toContain(page.books[0].id);
   });
 
   it('searches title or author case-insensitively and filters by genre', async () => {
     const { loader } = await routes.books();
-    const found = await (await loader(args('/books?q=LIGHTHOUSE&genre=Poetry'))).json();
+    const found = await jsonOf(await loader(args('/books?q=LIGHTHOUSE&genre=Poetry')));
     expect(found.total).toBeGreaterThan(0);
     expect(found.total).toBeLessThan(5000);
     for (const book of found.books) {
       expect(`${book.title} ${book.author}`.toLowerCase()).toContain('lighthouse');
       expect(book.genre).toBe('Poetry');
     }
-    const byAuthor = await (await loader(args('/books?q=nakamura'))).json();
+    const byAuthor = await jsonOf(await loader(args('/books?q=nakamura')));
     expect(byAuthor.total).toBeGreaterThan(0);
     for (const book of byAuthor.books) expect(book.author).toMatch(/Nakamura/);
-    const literal = await (await loader(args('/books?q=%25'))).json();
+    const literal = await jsonOf(await loader(args('/books?q=%25')));
     expect(literal.total).toBe(0); // "%" is escaped, not a wildcard
   });
 
@@ -147,10 +150,10 @@ describe('/books loader', () => {
     await action(post(BOOK, { intent: 'save', status: 'reading', rating: '', note: '' }));
     const { loader } = await routes.books();
     const search = `/books?q=${encodeURIComponent((await hasura.db.query<{ title: string }>(`SELECT title FROM books WHERE id = '${BOOK}'`)).rows[0]!.title)}`;
-    const alice = await (await loader(args(search))).json();
+    const alice = await jsonOf(await loader(args(search)));
     expect(alice.books.find((b: { id: string }) => b.id === BOOK).shelfStatus).toBe('Reading');
     clerk.user = BOB;
-    const bob = await (await loader(args(search))).json();
+    const bob = await jsonOf(await loader(args(search)));
     expect(bob.books.find((b: { id: string }) => b.id === BOOK).shelfStatus).toBeNull();
   });
 });
@@ -167,18 +170,18 @@ describe('/books/$bookId', () => {
     const { action, loader } = await routes.book();
     clerk.user = ALICE;
     const added = await action(post(BOOK, { intent: 'save', status: 'want_to_read', rating: '4', note: 'soon' }));
-    expect(await added.json()).toEqual({ ok: true, message: 'Added to your shelf.' });
+    expect(await jsonOf(added)).toEqual({ ok: true, message: 'Added to your shelf.' });
     expect(await shelfRows()).toEqual([
       { user_id: 'user_alice', book_id: BOOK, status: 'want_to_read', rating: 4, note: 'soon' },
     ]);
 
-    const { entry } = await (await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK }))).json();
+    const { entry } = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
     expect(entry).toMatchObject({ status: 'want_to_read', rating: 4, note: 'soon' });
     await action(post(BOOK, { intent: 'save', entryId: entry.id, status: 'read', rating: '', note: '' }));
     expect(await shelfRows()).toEqual([{ user_id: 'user_alice', book_id: BOOK, status: 'read', rating: null, note: null }]);
 
     const removed = await action(post(BOOK, { intent: 'remove', entryId: entry.id }));
-    expect(await removed.json()).toEqual({ ok: true, message: 'Removed from your shelf.' });
+    expect(await jsonOf(removed)).toEqual({ ok: true, message: 'Removed from your shelf.' });
     expect(await shelfRows()).toEqual([]);
   });
 
@@ -187,7 +190,7 @@ describe('/books/$bookId', () => {
     clerk.user = ALICE;
     const response = await action(post(BOOK, { intent: 'save', status: 'finished', rating: '9', note: 'x'.repeat(2001) }));
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = await jsonOf(response);
     expect(Object.keys(body.fieldErrors).sort()).toEqual(['note', 'rating', 'status']);
     expect(await shelfRows()).toEqual([]);
   });
@@ -196,18 +199,18 @@ describe('/books/$bookId', () => {
     const { action, loader } = await routes.book();
     clerk.user = ALICE;
     await action(post(BOOK, { intent: 'save', status: 'reading', rating: '5', note: 'mine' }));
-    const { entry } = await (await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK }))).json();
+    const { entry } = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
     const before = await shelfRows();
 
     clerk.user = BOB;
     const forgedSave = await action(post(BOOK, { intent: 'save', entryId: entry.id, status: 'read', rating: '1', note: 'bob' }));
     expect(forgedSave.status).toBe(404);
-    expect((await forgedSave.json()).formError).toMatch(/^Not found/);
+    expect((await jsonOf(forgedSave)).formError).toMatch(/^Not found/);
     const forgedRemove = await action(post(BOOK, { intent: 'remove', entryId: entry.id }));
     expect(forgedRemove.status).toBe(404);
     expect(await shelfRows()).toEqual(before);
     // Bob does not see alice's entry on the same book.
-    expect((await (await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK }))).json()).entry).toBeNull();
+    expect((await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })))).entry).toBeNull();
   });
 
   it('sends a signed-out visitor who posts to sign in, and writes nothing', async () => {
@@ -236,11 +239,11 @@ describe('/shelf loader', () => {
 
     const { loader } = await routes.shelf();
     clerk.user = ALICE;
-    const all = await (await loader(args('/shelf'))).json();
+    const all = await jsonOf(await loader(args('/shelf')));
     expect(all.entries.map((e: { book: { id: string } }) => e.book.id).sort()).toEqual([BOOK, OTHER_BOOK].sort());
-    const read = await (await loader(args('/shelf?status=read'))).json();
+    const read = await jsonOf(await loader(args('/shelf?status=read')));
     expect(read.entries.map((e: { book: { id: string } }) => e.book.id)).toEqual([OTHER_BOOK]);
-    const ignored = await (await loader(args('/shelf?status=bogus'))).json();
+    const ignored = await jsonOf(await loader(args('/shelf?status=bogus')));
     expect(ignored.status).toBeNull();
     expect(ignored.entries).toHaveLength(2);
   });
@@ -252,7 +255,7 @@ describe('Hasura session', () => {
     // An already-expired token is never cached, so the first request sends it and Hasura rejects it.
     clerk.user = { userId: 'user_carol', sessionId: 'sess_carol', tokenLifetimes: [-30] };
     const issued = clerk.tokensIssued;
-    const body = await (await loader(args('/shelf'))).json();
+    const body = await jsonOf(await loader(args('/shelf')));
     expect(body.entries).toEqual([]);
     expect(clerk.tokensIssued - issued).toBe(2);
   });
@@ -269,12 +272,12 @@ describe('Hasura session', () => {
   it('/status introspects with the user token and reports the role from its claims', async () => {
     const { loader } = await routes.status();
     clerk.user = ALICE;
-    const signedIn = await (await loader(args('/status'))).json();
+    const signedIn = await jsonOf(await loader(args('/status')));
     expect(signedIn).toMatchObject({ mode: 'local', userId: 'user_alice', role: 'user', hasuraUserId: 'user_alice' });
     expect(signedIn.hasura.ok).toBe(true);
     expect(signedIn.clerk.ok).toBe(false); // nothing listens on the fake Clerk port
     clerk.user = null;
-    const signedOut = await (await loader(args('/status'))).json();
+    const signedOut = await jsonOf(await loader(args('/status')));
     expect(signedOut.role).toBe('anonymous');
     // The user's schema has the shelf types; the anonymous one does not, so it is smaller.
     expect(signedIn.schema.typeCount).toBeGreaterThan(signedOut.schema.typeCount);
