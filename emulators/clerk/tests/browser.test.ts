@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createPrivateKey } from 'node:crypto';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { clerk as clerkTesting, clerkSetup, setupClerkTestingToken } from '@clerk/testing/playwright';
 import { SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './browser-app.js';
@@ -141,11 +142,28 @@ describe('clerk-js against the emulator', () => {
     expect(await page.evaluate(() => window.Clerk.user?.primaryEmailAddress?.emailAddress)).toBe(email);
     await context.close();
   });
-});
 
-declare global {
-  interface Window {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    Clerk: any;
-  }
-}
+  it("works with @clerk/testing's Playwright helpers (clerkSetup, setupClerkTestingToken, clerk.signIn/signOut)", async () => {
+    const names = ['CLERK_FAPI', 'CLERK_TESTING_TOKEN', 'CLERK_API_URL'] as const;
+    const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+    try {
+      process.env.CLERK_API_URL = clerk.env.CLERK_API_URL; // how clerkSetup finds the Backend API
+      await clerkSetup({ publishableKey: clerk.env.CLERK_PUBLISHABLE_KEY, secretKey: clerk.env.CLERK_SECRET_KEY, dotenv: false });
+      expect(process.env.CLERK_TESTING_TOKEN).toBeTruthy();
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await setupClerkTestingToken({ page });
+      await page.goto(`${app.url}/`);
+      await clerkTesting.signIn({ page, signInParams: { strategy: 'password', identifier: ALICE.email, password: ALICE.password } });
+      expect(await page.evaluate(() => window.Clerk.user?.id)).toBe(ALICE.id);
+      await clerkTesting.signOut({ page });
+      await expect.poll(() => page.evaluate(() => window.Clerk?.user ?? null)).toBeNull();
+      await context.close();
+    } finally {
+      for (const name of names) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+    }
+  });
+});

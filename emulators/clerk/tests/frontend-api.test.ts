@@ -95,6 +95,8 @@ describe('sign-in', () => {
     expect(touched.body.response.id).toBe(sessionId);
     const token = await browser.call('POST', `/client/sessions/${sessionId}/tokens`);
     expect(token.body).toEqual({ object: 'token', jwt: expect.any(String) });
+    const me = await browser.call('GET', '/me');
+    expect(me.body.response).toMatchObject({ object: 'user', id: ALICE.id, primary_email_address_id: expect.stringMatching(/^idn_/) });
     const hasura = await browser.call('POST', `/client/sessions/${sessionId}/tokens/hasura`);
     expect(decodeJwt(hasura.body.jwt)['https://hasura.io/jwt/claims']).toMatchObject({ 'x-hasura-user-id': ALICE.id });
   });
