@@ -250,14 +250,18 @@ export function planStack(
         'a partial set makes the SDKs silently send the rest to real Clerk.',
     );
   }
-  const ownClerk = location.length > 0 || given('CLERK_PUBLISHABLE_KEY') || given('CLERK_SECRET_KEY');
+  // The local servers' own values (e.g. the emulator's printed env pasted into .env) still mean "start them".
+  const isLocal = (url: string | undefined, port: number) =>
+    new RegExp(`^http://(127\\.0\\.0\\.1|localhost):${port}(/|$)`).test(url ?? '');
+  const localClerk = location.length > 0 && isLocal(userEnv.CLERK_API_URL, ports.clerk);
+  const ownClerk = !localClerk && (location.length > 0 || given('CLERK_PUBLISHABLE_KEY') || given('CLERK_SECRET_KEY'));
   if (ownClerk && !(given('CLERK_PUBLISHABLE_KEY') && given('CLERK_SECRET_KEY'))) {
     throw new Error(
       'Your own Clerk is configured only in part: set both CLERK_PUBLISHABLE_KEY and CLERK_SECRET_KEY ' +
         '(Clerk dashboard → API keys), or neither to use the local Clerk server.',
     );
   }
-  const ownHasura = given('HASURA_GRAPHQL_ENDPOINT');
+  const ownHasura = given('HASURA_GRAPHQL_ENDPOINT') && !isLocal(userEnv.HASURA_GRAPHQL_ENDPOINT, ports.hasura);
   if (ownClerk && !ownHasura && !given('HASURA_GRAPHQL_JWT_SECRET')) {
     throw new Error(
       'With your own Clerk the local Hasura engine needs HASURA_GRAPHQL_JWT_SECRET, e.g. ' +
@@ -271,7 +275,7 @@ export function planStack(
     ),
   );
   return {
-    clerk: ownClerk ? null : { ...user, ...local.clerk },
+    clerk: ownClerk ? null : { ...user, ...local.clerk, CLERK_SECRET_KEY: user.CLERK_SECRET_KEY || local.clerk.CLERK_SECRET_KEY },
     hasura: ownHasura ? null : { ...local.hasura, ...user },
     app: { ...app, ...user },
   };

@@ -61,3 +61,21 @@ test('a port in use gives a clear error naming the service', async () => {
   }
   await expect(assertPortFree(port, 'Hasura')).resolves.toBeUndefined();
 });
+
+test("the local servers' own values in .env still start them", () => {
+  const plan = planStack(
+    {
+      CLERK_PUBLISHABLE_KEY: 'pk_test_bG9jYWwtZW11bGF0b3IuY2xlcmsuYWNjb3VudHMuZGV2JA==',
+      CLERK_SECRET_KEY: 'sk_test_local',
+      CLERK_API_URL: 'http://127.0.0.1:4000',
+      CLERK_PROXY_URL: 'http://127.0.0.1:4000',
+      CLERK_JS: 'http://127.0.0.1:4000/npm/@clerk/clerk-js@5/dist/clerk.browser.js',
+      HASURA_GRAPHQL_ENDPOINT: 'http://localhost:8080/v1/graphql',
+    },
+    ports,
+  );
+  expect(plan.clerk?.CLERK_EMULATOR_PORT).toBe('4000');
+  expect(plan.clerk?.CLERK_SECRET_KEY).toBe('sk_test_local');
+  expect(plan.hasura?.HASURA_GRAPHQL_SERVER_PORT).toBe('8080');
+  expect(plan.app.HASURA_GRAPHQL_ENDPOINT).toBe('http://localhost:8080/v1/graphql');
+});
