@@ -98,7 +98,7 @@ export function ErrorBoundary() {
         <p>{error.data.problem}</p>
         <p>{error.data.remedy}</p>
         <p>
-          <a href="/status">Check the status page</a> once it is running.
+          Once it is running, reload this page or open <a href="/status">the status page</a>.
         </p>
       </>
     );

@@ -22,7 +22,7 @@ export function clerkUnavailable(url: string): Response {
   return serviceUnavailable({
     service: 'Clerk',
     problem: `Clerk is not reachable at ${url}, so sign-in state cannot be checked.`,
-    remedy: 'Start the local stack with `npm run dev`, or check CLERK_API_URL and CLERK_PROXY_URL.',
+    remedy: 'Start the local stack with npm run dev, or check CLERK_API_URL and CLERK_PROXY_URL.',
   });
 }
 
@@ -32,7 +32,7 @@ export async function withClerk<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     const target = clerkTargetOf(error);
-    if (target && !(await isReachable(target))) throw clerkUnavailable(target);
+    if (target && !(await isReachable(target))) throw clerkUnavailable(new URL(target).origin);
     throw error;
   }
 }

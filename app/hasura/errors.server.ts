@@ -16,7 +16,7 @@ export function hasuraUnavailable(endpoint: string, cause: string): Response {
     service: 'Hasura',
     problem: `Hasura is not reachable at ${endpoint} (${cause}).`,
     remedy:
-      'Start the local stack with `npm run dev` (or just Hasura with `npm run emulator:hasura`), ' +
+      'Start the local stack with npm run dev (or just Hasura with npm run emulator:hasura), ' +
       'or check HASURA_GRAPHQL_ENDPOINT.',
   });
 }
@@ -46,9 +46,10 @@ export function classifyHasuraError(error: CombinedError | undefined, endpoint: 
   );
 }
 
+/** The short reason (ECONNREFUSED, …): Node's fetch keeps it in `cause.code`, Remix's fetch polyfill in `code`. */
 function describeNetworkError(error: Error): string {
-  const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? error.message;
+  const { code, cause } = error as Error & { code?: string; cause?: { code?: string; message?: string } };
+  return cause?.code ?? code ?? cause?.message ?? error.message;
 }
 
 /** A loader cannot recover from a GraphQL error: answer 502 with Hasura's own words (never secret). */
