@@ -19,8 +19,8 @@ async function probe(url: string, init: RequestInit = {}): Promise<Probe> {
       ? { ok: true, detail: `${url} answered HTTP ${response.status}` }
       : { ok: false, detail: `${url} answered HTTP ${response.status}` };
   } catch (error) {
-    const cause = (error as Error & { cause?: { code?: string } }).cause?.code;
-    return { ok: false, detail: `${url} is not reachable (${cause ?? (error as Error).message})` };
+    const { code, cause } = error as Error & { code?: string; cause?: { code?: string } };
+    return { ok: false, detail: `${url} is not reachable (${cause?.code ?? code ?? (error as Error).message})` };
   }
 }
 
