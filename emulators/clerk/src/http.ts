@@ -4,8 +4,6 @@ import { ClerkApiError, errors } from './errors.js';
 /** Routing, body parsing, CORS and replies shared by the Frontend and Backend APIs. */
 
 export interface RequestContext {
-  /** The effective method: Clerk's `?_method=PATCH|DELETE` override applied to POSTs. */
-  method: string;
   url: URL;
   params: Record<string, string>;
   /** Form (`application/x-www-form-urlencoded`) or JSON body; {} when empty. */
@@ -108,7 +106,6 @@ export function corsHeaders(req: IncomingMessage): Record<string, string> {
   return {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Credentials': 'true',
-    'Access-Control-Expose-Headers': 'Clerk-Db-Jwt, X-Clerk-Trace-Id',
     Vary: 'Origin',
   };
 }

@@ -12,6 +12,8 @@ try {
     port,
     secretKey: process.env.CLERK_SECRET_KEY || 'sk_test_local',
     configPath: process.env.CLERK_EMULATOR_CONFIG || 'emulators/clerk/config.local.json',
+    // Logs go to stderr so stdout is only the env block.
+    log: (line) => console.error(`[clerk] ${line}`),
   });
   // dotenv syntax: multi-line values (the PEM) in double quotes with \n, JSON in single quotes.
   const quote = (value: string) =>

@@ -75,11 +75,11 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', instance.baseUrl);
     if (req.method === 'OPTIONS') return send(res, { status: 204 }, preflightHeaders(req));
+    // clerk-js sends PATCH/DELETE as `POST …?_method=PATCH|DELETE`.
     const override = req.method === 'POST' ? url.searchParams.get('_method')?.toUpperCase() : undefined;
     const method = override ?? req.method ?? 'GET';
     try {
       const ctx: RequestContext = {
-        method,
         url,
         params: {},
         body: {},
@@ -98,7 +98,10 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
       const reply = await match.handler(ctx);
       send(res, reply, backendMatch ? {} : corsHeaders(req));
     } catch (error) {
-      send(res, errorReply(error, log), corsHeaders(req));
+      const reply = errorReply(error, log);
+      const code = (reply.body as { errors?: Array<{ code: string }> }).errors?.[0]?.code;
+      log(`${method} ${url.pathname} → ${reply.status} ${code}`);
+      send(res, reply, corsHeaders(req));
     }
   };
 

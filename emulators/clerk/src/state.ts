@@ -90,6 +90,8 @@ export interface NewUser {
   id?: string;
   email: string;
   password?: string | null;
+  /** Instead of `password`: a hash made earlier (a sign-up keeps only the hash). */
+  passwordHash?: string | null;
   firstName?: string | null;
   lastName?: string | null;
   username?: string | null;
@@ -142,7 +144,7 @@ export class Store {
       id: input.id ?? newId('user'),
       emailAddressId: newId('idn'),
       email,
-      passwordHash: input.password ? await hashPassword(input.password) : null,
+      passwordHash: input.password ? await hashPassword(input.password) : (input.passwordHash ?? null),
       firstName: input.firstName ?? null,
       lastName: input.lastName ?? null,
       username: input.username ?? null,
@@ -156,14 +158,6 @@ export class Store {
     };
     this.users.set(user.id, user);
     return user;
-  }
-
-  /** Creates a user from an already-hashed password (sign-up keeps only the hash). */
-  createUserWithHash(input: Omit<NewUser, 'password'>, passwordHash: string | null): Promise<UserRecord> {
-    return this.createUser({ ...input, password: null }).then((user) => {
-      user.passwordHash = passwordHash;
-      return user;
-    });
   }
 
   findUserByEmail(email: string): UserRecord | undefined {

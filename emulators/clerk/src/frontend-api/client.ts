@@ -1,4 +1,4 @@
-import type { Router } from '../http.js';
+import type { RequestContext, Router } from '../http.js';
 import { json } from '../http.js';
 import { resourceContext, type Instance } from '../instance.js';
 import { clientJSON } from '../resources.js';
@@ -24,7 +24,7 @@ export function registerClientRoutes(router: Router, instance: Instance): void {
     return json({ response: body, client: body });
   });
   // clerk-js creates a client with PUT (sent as POST?_method=PUT) when it has none.
-  const create = async (ctx: Parameters<Parameters<Router['on']>[2]>[0]) => {
+  const create = async (ctx: RequestContext) => {
     const client = await requireClient(instance, ctx);
     const body = await clientJSON(client, resourceContext(instance));
     return json({ response: body, client: body });

@@ -53,7 +53,8 @@ export function registerSignInRoutes(router: Router, instance: Instance): void {
     if (strategy === 'ticket') {
       const user = store.redeemSignInToken(requiredParam(ctx, 'ticket'));
       const signIn = store.createSignIn(client);
-      Object.assign(signIn, { identifier: user.email, userId: user.id });
+      signIn.identifier = user.email;
+      signIn.userId = user.id;
       signIn.firstFactorVerification = { status: 'verified', strategy: 'ticket', attempts: 1, expireAt: null };
       complete(client, signIn, ctx);
       return withClient(instance, client, signInJSON(signIn, resourceContext(instance)));

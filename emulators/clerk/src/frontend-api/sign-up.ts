@@ -57,10 +57,14 @@ export function registerSignUpRoutes(router: Router, instance: Instance): void {
   /** Once email (verified) and password are in, the user and their session are created. */
   const completeIfReady = async (client: ClientRecord, signUp: SignUpRecord, ctx: RequestContext) => {
     if (!signUp.email || !signUp.passwordHash || signUp.emailVerification?.status !== 'verified') return;
-    const user = await store.createUserWithHash(
-      { email: signUp.email, firstName: signUp.firstName, lastName: signUp.lastName, username: signUp.username, unsafeMetadata: signUp.unsafeMetadata },
-      signUp.passwordHash,
-    );
+    const user = await store.createUser({
+      email: signUp.email,
+      passwordHash: signUp.passwordHash,
+      firstName: signUp.firstName,
+      lastName: signUp.lastName,
+      username: signUp.username,
+      unsafeMetadata: signUp.unsafeMetadata,
+    });
     const session = store.createSession(client, user, ctx.origin);
     signUp.status = 'complete';
     signUp.createdUserId = user.id;
