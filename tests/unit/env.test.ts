@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { localStackEnv } from '../../scripts/local-env';
 import { parseEnv, stackMode } from '~/env.server';
 
@@ -28,5 +28,17 @@ describe('app environment', () => {
   it('refuses a half-local Clerk (it would silently talk to real Clerk)', () => {
     const { CLERK_JS: _omitted, ...partial } = localStackEnv().app;
     expect(() => parseEnv(partial)).toThrow(/CLERK_JS: is required when any of/);
+  });
+});
+
+describe('getPublicEnv', () => {
+  it('hands the browser only the Hasura endpoint and template name, nothing secret', async () => {
+    for (const [name, value] of Object.entries(localStackEnv().app)) vi.stubEnv(name, value);
+    vi.stubEnv('HASURA_GRAPHQL_ADMIN_SECRET', 'local-admin-secret');
+    const { getPublicEnv } = await import('~/env.server');
+    const publicEnv = getPublicEnv();
+    expect(Object.keys(publicEnv).sort()).toEqual(['HASURA_GRAPHQL_ENDPOINT', 'HASURA_JWT_TEMPLATE']);
+    expect(JSON.stringify(publicEnv)).not.toMatch(/sk_test_local|local-admin-secret/);
+    vi.unstubAllEnvs();
   });
 });
