@@ -49,7 +49,9 @@ export class Router {
       const params: Record<string, string> = {};
       const ok = route.segments.every((segment, i) => {
         if (segment.startsWith(':')) {
-          params[segment.slice(1)] = decodeURIComponent(parts[i]);
+          const value = safeDecode(parts[i]);
+          if (value === null) return false;
+          params[segment.slice(1)] = value;
           return true;
         }
         return segment === parts[i];
@@ -62,11 +64,22 @@ export class Router {
   }
 }
 
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Request cookies; a value that is not valid percent-encoding is kept as sent. */
 export function parseCookies(header: string | undefined): Record<string, string> {
   const cookies: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const index = part.indexOf('=');
-    if (index > 0) cookies[part.slice(0, index).trim()] = decodeURIComponent(part.slice(index + 1).trim());
+    if (index <= 0) continue;
+    const raw = part.slice(index + 1).trim();
+    cookies[part.slice(0, index).trim()] = safeDecode(raw) ?? raw;
   }
   return cookies;
 }

@@ -72,13 +72,16 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
   const frontend = new Router();
   registerFrontendRoutes(frontend, instance);
 
+  /** Routes one request; every failure, whatever its cause, is answered as a Clerk error. */
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', instance.baseUrl);
     if (req.method === 'OPTIONS') return send(res, { status: 204 }, preflightHeaders(req));
-    // clerk-js sends PATCH/DELETE as `POST …?_method=PATCH|DELETE`.
-    const override = req.method === 'POST' ? url.searchParams.get('_method')?.toUpperCase() : undefined;
-    const method = override ?? req.method ?? 'GET';
+    let label = `${req.method} ${req.url}`;
     try {
+      const url = new URL(req.url ?? '/', instance.baseUrl);
+      // clerk-js sends PATCH/DELETE as `POST …?_method=PATCH|DELETE`.
+      const override = req.method === 'POST' ? url.searchParams.get('_method')?.toUpperCase() : undefined;
+      const method = override ?? req.method ?? 'GET';
+      label = `${method} ${url.pathname}`;
       const ctx: RequestContext = {
         url,
         params: {},
@@ -90,8 +93,7 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
       // Backend API routes are matched first and always need the secret key.
       const backendMatch = backend.match(method, url.pathname);
       const match = backendMatch ?? frontend.match(method, url.pathname);
-      if (match === null) throw errors.routeNotFound(method, url.pathname);
-      if (match === 'method') throw errors.routeNotFound(method, url.pathname);
+      if (match === null || match === 'method') throw errors.routeNotFound(method, url.pathname);
       if (backendMatch) authorizeBackend(instance, ctx);
       ctx.params = match.params;
       ctx.body = await parseBody(req);
@@ -99,9 +101,11 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
       send(res, reply, backendMatch ? {} : corsHeaders(req));
     } catch (error) {
       const reply = errorReply(error, log);
-      const code = (reply.body as { errors?: Array<{ code: string }> }).errors?.[0]?.code;
-      log(`${method} ${url.pathname} → ${reply.status} ${code}`);
-      send(res, reply, corsHeaders(req));
+      log(`${label} → ${reply.status} ${(reply.body as { errors: Array<{ code: string }> }).errors[0].code}`);
+      // After a body we stopped reading (413) the connection cannot be reused.
+      const close: Record<string, string> = req.complete ? {} : { Connection: 'close' };
+      if (res.headersSent) res.destroy();
+      else send(res, reply, { ...corsHeaders(req), ...close });
     }
   };
 

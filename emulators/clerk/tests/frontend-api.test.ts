@@ -196,6 +196,21 @@ describe('errors', () => {
     expect(errorOf(await res.json()).code).toBe('malformed_request');
   });
 
+  it('survives malformed paths, cookies and oversized bodies', async () => {
+    const auth = { Authorization: `Bearer ${clerk.env.CLERK_SECRET_KEY}` };
+    expect((await fetch(`${clerk.url}/v1/users/%E0%A4%A`, { headers: auth })).status).toBe(404);
+    const browser = await new FrontendClient(clerk.url).init();
+    const res = await fetch(`${clerk.url}/v1/client?__clerk_db_jwt=${browser.devBrowser}`, { headers: { Cookie: 'a=%E0%A4%A; b' } });
+    expect(res.status).toBe(200);
+    const big = await fetch(`${clerk.url}/v1/users`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email_address: ['x@example.com'], pad: 'x'.repeat(2 * 1024 * 1024) }),
+    }).catch((error: Error) => error);
+    if (big instanceof Response) expect(big.status).toBe(413);
+    expect((await fetch(`${clerk.url}/.well-known/jwks.json`)).status).toBe(200); // still serving
+  });
+
   it('answers unknown routes with 404 and a bad redirect_url on the handshake with 422', async () => {
     const res = await fetch(`${clerk.url}/v1/nope`);
     expect(res.status).toBe(404);
