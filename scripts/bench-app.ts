@@ -9,12 +9,13 @@
  * Prints requests/s, p50/p99 for each and the ratios. A script that prints, not a test.
  *
  * Options (env): BENCH_SECONDS (per phase, default 8), BENCH_CONCURRENCY (default 16), BENCH_USERS (default 4),
- * BENCH_SKIP_BUILD=1 to reuse an existing `build/`.
+ * BENCH_VERBOSE=1 to see the servers' output, BENCH_DATABASE_URL=postgres://… to run Hasura on a real
+ * PostgreSQL server instead (a database of its own is created there and dropped at the end).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { createClerkClient } from '@clerk/backend';
+import pg from 'pg';
 import { localStackEnv } from './local-env.js';
 import {
   ROOT_DIR,
@@ -37,7 +38,27 @@ const LOCAL_USERS = [
   { email: 'bob@example.com', password: 'local-dev-password' },
 ];
 
-const quiet = () => undefined;
+const quiet = process.env.BENCH_VERBOSE === '1' ? (line: string) => console.log(line) : () => undefined;
+
+/** A fresh database on the PostgreSQL server of `serverUrl`, dropped by `drop()`. */
+async function temporaryDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `bench_app_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
 
 // ---------- signing in through the Frontend API, like clerk-js does ----------
 interface SignedInUser {
@@ -177,14 +198,15 @@ function printResults(results: PhaseResult[]) {
 // ---------- main ----------
 async function main() {
   const started = performance.now();
-  if (process.env.BENCH_SKIP_BUILD !== '1' || !existsSync(`${ROOT_DIR}build/index.js`)) {
-    console.log('Building the app (remix build)…');
-    execFileSync(`${ROOT_DIR}node_modules/.bin/remix`, ['build'], { cwd: ROOT_DIR, stdio: 'ignore' });
-  }
+  // Always a fresh production build: `build/` may hold a development build left by `npm run dev`.
+  console.log('Building the app (remix build)…');
+  execFileSync(`${ROOT_DIR}node_modules/.bin/remix`, ['build'], { cwd: ROOT_DIR, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
   const ports = { app: await freePort(), clerk: await freePort(), hasura: await freePort() };
   const noCachePort = await freePort();
-  const env = localStackEnv(ports, { hasuraDatabaseUrl: 'pglite://memory' });
-  const noCacheEnv = localStackEnv({ ...ports, app: noCachePort }, { hasuraDatabaseUrl: 'pglite://memory', tokenCache: 'off' });
+  const database = process.env.BENCH_DATABASE_URL ? await temporaryDatabase(process.env.BENCH_DATABASE_URL) : null;
+  const hasuraDatabaseUrl = database?.url ?? 'pglite://memory';
+  const env = localStackEnv(ports, { hasuraDatabaseUrl });
+  const noCacheEnv = localStackEnv({ ...ports, app: noCachePort }, { hasuraDatabaseUrl, tokenCache: 'off' });
   const base = { ...process.env, NODE_ENV: 'production' };
 
   const services: RunningService[] = [];
@@ -224,6 +246,7 @@ async function main() {
     let next = 0;
     const rotate = () => users[next++ % users.length].cookie;
 
+    console.log(`Hasura database: ${database ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite in memory'}.`);
     console.log(`Load: ${CONCURRENCY} concurrent keep-alive connections, ${SECONDS} s per phase (+${WARMUP_MS} ms warm-up), ${users.length} users.`);
     const ceiling = await runPhase('/healthz (static ceiling)', new URL('/healthz', app.url), () => undefined);
     const cached = await runPhase('/books signed in', new URL('/books', app.url), rotate);
@@ -239,6 +262,7 @@ async function main() {
     refreshTimers.forEach(clearInterval);
     for (const id of createdUserIds) await clerkClient.users.deleteUser(id).catch(() => undefined);
     await stopAll(services);
+    await database?.drop();
   }
 }
 

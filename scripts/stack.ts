@@ -160,13 +160,19 @@ export async function startService(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const print = options.output ?? ((line: string) => process.stdout.write(`[${spec.name}] ${line}\n`));
+  const lastLines: string[] = []; // quoted in the error when the server does not come up
+  const onLine = (line: string) => {
+    lastLines.push(line);
+    if (lastLines.length > 15) lastLines.shift();
+    print(line);
+  };
   for (const stream of [child.stdout, child.stderr]) {
     let pending = '';
     stream?.setEncoding('utf8');
     stream?.on('data', (chunk: string) => {
       const lines = (pending + chunk).split('\n');
       pending = lines.pop() ?? '';
-      for (const line of lines) print(line);
+      for (const line of lines) onLine(line);
     });
   }
   const exited = new Promise<string>((resolve) => {
@@ -187,7 +193,8 @@ export async function startService(
   } catch (error) {
     await stop();
     const hint = spec.hint ? ` — ${spec.hint}` : '';
-    throw new Error(`${(error as Error).message}${hint}`);
+    const output = lastLines.some((line) => line.trim()) ? `\nIts last output:\n${lastLines.join('\n')}` : '';
+    throw new Error(`${(error as Error).message}${hint}${output}`);
   }
   return { name: spec.name, url: `http://127.0.0.1:${spec.port}`, child, stop };
 }
