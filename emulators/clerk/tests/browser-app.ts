@@ -25,6 +25,7 @@ export async function startTestApp(env: Record<string, string>): Promise<TestApp
       const mount = document.getElementById('mount');
       if (mount && mount.dataset.component === 'sign-in') window.Clerk.mountSignIn(mount, { routing: 'hash' });
       if (mount && mount.dataset.component === 'sign-up') window.Clerk.mountSignUp(mount, { routing: 'hash' });
+      if (mount && mount.dataset.component === 'user-button') window.Clerk.mountUserButton(mount);
       resolve(true);
     });
   });
@@ -37,7 +38,7 @@ export async function startTestApp(env: Record<string, string>): Promise<TestApp
       res.end(page('<p>home</p>'));
       return;
     }
-    if (url.pathname === '/sign-in' || url.pathname === '/sign-up') {
+    if (url.pathname === '/sign-in' || url.pathname === '/sign-up' || url.pathname === '/user-button') {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end(page(`<div id="mount" data-component="${url.pathname.slice(1)}"></div>`));
       return;

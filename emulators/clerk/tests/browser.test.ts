@@ -111,16 +111,21 @@ describe('clerk-js against the emulator', () => {
     expect(renewed.sid).toBe(current.sid);
   });
 
-  it('signs out', async () => {
-    const page = await open(signedIn, '/');
+  it("signs out from the UserButton menu, showing the user's offline avatar", async () => {
+    const page = await open(signedIn, '/user-button');
     expect(await page.evaluate(() => window.Clerk.user?.id)).toBe(ALICE.id);
-    // clerk-js navigates to the redirect URL once the sessions are ended; the server then sees no session.
-    await page.evaluate(() => window.Clerk.signOut({ redirectUrl: '/protected' }));
-    await page.waitForURL(`${app.url}/protected`);
-    expect(await page.locator('#auth').textContent()).toBe('signed out');
+    await page.locator('.cl-userButtonTrigger').click();
+    await expect.poll(() => page.locator('.cl-userPreviewMainIdentifier').first().textContent()).toContain('Alice');
+    const avatar = await page.locator('.cl-userButtonPopoverCard img, .cl-userButtonBox img').first().getAttribute('src');
+    expect(avatar).toBe(`${clerk.url}/avatars/${ALICE.id}.svg`);
+    // clerk-js navigates to the after-sign-out URL once the session is ended; the server then sees no session.
+    await page.locator('.cl-userButtonPopoverActionButton__signOut').click();
+    await page.waitForURL(`${app.url}/`);
     await clerkReady(page);
     expect(await page.evaluate(() => window.Clerk.user ?? null)).toBeNull();
     expect(await sessionCookie(signedIn)).toBeFalsy();
+    await page.goto(`${app.url}/protected`);
+    expect(await page.locator('#auth').textContent()).toBe('signed out');
     await signedIn.close();
   });
 
