@@ -21,8 +21,8 @@ type Documents = {
     "\n  query Book($id: uuid!) {\n    books_by_pk(id: $id) {\n      ...BookFields\n    }\n  }\n": typeof types.BookDocument,
     "\n  query BookWithShelf($id: uuid!) {\n    books_by_pk(id: $id) {\n      ...BookFields\n      shelf_entries {\n        id\n        status\n        rating\n        note\n      }\n    }\n  }\n": typeof types.BookWithShelfDocument,
     "\n  mutation AddToShelf($object: shelf_entries_insert_input!) {\n    insert_shelf_entries_one(\n      object: $object\n      on_conflict: { constraint: shelf_entries_user_id_book_id_key, update_columns: [status, rating, note] }\n    ) {\n      id\n    }\n  }\n": typeof types.AddToShelfDocument,
-    "\n  mutation UpdateShelfEntry($id: uuid!, $set: shelf_entries_set_input!) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: $set) {\n      id\n    }\n  }\n": typeof types.UpdateShelfEntryDocument,
-    "\n  mutation RemoveShelfEntry($id: uuid!) {\n    delete_shelf_entries_by_pk(id: $id) {\n      id\n    }\n  }\n": typeof types.RemoveShelfEntryDocument,
+    "\n  mutation UpdateShelfEntry($id: uuid!, $bookId: uuid!, $set: shelf_entries_set_input!) {\n    update_shelf_entries(where: { id: { _eq: $id }, book_id: { _eq: $bookId } }, _set: $set) {\n      affected_rows\n    }\n  }\n": typeof types.UpdateShelfEntryDocument,
+    "\n  mutation RemoveShelfEntry($id: uuid!, $bookId: uuid!) {\n    delete_shelf_entries(where: { id: { _eq: $id }, book_id: { _eq: $bookId } }) {\n      affected_rows\n    }\n  }\n": typeof types.RemoveShelfEntryDocument,
     "\n  query MyShelf($where: shelf_entries_bool_exp!) {\n    shelf_entries(where: $where, order_by: [{ updated_at: desc }, { id: asc }]) {\n      id\n      status\n      rating\n      note\n      updated_at\n      book {\n        id\n        title\n        author\n      }\n    }\n  }\n": typeof types.MyShelfDocument,
     "\n  mutation QuickRate($id: uuid!, $rating: Int) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: { rating: $rating }) {\n      id\n      rating\n    }\n  }\n": typeof types.QuickRateDocument,
     "\n  query SchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n": typeof types.SchemaTypesDocument,
@@ -35,8 +35,8 @@ const documents: Documents = {
     "\n  query Book($id: uuid!) {\n    books_by_pk(id: $id) {\n      ...BookFields\n    }\n  }\n": types.BookDocument,
     "\n  query BookWithShelf($id: uuid!) {\n    books_by_pk(id: $id) {\n      ...BookFields\n      shelf_entries {\n        id\n        status\n        rating\n        note\n      }\n    }\n  }\n": types.BookWithShelfDocument,
     "\n  mutation AddToShelf($object: shelf_entries_insert_input!) {\n    insert_shelf_entries_one(\n      object: $object\n      on_conflict: { constraint: shelf_entries_user_id_book_id_key, update_columns: [status, rating, note] }\n    ) {\n      id\n    }\n  }\n": types.AddToShelfDocument,
-    "\n  mutation UpdateShelfEntry($id: uuid!, $set: shelf_entries_set_input!) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: $set) {\n      id\n    }\n  }\n": types.UpdateShelfEntryDocument,
-    "\n  mutation RemoveShelfEntry($id: uuid!) {\n    delete_shelf_entries_by_pk(id: $id) {\n      id\n    }\n  }\n": types.RemoveShelfEntryDocument,
+    "\n  mutation UpdateShelfEntry($id: uuid!, $bookId: uuid!, $set: shelf_entries_set_input!) {\n    update_shelf_entries(where: { id: { _eq: $id }, book_id: { _eq: $bookId } }, _set: $set) {\n      affected_rows\n    }\n  }\n": types.UpdateShelfEntryDocument,
+    "\n  mutation RemoveShelfEntry($id: uuid!, $bookId: uuid!) {\n    delete_shelf_entries(where: { id: { _eq: $id }, book_id: { _eq: $bookId } }) {\n      affected_rows\n    }\n  }\n": types.RemoveShelfEntryDocument,
     "\n  query MyShelf($where: shelf_entries_bool_exp!) {\n    shelf_entries(where: $where, order_by: [{ updated_at: desc }, { id: asc }]) {\n      id\n      status\n      rating\n      note\n      updated_at\n      book {\n        id\n        title\n        author\n      }\n    }\n  }\n": types.MyShelfDocument,
     "\n  mutation QuickRate($id: uuid!, $rating: Int) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: { rating: $rating }) {\n      id\n      rating\n    }\n  }\n": types.QuickRateDocument,
     "\n  query SchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n": types.SchemaTypesDocument,
@@ -87,11 +87,11 @@ export function graphql(source: "\n  mutation AddToShelf($object: shelf_entries_
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateShelfEntry($id: uuid!, $set: shelf_entries_set_input!) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: $set) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateShelfEntry($id: uuid!, $set: shelf_entries_set_input!) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: $set) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateShelfEntry($id: uuid!, $bookId: uuid!, $set: shelf_entries_set_input!) {\n    update_shelf_entries(where: { id: { _eq: $id }, book_id: { _eq: $bookId } }, _set: $set) {\n      affected_rows\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateShelfEntry($id: uuid!, $bookId: uuid!, $set: shelf_entries_set_input!) {\n    update_shelf_entries(where: { id: { _eq: $id }, book_id: { _eq: $bookId } }, _set: $set) {\n      affected_rows\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RemoveShelfEntry($id: uuid!) {\n    delete_shelf_entries_by_pk(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveShelfEntry($id: uuid!) {\n    delete_shelf_entries_by_pk(id: $id) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RemoveShelfEntry($id: uuid!, $bookId: uuid!) {\n    delete_shelf_entries(where: { id: { _eq: $id }, book_id: { _eq: $bookId } }) {\n      affected_rows\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveShelfEntry($id: uuid!, $bookId: uuid!) {\n    delete_shelf_entries(where: { id: { _eq: $id }, book_id: { _eq: $bookId } }) {\n      affected_rows\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -99,18 +99,22 @@ export const AddToShelfMutation = graphql(`
   }
 `);
 
+/**
+ * Update / remove by entry id AND book: an id from another book's form (or another user's, which permissions
+ * already hide) matches no row, so nothing changes.
+ */
 export const UpdateShelfEntryMutation = graphql(`
-  mutation UpdateShelfEntry($id: uuid!, $set: shelf_entries_set_input!) {
-    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: $set) {
-      id
+  mutation UpdateShelfEntry($id: uuid!, $bookId: uuid!, $set: shelf_entries_set_input!) {
+    update_shelf_entries(where: { id: { _eq: $id }, book_id: { _eq: $bookId } }, _set: $set) {
+      affected_rows
     }
   }
 `);
 
 export const RemoveShelfEntryMutation = graphql(`
-  mutation RemoveShelfEntry($id: uuid!) {
-    delete_shelf_entries_by_pk(id: $id) {
-      id
+  mutation RemoveShelfEntry($id: uuid!, $bookId: uuid!) {
+    delete_shelf_entries(where: { id: { _eq: $id }, book_id: { _eq: $bookId } }) {
+      affected_rows
     }
   }
 `);

@@ -56,10 +56,10 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === 'remove') {
     const entryId = form.get('entryId');
     if (typeof entryId !== 'string' || !isUuid(entryId)) return reply({ ok: false, formError: NOT_YOUR_ENTRY }, 404);
-    // Permissions limit deletes to the user's own rows: a foreign id deletes nothing and comes back null.
-    const { data, error } = await hasura.mutate(RemoveShelfEntryMutation, { id: entryId });
+    // Permissions limit deletes to the user's own rows: a foreign id deletes nothing.
+    const { data, error } = await hasura.mutate(RemoveShelfEntryMutation, { id: entryId, bookId: bookId! });
     if (error) return reply({ ok: false, formError: error.message }, 502);
-    if (!data.delete_shelf_entries_by_pk) return reply({ ok: false, formError: NOT_YOUR_ENTRY }, 404);
+    if (!data.delete_shelf_entries?.affected_rows) return reply({ ok: false, formError: NOT_YOUR_ENTRY }, 404);
     return reply({ ok: true, message: 'Removed from your shelf.' });
   }
 
@@ -70,9 +70,9 @@ export async function action(args: ActionFunctionArgs) {
   const values = { status, rating: rating ?? null, note: note ?? null };
 
   if (entryId) {
-    const { data, error } = await hasura.mutate(UpdateShelfEntryMutation, { id: entryId, set: values });
+    const { data, error } = await hasura.mutate(UpdateShelfEntryMutation, { id: entryId, bookId: bookId!, set: values });
     if (error) return reply({ ok: false, formError: error.message }, 502);
-    if (!data.update_shelf_entries_by_pk) return reply({ ok: false, formError: NOT_YOUR_ENTRY }, 404);
+    if (!data.update_shelf_entries?.affected_rows) return reply({ ok: false, formError: NOT_YOUR_ENTRY }, 404);
     return reply({ ok: true, message: 'Saved.' });
   }
   // user_id is not ours to send: Hasura sets it from the token (insert permission `set`).

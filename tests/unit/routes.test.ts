@@ -213,6 +213,19 @@ describe('/books/$bookId', () => {
     expect((await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })))).entry).toBeNull();
   });
 
+  it("changes nothing when an entry id is posted to another book's page", async () => {
+    const { action, loader } = await routes.book();
+    clerk.user = ALICE;
+    await action(post(BOOK, { intent: 'save', status: 'reading', note: 'first book' }));
+    const { entry } = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
+    const before = await shelfRows();
+    const save = await action(post(OTHER_BOOK, { intent: 'save', entryId: entry.id, status: 'read', note: 'moved?' }));
+    expect(save.status).toBe(404);
+    const remove = await action(post(OTHER_BOOK, { intent: 'remove', entryId: entry.id }));
+    expect(remove.status).toBe(404);
+    expect(await shelfRows()).toEqual(before);
+  });
+
   it('sends a signed-out visitor who posts to sign in, and writes nothing', async () => {
     const { action } = await routes.book();
     const response = await thrown(action(post(BOOK, { intent: 'save', status: 'reading' })));
