@@ -88,7 +88,7 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
       operationName,
       variableValues: variables,
       contextValue: queryable,
-      fieldResolver: resolver(env, session),
+      fieldResolver: resolver(env, session, variables),
     });
     if (result.errors?.length) return { errors: [toHasuraError(result.errors[0])] };
     return { data: result.data };
@@ -109,12 +109,12 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
 }
 
 /** Root fields compile and run SQL; every other field reads its response key from the parent's JSON. */
-function resolver(env: RequestEnvironment, session: Session): GraphQLFieldResolver<unknown, Queryable> {
+function resolver(env: RequestEnvironment, session: Session, variables: Record<string, unknown>): GraphQLFieldResolver<unknown, Queryable> {
   return async (source, args, queryable, info) => {
     const plan = planOf(info.parentType.getFields()[info.fieldName]);
     if (plan?.kind !== 'root') return (source as Record<string, unknown> | null)?.[info.path.key as string];
     const field = { key: info.path.key as string, name: info.fieldName, nodes: [...info.fieldNodes], def: info.parentType.getFields()[info.fieldName], plan };
-    const newContext = () => new CompileContext(env.types, session, info.variableValues, info.fragments, env.stringifyNumeric);
+    const newContext = () => new CompileContext(env.types, session, info.variableValues, variables, info.fragments, env.stringifyNumeric);
     const argsPath = plan.operation === 'insert' ? '.args.objects' : plan.operation === 'insert_one' ? '.args.object' : '';
     try {
       const compiled = compileRoot(newContext, plan.operation, plan.table, field, args);

@@ -12,6 +12,7 @@ import {
   type GraphQLField,
   type GraphQLObjectType,
   type SelectionSetNode,
+  valueFromASTUntyped,
 } from 'graphql';
 import type { CompileContext } from './sql/context.js';
 import { planOf, type FieldPlan } from './schema/plans.js';
@@ -55,7 +56,18 @@ export function collectFields(ctx: CompileContext, type: GraphQLObjectType, node
 }
 
 export function argumentsOf(ctx: CompileContext, field: SelectedField): Record<string, unknown> {
-  return getArgumentValues(field.def, field.nodes[0], ctx.variables);
+  return withWrittenOrderBy(ctx, field, getArgumentValues(field.def, field.nodes[0], ctx.variables));
+}
+
+/**
+ * graphql-js coerces input objects in the type's field order, but `order_by: {title: asc, id: desc}` must sort in
+ * the order written, as Hasura does. The written value (validated already) replaces the coerced `order_by`.
+ */
+export function withWrittenOrderBy(ctx: CompileContext, field: SelectedField, args: Record<string, unknown>): Record<string, unknown> {
+  const node = field.nodes[0].arguments?.find((arg) => arg.name.value === 'order_by');
+  if (!node || args.order_by == null) return args;
+  const written = valueFromASTUntyped(node.value, ctx.rawVariables);
+  return written == null ? args : { ...args, order_by: written };
 }
 
 function included(ctx: CompileContext, node: Parameters<typeof getDirectiveValues>[1]): boolean {

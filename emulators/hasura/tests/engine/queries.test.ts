@@ -26,6 +26,16 @@ describeOnEachDatabase('queries', (h) => {
     expect((await titles('asc_nulls_last'))[0].word_count).toBe(120);
   });
 
+  it('sorts by the keys of one order_by object in the order written, literal or variable', async () => {
+    const first = async (orderBy: string, variables?: Record<string, unknown>) =>
+      (await h.data(`query${variables ? '($o: [articles_order_by!])' : ''} { articles(order_by: ${orderBy}, limit: 1) { title } }`, sessions.admin, variables)).articles[0].title;
+    expect(await first(`{views: desc, published: asc}`)).toBe('Remix routing');
+    expect(await first(`{published: asc, views: desc}`)).toBe('Alice draft three');
+    expect(await first(`$o`, { o: { views: 'desc', published: 'asc' } })).toBe('Remix routing');
+    expect(await first(`$o`, { o: [{ published: 'asc', views: 'desc' }] })).toBe('Alice draft three');
+    expect(await first(`[{author: {name: desc, id: asc}}, {views: asc}]`)).toBe('Ballad of vacuum');
+  });
+
   it('combines _and, _or, _not and the comparison operators', async () => {
     const ids = async (where: string) =>
       (await h.data(`{ articles(where: ${where}, order_by: {id: asc}) { id } }`)).articles.map((a: { id: string }) => Number(a.id.slice(-2)));

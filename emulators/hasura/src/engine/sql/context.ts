@@ -11,7 +11,10 @@ export class CompileContext {
   constructor(
     readonly types: TableTypes,
     readonly session: Session,
+    /** Coerced variable values (graphql-js). */
     readonly variables: Record<string, unknown>,
+    /** The request's variables as sent: their object keys keep the client's order. */
+    readonly rawVariables: Record<string, unknown>,
     readonly fragments: Record<string, FragmentDefinitionNode>,
     readonly stringifyNumeric: boolean,
   ) {}

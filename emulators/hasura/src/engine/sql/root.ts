@@ -5,7 +5,7 @@
 import { EngineError } from '../errors.js';
 import type { TableModel } from '../model.js';
 import type { RootOperation } from '../schema/plans.js';
-import type { SelectedField } from '../selection.js';
+import { withWrittenOrderBy, type SelectedField } from '../selection.js';
 import type { CompileContext } from './context.js';
 import { compileDelete, compileInsert, compileUpdate, type OnConflict, type UpdateSpec } from './mutations.js';
 import { ident } from './params.js';
@@ -26,6 +26,7 @@ export function compileRoot(
   args: Record<string, unknown>,
 ): CompiledRoot {
   const path = `$.selectionSet.${field.key}`;
+  if (args.order_by != null) args = withWrittenOrderBy(newContext(), field, args);
   const one = (build: (ctx: CompileContext) => string): CompiledRoot => {
     const ctx = newContext();
     const sql = build(ctx);

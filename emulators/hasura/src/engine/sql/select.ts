@@ -205,6 +205,7 @@ function aggregateValue(ctx: CompileContext, fn: AggregateFunction, column: stri
 function compileOrderBy(ctx: CompileContext, orderBy: Array<Record<string, unknown>> | Record<string, unknown>, table: TableModel, alias: string, path: string): OrderItem[] {
   const items: OrderItem[] = [];
   for (const entry of Array.isArray(orderBy) ? orderBy : [orderBy]) {
+    if (!entry || typeof entry !== 'object') continue;
     for (const [key, value] of Object.entries(entry)) {
       if (value === null || value === undefined) continue;
       if (table.columns.has(key)) {
