@@ -5,7 +5,7 @@
  * with a freshly fetched token.
  */
 import { getAuth } from '@clerk/remix/ssr.server';
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { AnyVariables, OperationResult } from '@urql/core';
 import { decodeJwt } from 'jose';
@@ -33,6 +33,17 @@ export interface HasuraSession {
 
 let tokenCache: TokenCache | undefined;
 
+function missingTemplate(template: string, reason: string): Response {
+  return json(
+    {
+      problem:
+        `Clerk could not issue a token from the JWT template "${template}" (${reason}). Create it in the Clerk ` +
+        'dashboard (JWT templates → New template → Hasura) or set HASURA_JWT_TEMPLATE; see hasura/README.md.',
+    },
+    { status: 502 },
+  );
+}
+
 function sharedTokenCache(): TokenCache {
   tokenCache ??= createTokenCache({ enabled: getEnv().HASURA_TOKEN_CACHE === 'on' });
   return tokenCache;
@@ -46,13 +57,12 @@ export async function getHasuraSession(args: LoaderFunctionArgs): Promise<Hasura
   const { userId, sessionId } = auth;
 
   async function fetchTemplateToken(): Promise<string> {
-    const token = await withClerk(() => auth.getToken({ template }));
-    if (!token) {
-      throw new Error(
-        `Clerk returned no token for the JWT template "${template}". Create it in the Clerk dashboard ` +
-          '(JWT templates → New → Hasura); see hasura/README.md.',
-      );
-    }
+    const token = await withClerk(() => auth.getToken({ template })).catch((error: unknown) => {
+      if (error instanceof Response) throw error;
+      // Clerk is up but refused, typically because the template does not exist on this instance.
+      throw missingTemplate(template, error instanceof Error ? error.message : String(error));
+    });
+    if (!token) throw missingTemplate(template, 'no token returned');
     return token;
   }
 

@@ -4,6 +4,8 @@
  * test's current user and signs `hasura` template tokens with the claims Clerk's Hasura template produces.
  */
 import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -18,10 +20,13 @@ interface FakeUser {
   sessionId: string;
   /** Lifetimes of the next tokens in seconds, used up in order (negative: already expired); then 60. */
   tokenLifetimes?: number[];
+  /** The instance has no `hasura` JWT template: Clerk's Backend API refuses to issue the token. */
+  noTemplate?: boolean;
 }
 const clerk = vi.hoisted(() => ({ user: null as FakeUser | null, tokensIssued: 0 }));
 
 async function templateToken(user: FakeUser): Promise<string> {
+  if (user.noTemplate) throw new Error('Not Found');
   clerk.tokensIssued += 1;
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({
@@ -55,6 +60,8 @@ const BOOK = seededBookId(1);
 const OTHER_BOOK = seededBookId(2);
 
 let hasura: RunningHasura;
+/** Stands in for a running Clerk at CLERK_API_URL: answers 404 to everything (reachable, but no real API). */
+let clerkOrigin: Server;
 const routes = {
   books: () => import('~/routes/books._index'),
   book: () => import('~/routes/books.$bookId'),
@@ -73,13 +80,17 @@ beforeAll(async () => {
     }),
     { port: 0 },
   );
-  const env = localStackEnv({ app: 3999, clerk: 1, hasura: hasura.port }).app;
+  clerkOrigin = createServer((_req, res) => res.writeHead(404).end());
+  await new Promise<void>((resolve) => clerkOrigin.listen(0, '127.0.0.1', resolve));
+  const clerkPort = (clerkOrigin.address() as AddressInfo).port;
+  const env = localStackEnv({ app: 3999, clerk: clerkPort, hasura: hasura.port }).app;
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
 });
 
 afterAll(async () => {
   vi.unstubAllEnvs();
   await hasura?.close();
+  await new Promise((resolve) => clerkOrigin?.close(resolve));
 });
 
 beforeEach(async () => {
@@ -282,13 +293,22 @@ describe('Hasura session', () => {
     expect(clerk.tokensIssued - issued).toBe(1);
   });
 
+  it('names the missing JWT template when Clerk refuses to issue the token', async () => {
+    const { loader } = await routes.shelf();
+    clerk.user = { userId: 'user_erin', sessionId: 'sess_erin', noTemplate: true };
+    const response = await thrown(loader(args('/shelf')));
+    expect(response.status).toBe(502);
+    expect((await jsonOf(response)).problem).toMatch(/JWT template "hasura" \(Not Found\)[\s\S]*hasura\/README\.md/);
+  });
+
   it('/status introspects with the user token and reports the role from its claims', async () => {
     const { loader } = await routes.status();
     clerk.user = ALICE;
     const signedIn = await jsonOf(await loader(args('/status')));
     expect(signedIn).toMatchObject({ mode: 'local', userId: 'user_alice', role: 'user', hasuraUserId: 'user_alice' });
     expect(signedIn.hasura.ok).toBe(true);
-    expect(signedIn.clerk.ok).toBe(false); // nothing listens on the fake Clerk port
+    expect(signedIn.clerk.ok).toBe(false); // the stand-in answers 404 to /v1/jwks
+    expect(signedIn.clerk.detail).toContain('HTTP 404');
     clerk.user = null;
     const signedOut = await jsonOf(await loader(args('/status')));
     expect(signedOut.role).toBe('anonymous');
