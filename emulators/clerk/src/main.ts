@@ -1,21 +1,35 @@
 import { startClerk } from './index.js';
 
-/** `npm run emulator:clerk`: starts the local Clerk server and prints the env block for `.env`. */
-const port = Number(process.env.CLERK_EMULATOR_PORT ?? 4000);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`CLERK_EMULATOR_PORT must be a port number, got "${process.env.CLERK_EMULATOR_PORT}"`);
-  process.exit(1);
+/**
+ * `npm run emulator:clerk`: starts the local Clerk server and prints the env block for `.env` on stdout.
+ * Env: CLERK_EMULATOR_PORT (4000), CLERK_SECRET_KEY (sk_test_local), CLERK_EMULATOR_CONFIG
+ * (emulators/clerk/config.local.json), and for tests CLERK_EMULATOR_DATA_DIR (.data/clerk) and
+ * CLERK_EMULATOR_SESSION_TOKEN_LIFETIME (60 seconds).
+ */
+function integerFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    console.error(`${name} must be an integer in ${min}..${max}, got "${raw}"`);
+    process.exit(1);
+  }
+  return value;
 }
+
+const port = integerFromEnv('CLERK_EMULATOR_PORT', 4000, 0, 65535);
+const sessionTokenLifetimeSeconds = integerFromEnv('CLERK_EMULATOR_SESSION_TOKEN_LIFETIME', 60, 1, 86_400);
 
 try {
   const clerk = await startClerk({
     port,
     secretKey: process.env.CLERK_SECRET_KEY || 'sk_test_local',
     configPath: process.env.CLERK_EMULATOR_CONFIG || 'emulators/clerk/config.local.json',
+    dataDir: process.env.CLERK_EMULATOR_DATA_DIR || '.data/clerk',
+    sessionTokenLifetimeSeconds,
     // Logs go to stderr so stdout is only the env block.
     log: (line) => console.error(`[clerk] ${line}`),
   });
-  // dotenv syntax: multi-line values (the PEM) in double quotes with \n, JSON in single quotes.
+  // .env syntax: multi-line values (the PEM) in double quotes with \n, JSON in single quotes.
   const quote = (value: string) =>
     value.includes('\n') ? `"${value.replace(/\n/g, '\\n')}"` : /[\s"'#]/.test(value) ? `'${value}'` : value;
   console.log('\n# Local Clerk — paste into .env:');

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
+import { decodeJwt } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ALICE, FrontendClient } from './helpers.js';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -16,7 +18,14 @@ describe('main.ts', () => {
   it('prints the env block ready for .env and serves on it', async () => {
     const child = spawn(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'emulators/clerk/src/main.ts')], {
       cwd,
-      env: { ...process.env, CLERK_EMULATOR_PORT: '0', CLERK_EMULATOR_CONFIG: join(repo, 'emulators/clerk/config.local.json'), CLERK_SECRET_KEY: 'sk_test_main' },
+      env: {
+        ...process.env,
+        CLERK_EMULATOR_PORT: '0',
+        CLERK_EMULATOR_CONFIG: join(repo, 'emulators/clerk/config.local.json'),
+        CLERK_EMULATOR_DATA_DIR: join(cwd, 'keys'),
+        CLERK_EMULATOR_SESSION_TOKEN_LIFETIME: '30',
+        CLERK_SECRET_KEY: 'sk_test_main',
+      },
     });
     try {
       let output = '';
@@ -37,7 +46,12 @@ describe('main.ts', () => {
       expect((await fetch(env.CLERK_JS)).status).toBe(200);
       const users = await fetch(`${env.CLERK_API_URL}/v1/users`, { headers: { Authorization: `Bearer ${env.CLERK_SECRET_KEY}` } });
       expect(((await users.json()) as unknown[]).length).toBe(2);
-      expect(existsSync(join(cwd, '.data/clerk/instance-key.pem'))).toBe(true);
+      expect(existsSync(join(cwd, 'keys/instance-key.pem'))).toBe(true);
+      const browser = await new FrontendClient(env.CLERK_PROXY_URL).init();
+      const sessionId = await browser.signIn(ALICE.email, ALICE.password);
+      const { body } = await browser.call('POST', `/client/sessions/${sessionId}/tokens`);
+      const claims = decodeJwt(body.jwt);
+      expect(claims.exp! - claims.iat!).toBe(30);
     } finally {
       child.kill('SIGTERM');
     }
@@ -52,6 +66,6 @@ describe('main.ts', () => {
     child.stderr.on('data', (chunk) => (errorOutput += chunk));
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(1);
-    expect(errorOutput).toContain('CLERK_EMULATOR_PORT must be a port number');
+    expect(errorOutput).toContain('CLERK_EMULATOR_PORT must be an integer in 0..65535');
   });
 });
