@@ -12,6 +12,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { readConfig } from '../../emulators/hasura/src/config';
 import { startHasura, type RunningHasura } from '../../emulators/hasura/src/index';
 import { localStackEnv } from '../../scripts/local-env';
+import { createBrowserHasuraClient } from '~/hasura/browser-client';
+import { QuickRateMutation } from '~/hasura/documents';
 
 const JWT_KEY = 'unit-test-hs256-key-at-least-32-characters';
 
@@ -299,6 +301,30 @@ describe('Hasura session', () => {
     const response = await thrown(loader(args('/shelf')));
     expect(response.status).toBe(502);
     expect((await jsonOf(response)).problem).toMatch(/JWT template "hasura" \(Not Found\)[\s\S]*hasura\/README\.md/);
+  });
+
+  it('browser client: refreshes a token about to expire, then rates only the user’s own entry', async () => {
+    const { action, loader } = await routes.book();
+    clerk.user = ALICE;
+    await action(post(BOOK, { intent: 'save', status: 'read' }));
+    const { entry } = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
+    const endpoint = `http://127.0.0.1:${hasura.port}/v1/graphql`;
+
+    const requests: { skipCache?: boolean }[] = [];
+    const alice = createBrowserHasuraClient(endpoint, async (options) => {
+      requests.push(options ?? {});
+      // The first token expires in 5 s (inside the 10 s margin): the exchange must refresh before sending.
+      return templateToken({ ...ALICE, tokenLifetimes: [requests.length === 1 ? 5 : 60] });
+    });
+    const rated = await alice.mutation(QuickRateMutation, { id: entry.id, rating: 3 }).toPromise();
+    expect(rated.error).toBeUndefined();
+    expect(rated.data?.update_shelf_entries_by_pk).toEqual({ id: entry.id, rating: 3 });
+    expect(requests).toEqual([{}, { skipCache: true }]);
+
+    const bob = createBrowserHasuraClient(endpoint, () => templateToken(BOB));
+    const forged = await bob.mutation(QuickRateMutation, { id: entry.id, rating: 1 }).toPromise();
+    expect(forged.data?.update_shelf_entries_by_pk).toBeNull();
+    expect((await shelfRows())[0]!.rating).toBe(3);
   });
 
   it('/status introspects with the user token and reports the role from its claims', async () => {
