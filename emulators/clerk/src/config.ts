@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { shortcodeProblems } from './templates.js';
 
 const userSchema = z
   .object({
@@ -31,7 +32,9 @@ const signingKeySchema = z
 
 const templateSchema = z
   .object({
-    claims: z.record(z.unknown()),
+    claims: z.record(z.unknown()).superRefine((claims, ctx) => {
+      for (const message of shortcodeProblems(claims)) ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+    }),
     lifetime: z.number().int().min(30).max(315_360_000).default(60),
     allowed_clock_skew: z.number().int().min(0).max(300).default(5),
     signing_key: signingKeySchema.optional(),

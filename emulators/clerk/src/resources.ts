@@ -29,7 +29,7 @@ function verificationJSON(verification: VerificationRecord | null, extra: Record
   };
 }
 
-export function emailAddressJSON(user: UserRecord) {
+function emailAddressJSON(user: UserRecord) {
   return {
     id: user.emailAddressId,
     object: 'email_address',
@@ -87,7 +87,7 @@ export function userJSON(user: UserRecord, baseUrl: string, { includePrivate = f
   };
 }
 
-export function publicUserDataJSON(user: UserRecord, baseUrl: string) {
+function publicUserDataJSON(user: UserRecord, baseUrl: string) {
   return {
     first_name: user.firstName,
     last_name: user.lastName,

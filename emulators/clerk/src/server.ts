@@ -10,7 +10,6 @@ import { corsHeaders, errorReply, parseBody, parseCookies, preflightHeaders, Rou
 import type { Instance } from './instance.js';
 import { loadOrCreateInstanceKeys } from './keys.js';
 import { Store } from './state.js';
-import { shortcodeProblems } from './templates.js';
 import { TokenIssuer } from './tokens.js';
 
 export const LOCAL_FRONTEND_HOST = 'local-emulator.clerk.accounts.dev';
@@ -47,11 +46,9 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
   const log = options.log ?? ((line: string) => console.log(`[clerk] ${line}`));
   const secretKey = options.secretKey ?? 'sk_test_local';
   if (!secretKey.startsWith('sk_test_')) throw new Error(`The local Clerk secret key must start with sk_test_ (got "${secretKey.slice(0, 8)}…").`);
+  const lifetime = options.sessionTokenLifetimeSeconds ?? 60;
+  if (!Number.isInteger(lifetime) || lifetime < 1) throw new Error(`sessionTokenLifetimeSeconds must be a positive integer, got ${lifetime}`);
   const config = loadConfig(options.configPath ?? DEFAULT_CONFIG_PATH);
-  for (const [name, template] of Object.entries(config.jwt_templates)) {
-    const problems = shortcodeProblems(template.claims);
-    if (problems.length) throw new Error(`JWT template "${name}": ${problems.join('; ')}`);
-  }
   const keys = await loadOrCreateInstanceKeys(options.dataDir ?? '.data/clerk');
   const store = new Store();
   await store.seed(config.users);
@@ -60,7 +57,7 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
     config,
     keys,
     store,
-    tokens: new TokenIssuer(keys, `https://${LOCAL_FRONTEND_HOST}`, options.sessionTokenLifetimeSeconds ?? 60),
+    tokens: new TokenIssuer(keys, `https://${LOCAL_FRONTEND_HOST}`, lifetime),
     secretKey,
     publishableKey: publishableKeyFor(LOCAL_FRONTEND_HOST),
     frontendHost: LOCAL_FRONTEND_HOST,

@@ -197,5 +197,8 @@ describe('config validation', () => {
       /duplicate email/,
     );
     expect(() => parseConfig({ jwt_templates: { t: { claims: {}, signing_key: { algorithm: 'RS256', key: 'not a pem' } } } })).toThrowError(/PEM/);
+    expect(() => parseConfig({ jwt_templates: { hasura: { claims: { id: '{{user.uid}}' } } } })).toThrowError(
+      /jwt_templates\.hasura\.claims: unknown shortcode \{\{user\.uid\}\}/,
+    );
   });
 });

@@ -18,19 +18,13 @@ export function registerClientRoutes(router: Router, instance: Instance): void {
   router.on('GET', '/v1/environment', environment);
   router.on('PATCH', '/v1/environment', environment);
 
-  router.on('GET', '/v1/client', async (ctx) => {
-    const client = await requireClient(instance, ctx);
-    const body = await clientJSON(client, resourceContext(instance));
-    return json({ response: body, client: body });
-  });
-  // clerk-js creates a client with PUT (sent as POST?_method=PUT) when it has none.
-  const create = async (ctx: RequestContext) => {
-    const client = await requireClient(instance, ctx);
-    const body = await clientJSON(client, resourceContext(instance));
+  // GET reads the dev browser's client; clerk-js creates one with PUT (sent as POST ?_method=PUT) when it has none,
+  // but here every dev browser already has one, so all three answer the same.
+  const currentClient = async (ctx: RequestContext) => {
+    const body = await clientJSON(await requireClient(instance, ctx), resourceContext(instance));
     return json({ response: body, client: body });
   };
-  router.on('PUT', '/v1/client', create);
-  router.on('POST', '/v1/client', create);
+  for (const method of ['GET', 'PUT', 'POST']) router.on(method, '/v1/client', currentClient);
 
   // Client.destroy(): sign out of everything; the dev browser keeps its (now empty) client.
   router.on('DELETE', '/v1/client', async (ctx) => {
