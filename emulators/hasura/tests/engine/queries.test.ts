@@ -85,6 +85,15 @@ describeOnEachDatabase('queries', (h) => {
     expect(authors.authors).toEqual([{ name: 'Bob Brown' }]);
   });
 
+  it('filters on the count of related rows (<arrayrel>_aggregate in bool_exp), with the remote permission applied', async () => {
+    const names = async (where: string, session = sessions.admin) =>
+      (await h.data(`{ authors(where: ${where}, order_by: {id: asc}) { name } }`, session)).authors.map((a: { name: string }) => a.name);
+    expect(await names(`{articles_aggregate: {count: {predicate: {_gte: 7}}}}`)).toEqual(['Alice Adams', 'Bob Brown']);
+    expect(await names(`{articles_aggregate: {count: {predicate: {_gte: 7}}}}`, sessions.alice)).toEqual(['Alice Adams']);
+    expect(await names(`{articles_aggregate: {count: {predicate: {_eq: 0}, filter: {published: {_eq: false}}}}}`)).toEqual(['Carol Clark']);
+    expect(await names(`{articles_aggregate: {count: {predicate: {_gt: 1}, arguments: [body], distinct: true, filter: {views: {_gt: 100}}}}}`)).toEqual(['Alice Adams']);
+  });
+
   it('orders by object relationship columns and array relationship aggregates', async () => {
     const byAuthor = await h.data(`{ articles(order_by: [{author: {name: desc}}, {views: desc}], limit: 2) { title } }`);
     expect(byAuthor.articles).toEqual([{ title: 'Haiku for NULL' }, { title: 'Ode to SQL' }]);

@@ -190,9 +190,35 @@ export class TableTypes {
           _or: { type: new GraphQLList(new GraphQLNonNull(self)) },
         };
         for (const column of this.selectColumns(table)) fields[column.name] = { type: this.comparisonExp(column.pgType) };
-        for (const rel of this.visibleRelationships(table)) fields[rel.name] = { type: this.boolExp(rel.remote) };
+        for (const rel of this.visibleRelationships(table)) {
+          fields[rel.name] = { type: this.boolExp(rel.remote) };
+          if (rel.kind === 'array' && this.select(rel.remote)!.allowAggregations) {
+            fields[`${rel.name}_aggregate`] = { type: this.aggregateBoolExp(rel.remote) };
+          }
+        }
         return fields;
       },
+    }));
+  }
+
+  /** `<arrayrel>_aggregate` inside a bool_exp: a predicate on the count of (filtered) related rows. */
+  private aggregateBoolExp(table: TableModel): GraphQLInputObjectType {
+    const name = `${table.gqlName}_aggregate_bool_exp`;
+    return this.once(name, () => new GraphQLInputObjectType({
+      name,
+      fields: () => ({
+        count: {
+          type: this.once(`${name}_count`, () => new GraphQLInputObjectType({
+            name: `${name}_count`,
+            fields: () => ({
+              arguments: { type: new GraphQLList(new GraphQLNonNull(this.selectColumnEnum(table))) },
+              distinct: { type: GraphQLBoolean },
+              filter: { type: this.boolExp(table) },
+              predicate: { type: new GraphQLNonNull(this.comparisonExp('int4')) },
+            }),
+          })),
+        },
+      }),
     }));
   }
 

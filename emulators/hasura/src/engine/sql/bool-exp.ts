@@ -5,7 +5,7 @@
  */
 import type { ColumnInfo } from '../../types.js';
 import { EngineError } from '../errors.js';
-import type { TableModel } from '../model.js';
+import type { RelationshipModel, TableModel } from '../model.js';
 import { scalarName } from '../scalars.js';
 import type { CompileContext } from './context.js';
 import { ident, table as tableName } from './params.js';
@@ -60,6 +60,9 @@ export function compileBoolExp(
       conjuncts.push(`NOT (${compileBoolExp(ctx, value, table, alias, source, here)})`);
     } else if (table.columns.has(key)) {
       conjuncts.push(...compileColumn(ctx, table.columns.get(key)!, `${alias}.${ident(key)}`, value, source, here));
+    } else if (key.endsWith('_aggregate') && table.relationships.some((r) => r.kind === 'array' && `${r.name}_aggregate` === key)) {
+      const rel = table.relationships.find((r) => r.kind === 'array' && `${r.name}_aggregate` === key)!;
+      conjuncts.push(compileAggregatePredicate(ctx, rel, value as AggregatePredicate | null, alias, source, here));
     } else {
       const rel = table.relationships.find((r) => r.name === key);
       if (!rel) throw new EngineError('validation-failed', `field '${key}' not found in type: '${table.gqlName}_bool_exp'`, here);
@@ -76,6 +79,32 @@ export function compileBoolExp(
     }
   }
   return conjuncts.length ? conjuncts.join(' AND ') : 'true';
+}
+
+interface AggregatePredicate {
+  count?: { arguments?: string[] | null; distinct?: boolean | null; filter?: unknown; predicate: unknown } | null;
+}
+
+/** `articles_aggregate: {count: {predicate: {_gt: 2}, filter: …}}`: compares the count of related rows. */
+function compileAggregatePredicate(
+  ctx: CompileContext,
+  rel: RelationshipModel,
+  value: AggregatePredicate | null,
+  alias: string,
+  source: BoolExpSource,
+  path: string,
+): string {
+  const spec = value?.count;
+  if (!spec) return 'true';
+  const remote = ctx.alias();
+  const conditions = rel.mapping.map(([local, far]) => `${remote}.${ident(far)} = ${alias}.${ident(local)}`);
+  if (source === 'request') conditions.push(compileBoolExp(ctx, ctx.types.select(rel.remote)!.filter, rel.remote, remote, 'permission', path));
+  if (spec.filter) conditions.push(compileBoolExp(ctx, spec.filter, rel.remote, remote, source, `${path}.count.filter`));
+  const columns = (spec.arguments ?? []).map((c) => `${remote}.${ident(c)}`);
+  const counted = columns.length === 0 ? '*' : `${spec.distinct ? 'DISTINCT ' : ''}${columns.length === 1 ? columns[0] : `ROW(${columns.join(', ')})`}`;
+  const count = `(SELECT count(${counted}) FROM ${tableName(rel.remote.info.schema, rel.remote.info.name)} AS ${remote} WHERE ${conditions.join(' AND ')})`;
+  const predicate = compileColumn(ctx, { name: 'count', pgType: 'int4', nullable: false, hasDefault: false }, count, spec.predicate, source, `${path}.count.predicate`);
+  return predicate.length ? predicate.join(' AND ') : 'true';
 }
 
 function compileColumn(
