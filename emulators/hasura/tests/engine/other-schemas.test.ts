@@ -1,0 +1,77 @@
+import { expect, it } from 'vitest';
+import { readCatalog } from '../../src/catalog.js';
+import { createEngine } from '../../src/engine/index.js';
+import type { Metadata } from '../../src/types.js';
+import { describeOnEachDatabase } from './harness.js';
+
+const metadata: Metadata = {
+  version: 3,
+  sources: [
+    {
+      name: 'default',
+      kind: 'postgres',
+      tables: [
+        {
+          table: { schema: 'library', name: 'shelves' },
+          array_relationships: [
+            { name: 'items', using: { manual_configuration: { remote_table: { schema: 'library', name: 'shelf_items' }, column_mapping: { code: 'shelf_code' } } } },
+          ],
+          select_permissions: [{ role: 'reader', permission: { columns: '*', filter: {} } }],
+        },
+        {
+          table: { schema: 'library', name: 'shelf_items' },
+          object_relationships: [{ name: 'article', using: { manual_configuration: { remote_table: 'articles', column_mapping: { article_id: 'id' } } } }],
+          select_permissions: [{ role: 'reader', permission: { columns: ['id', 'shelf_code'], filter: {} } }],
+        },
+        {
+          table: { schema: 'public', name: 'articles' },
+          select_permissions: [{ role: 'reader', permission: { columns: ['title'], filter: { published: { _eq: true } } } }],
+        },
+      ],
+    },
+  ],
+};
+
+describeOnEachDatabase('tables outside public, manual relationships', (h) => {
+  it('prefixes names with the schema and follows manual column mappings', async () => {
+    await h.db.exec(`
+      CREATE SCHEMA library;
+      CREATE TABLE library.shelves (code text PRIMARY KEY, label text NOT NULL);
+      CREATE TABLE library.shelf_items (id int PRIMARY KEY, shelf_code text NOT NULL, article_id uuid NOT NULL);
+      INSERT INTO library.shelves VALUES ('fav', 'Favourites'), ('later', 'Read later');
+      INSERT INTO library.shelf_items VALUES
+        (1, 'fav', '00000000-0000-4000-8000-000000000001'),
+        (2, 'fav', '00000000-0000-4000-8000-000000000006'),
+        (3, 'later', '00000000-0000-4000-8000-000000000009');
+    `);
+    const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata });
+    const query = `{ library_shelves(order_by: {code: asc}) { code items(order_by: {id: asc}) { id article { title } } } }`;
+    const admin = await engine.execute({ query }, { role: 'admin', variables: {} });
+    expect(admin.data).toEqual({
+      library_shelves: [
+        { code: 'fav', items: [{ id: 1, article: { title: 'Postgres basics' } }, { id: 2, article: { title: 'Alice draft one' } }] },
+        { code: 'later', items: [{ id: 3, article: { title: 'Remix routing' } }] },
+      ],
+    });
+    // The reader may not see the unpublished draft: the nullable object relationship is null.
+    const reader = await engine.execute({ query }, { role: 'reader', variables: {} });
+    expect((reader.data as any).library_shelves[0].items[1]).toEqual({ id: 2, article: null });
+    const byPk = await engine.execute({ query: `{ library_shelves_by_pk(code: "later") { label } }` }, { role: 'reader', variables: {} });
+    expect(byPk.data).toEqual({ library_shelves_by_pk: { label: 'Read later' } });
+    const sdl = engine.schemaFor('reader');
+    expect(Object.keys(sdl!.getQueryType()!.getFields())).toEqual([
+      'articles', 'library_shelf_items', 'library_shelf_items_by_pk', 'library_shelves', 'library_shelves_by_pk',
+    ]);
+  });
+
+  it('refuses metadata that tracks a missing table or a bad relationship, naming it', async () => {
+    const catalog = await readCatalog(h.db);
+    const missing: Metadata = { version: 3, sources: [{ name: 'default', kind: 'postgres', tables: [{ table: { schema: 'public', name: 'nope' } }] }] };
+    expect(() => createEngine({ db: h.db, catalog, metadata: missing })).toThrow('metadata tracks table "public.nope", which does not exist in the database');
+    const badRel: Metadata = {
+      version: 3,
+      sources: [{ name: 'default', kind: 'postgres', tables: [{ table: { schema: 'public', name: 'articles' }, object_relationships: [{ name: 'writer', using: { foreign_key_constraint_on: 'title' } }] }] }],
+    };
+    expect(() => createEngine({ db: h.db, catalog, metadata: badRel })).toThrow('relationship "writer" of table "public.articles": no foreign key on (title)');
+  });
+});
