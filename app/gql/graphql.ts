@@ -52,7 +52,19 @@ export type Books_Bool_Exp = {
   pages?: Int_Comparison_Exp | null | undefined;
   published_year?: Int_Comparison_Exp | null | undefined;
   shelf_entries?: Shelf_Entries_Bool_Exp | null | undefined;
+  shelf_entries_aggregate?: Shelf_Entries_Aggregate_Bool_Exp | null | undefined;
   title?: String_Comparison_Exp | null | undefined;
+};
+
+export type Shelf_Entries_Aggregate_Bool_Exp = {
+  count?: Shelf_Entries_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Shelf_Entries_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Shelf_Entries_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Shelf_Entries_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
 };
 
 /** Boolean expression to filter rows from the table "shelf_entries". All fields are combined with a logical 'AND'. */
@@ -78,6 +90,25 @@ export type Shelf_Entries_Insert_Input = {
   rating?: number | null | undefined;
   status?: string | null | undefined;
 };
+
+/** select columns of table "shelf_entries" */
+export type Shelf_Entries_Select_Column =
+  /** column name */
+  | 'book_id'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'note'
+  /** column name */
+  | 'rating'
+  /** column name */
+  | 'status'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'user_id';
 
 /** input type for updating data in table "shelf_entries" */
 export type Shelf_Entries_Set_Input = {
