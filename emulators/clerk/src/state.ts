@@ -212,8 +212,12 @@ export class Store {
     return client;
   }
 
+  /**
+   * Marks the client changed. Its `updated_at` becomes the browser's `__client_uat`, which must never be later than
+   * the `iat` of a session token minted afterwards (or @clerk/backend asks for a handshake), so it is plain now.
+   */
   touchClient(client: ClientRecord): void {
-    client.updatedAt = Math.max(Date.now(), client.updatedAt + 1);
+    client.updatedAt = Date.now();
   }
 
   activeSessions(client: ClientRecord): SessionRecord[] {
