@@ -1,33 +1,45 @@
 import { expect, test } from '@playwright/test';
 import { appProductionService, freePort, startService, type RunningService } from '../../scripts/stack.js';
-import { E2E_ENV } from './support/stack-env.js';
+import { localStackEnv } from '../../scripts/local-env.js';
+import { E2E_ENV, E2E_PORTS } from './support/stack-env.js';
 
-// A second app server of its own, pointed at a Hasura port where nothing listens; the shared stack is untouched.
-let app: RunningService;
+// App servers of their own, each pointed at a port where nothing listens; the shared stack is untouched.
+let hasuraDown: RunningService;
+let clerkDown: RunningService;
 
-test.beforeAll(async () => {
-  const [port, closedHasuraPort] = [await freePort(), await freePort()];
-  app = await startService(
-    {
-      ...appProductionService(port),
-      env: {
-        ...process.env,
-        ...E2E_ENV.app,
-        PORT: String(port),
-        HASURA_GRAPHQL_ENDPOINT: `http://127.0.0.1:${closedHasuraPort}/v1/graphql`,
-      },
-    },
+async function startAppWith(overrides: (port: number, closedPort: number) => Record<string, string>) {
+  const [port, closedPort] = [await freePort(), await freePort()];
+  return startService(
+    { ...appProductionService(port), env: { ...process.env, ...E2E_ENV.app, PORT: String(port), ...overrides(port, closedPort) } },
     { output: () => undefined },
   );
+}
+
+test.beforeAll(async () => {
+  [hasuraDown, clerkDown] = await Promise.all([
+    startAppWith((_, closed) => ({ HASURA_GRAPHQL_ENDPOINT: `http://127.0.0.1:${closed}/v1/graphql` })),
+    startAppWith((port, closed) => {
+      // Every Clerk URL of the app at the closed port, the rest as in the shared stack.
+      const { CLERK_API_URL, CLERK_PROXY_URL, CLERK_JS } = localStackEnv({ ...E2E_PORTS, app: port, clerk: closed }).app;
+      return { CLERK_API_URL, CLERK_PROXY_URL, CLERK_JS };
+    }),
+  ]);
 });
 
 test.afterAll(async () => {
-  await app?.stop();
+  await Promise.all([hasuraDown?.stop(), clerkDown?.stop()]);
 });
 
 test('the catalog answers 503 naming Hasura when the engine is down', async ({ page }) => {
-  const response = await page.goto(`${app.url}/books`);
+  const response = await page.goto(`${hasuraDown.url}/books`);
   expect(response?.status()).toBe(503);
   await expect(page.getByRole('heading', { name: 'Service unavailable' })).toBeVisible();
   await expect(page.getByText(/Hasura/).first()).toBeVisible();
+});
+
+test('pages answer 503 naming Clerk when the Clerk server is down', async ({ page }) => {
+  const response = await page.goto(`${clerkDown.url}/books`);
+  expect(response?.status()).toBe(503);
+  await expect(page.getByRole('heading', { name: 'Service unavailable' })).toBeVisible();
+  await expect(page.getByText(/Clerk is not reachable/)).toBeVisible();
 });
