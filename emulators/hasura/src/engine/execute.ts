@@ -48,12 +48,9 @@ const fail = (message: string, path = '$', code = 'validation-failed'): GraphQLR
 
 export async function executeRequest(env: RequestEnvironment, request: GraphQLRequest, session: Session): Promise<GraphQLResponse> {
   if (typeof request?.query !== 'string') return fail('the key \'query\' was not present', '$');
-  let document: DocumentNode;
-  try {
-    document = parse(request.query);
-  } catch {
-    return fail('not a valid graphql query', '$.query');
-  }
+  const checked = parseAndValidate(env.schema, request.query);
+  if (!checked) return fail('not a valid graphql query', '$.query');
+  const { document, validationError } = checked;
 
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operationName = request.operationName ?? undefined;
@@ -67,8 +64,7 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
   }
   if (operation.operation === 'mutation' && !env.schema.getMutationType()) return fail('no mutations exist');
 
-  const validationErrors = validate(env.schema, document);
-  if (validationErrors.length) return { errors: [fromValidationError(validationErrors[0], document)] };
+  if (validationError) return { errors: [validationError] };
 
   const variables = request.variables ?? {};
   const declared = new Set((operation.variableDefinitions ?? []).map((d) => d.variable.name.value));
@@ -106,6 +102,34 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
     if (error instanceof Rollback) return error.response;
     return { errors: [fromExecutionError(error, '$')] };
   }
+}
+
+interface CheckedDocument {
+  document: DocumentNode;
+  validationError: HasuraError | null;
+}
+
+/** Parsed and validated documents per schema (clients resend the same few queries), oldest dropped first. */
+const documentCache = new WeakMap<GraphQLSchema, Map<string, CheckedDocument>>();
+const DOCUMENT_CACHE_SIZE = 500;
+
+/** null when the query does not parse. */
+function parseAndValidate(schema: GraphQLSchema, query: string): CheckedDocument | null {
+  let cache = documentCache.get(schema);
+  if (!cache) documentCache.set(schema, (cache = new Map()));
+  const cached = cache.get(query);
+  if (cached) return cached;
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch {
+    return null;
+  }
+  const errors = validate(schema, document);
+  const checked = { document, validationError: errors.length ? fromValidationError(errors[0], document) : null };
+  if (cache.size >= DOCUMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(query, checked);
+  return checked;
 }
 
 /** Root fields compile and run SQL; every other field reads its response key from the parent's JSON. */
