@@ -9,6 +9,7 @@ import { parseEnv } from 'node:util';
 import {
   ROOT_DIR,
   appDevService,
+  assertPortFree,
   localClerkService,
   localHasuraService,
   planStack,
@@ -64,6 +65,10 @@ async function main() {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
+    // All ports first, so a busy one is reported before anything starts.
+    if (plan.clerk) await assertPortFree(ports.clerk, 'Clerk');
+    if (plan.hasura) await assertPortFree(ports.hasura, 'Hasura');
+    await assertPortFree(ports.app, 'app');
     if (plan.clerk) running.push(await startService({ ...localClerkService(plan.clerk, ports.clerk), env: plan.clerk }));
     else console.log('Clerk: using your own Clerk (CLERK_PUBLISHABLE_KEY is set); the local Clerk server is not started.');
     if (plan.hasura) running.push(await startService({ ...localHasuraService(ports.hasura), env: plan.hasura }));
