@@ -101,6 +101,19 @@ describe('sign-in', () => {
     expect(decodeJwt(hasura.body.jwt)['https://hasura.io/jwt/claims']).toMatchObject({ 'x-hasura-user-id': ALICE.id });
   });
 
+  it('lists the user\'s active sessions and revokes one from another device', async () => {
+    const laptop = await new FrontendClient(clerk.url).init();
+    const phone = await new FrontendClient(clerk.url).init();
+    const laptopSession = await laptop.signIn(ALICE.email, ALICE.password);
+    const phoneSession = await phone.signIn(ALICE.email, ALICE.password);
+    const { body } = await laptop.call('GET', '/me/sessions/active');
+    expect(body.map((session: { id: string }) => session.id)).toEqual(expect.arrayContaining([laptopSession, phoneSession]));
+    const revoked = await laptop.call('POST', `/me/sessions/${phoneSession}/revoke`);
+    expect(revoked.body.response).toMatchObject({ id: phoneSession, status: 'revoked' });
+    expect((await phone.call('POST', `/client/sessions/${phoneSession}/tokens`)).status).toBe(401);
+    expect((await laptop.call('POST', `/client/sessions/${laptopSession}/tokens`)).status).toBe(200);
+  });
+
   it("answers Clerk's 422 errors and changes nothing", async () => {
     const browser = await new FrontendClient(clerk.url).init();
     const unknown = await browser.call('POST', '/client/sign_ins', { identifier: 'nobody@example.com' });

@@ -3,7 +3,7 @@ import type { Instance } from '../instance.js';
 import { registerAssetRoutes } from './assets.js';
 import { registerClientRoutes } from './client.js';
 import { registerHandshakeRoute } from './handshake.js';
-import { registerMeRoute } from './me.js';
+import { registerMeRoutes } from './me.js';
 import { registerSessionRoutes } from './sessions.js';
 import { registerSignInRoutes } from './sign-in.js';
 import { registerSignUpRoutes } from './sign-up.js';
@@ -15,6 +15,6 @@ export function registerFrontendRoutes(router: Router, instance: Instance): void
   registerSignInRoutes(router, instance);
   registerSignUpRoutes(router, instance);
   registerSessionRoutes(router, instance);
-  registerMeRoute(router, instance);
+  registerMeRoutes(router, instance);
   registerHandshakeRoute(router, instance);
 }
