@@ -75,12 +75,13 @@ export interface RunningService {
 }
 
 /** Throws a clear error naming the service when something already listens on `port`. */
-export async function assertPortFree(port: number, service: string): Promise<void> {
+export async function assertPortFree(port: number, service: string, portVariable?: string): Promise<void> {
   const inUse = (await somethingListens(port)) || !(await canBind(port));
   if (inUse) {
+    const elsewhere = portVariable ? `set ${portVariable} to use another port` : 'choose another port';
     throw new Error(
       `Port ${port} is already in use, so the ${service} server cannot start there. ` +
-        `Stop whatever listens on it (see: ss -ltnp 'sport = :${port}') or choose another port.`,
+        `Stop whatever listens on it (see: ss -ltnp 'sport = :${port}') or ${elsewhere}.`,
     );
   }
 }
