@@ -17,8 +17,8 @@ const RENAMED: Record<string, string> = {
 const NUMERIC = new Set(['int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'money']);
 const TEXT = new Set(['text', 'varchar', 'bpchar', 'citext', 'name']);
 const ORDERED = new Set([...NUMERIC, ...TEXT, 'date', 'time', 'timetz', 'timestamp', 'timestamptz', 'interval']);
-/** Types whose values may exceed a JS number; emitted as strings under HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES. */
-const BIG_NUMERIC = new Set(['int8', 'numeric', 'money']);
+/** bigint, numeric and double precision: emitted as strings under HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES. */
+const BIG_NUMERIC = new Set(['int8', 'numeric', 'money', 'float8']);
 
 export const isNumericType = (pgType: string) => NUMERIC.has(pgType);
 export const isTextType = (pgType: string) => TEXT.has(pgType);

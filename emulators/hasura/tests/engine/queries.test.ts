@@ -211,12 +211,12 @@ describeOnEachDatabase('queries', (h) => {
   it('stringifies bigint and numeric with stringifyNumericTypes', async () => {
     const engine = await h.engineWith({ stringifyNumericTypes: true });
     const response = await engine.execute(
-      { query: `{ articles_by_pk(id: "${uuid(2)}") { views word_count author { rating } } articles_aggregate { aggregate { sum { word_count } } } }` },
+      { query: `{ articles_by_pk(id: "${uuid(2)}") { views word_count author { rating } } articles_aggregate { aggregate { count sum { word_count views } avg { views } } } }` },
       sessions.admin,
     );
     expect(response.data).toEqual({
       articles_by_pk: { views: 340, word_count: '4200', author: { rating: '4.5' } },
-      articles_aggregate: { aggregate: { sum: { word_count: '18582' } } },
+      articles_aggregate: { aggregate: { count: 20, sum: { word_count: '18582', views: 1679 }, avg: { views: 83.95 } } },
     });
   });
 

@@ -198,6 +198,7 @@ function countExpression(rows: string, columns: string[], distinct: boolean): st
 
 function aggregateValue(ctx: CompileContext, fn: AggregateFunction, column: string, pgType: string): string {
   const sql = `${fn}(${column})`;
+  // sum/max/min keep the column's type; the statistical functions are GraphQL Floats (always JSON numbers).
   return ['sum', 'max', 'min'].includes(fn) ? columnValue(ctx, sql, pgType) : sql;
 }
 
