@@ -31,6 +31,13 @@ test('add, change and remove a shelf entry', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'My shelf' })).toBeVisible();
   await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
 
+  // Quick rate: from the browser straight to Hasura with the `hasura` template token (urql), no page reload.
+  await expect(page.getByRole('button', { name: 'Open user menu' })).toBeVisible(); // hydrated, Clerk loaded
+  await page.getByLabel(`Quick rate ${title}`).selectOption('2');
+  await expect(page.getByText('Rating saved')).toBeVisible();
+  await page.goto(bookUrl);
+  await expect(page.getByLabel('Rating')).toHaveValue('2');
+
   // Change: the new status and note survive a reload and show in the matching filter only.
   await page.goto(bookUrl);
   await expect(page.getByLabel('Note')).toHaveValue(note);
