@@ -226,7 +226,7 @@ async function main() {
   const clerkClient = createClerkClient({ secretKey: env.app.CLERK_SECRET_KEY, apiUrl: env.app.CLERK_API_URL });
   try {
     console.log('Starting the local stack on ephemeral ports…');
-    services.push(await startService({ ...localClerkService(env.clerk, ports.clerk), env: { ...base, ...env.clerk } }, { output: quiet }));
+    services.push(await startService({ ...localClerkService(ports.clerk), env: { ...base, ...env.clerk } }, { output: quiet }));
     services.push(await startService({ ...localHasuraService(ports.hasura), env: { ...base, ...env.hasura } }, { output: quiet, timeoutMs: 120_000 }));
     const [app, appNoCache] = await Promise.all([
       startService({ ...appProductionService(ports.app), env: { ...base, ...env.app } }, { output: quiet }),

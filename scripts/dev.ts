@@ -69,7 +69,7 @@ async function main() {
     if (plan.clerk) await assertPortFree(ports.clerk, 'Clerk', 'CLERK_EMULATOR_PORT');
     if (plan.hasura) await assertPortFree(ports.hasura, 'Hasura', 'HASURA_GRAPHQL_SERVER_PORT');
     await assertPortFree(ports.app, 'app', 'PORT');
-    if (plan.clerk) running.push(await startService({ ...localClerkService(plan.clerk, ports.clerk), env: plan.clerk }));
+    if (plan.clerk) running.push(await startService({ ...localClerkService(ports.clerk), env: plan.clerk }));
     else console.log('Clerk: using your own Clerk (CLERK_PUBLISHABLE_KEY is set); the local Clerk server is not started.');
     if (plan.hasura) running.push(await startService({ ...localHasuraService(ports.hasura), env: plan.hasura }));
     else console.log(`Hasura: using ${plan.app.HASURA_GRAPHQL_ENDPOINT}; the local engine is not started.`);

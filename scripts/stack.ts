@@ -3,7 +3,7 @@
  * each one answers its health URL. Shared by `npm run dev`, `npm run bench` and the end-to-end tests.
  *
  * Every server runs as a child process in its own process group, so stopping it also stops what it spawned
- * (npm → tsx → node, remix dev → remix-serve), and a crash of one server never takes down the others.
+ * (tsx → node, remix dev → remix-serve). `planStack()` decides which of them `npm run dev` starts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
@@ -28,13 +28,13 @@ export interface ServiceSpec {
   hint?: string;
 }
 
-export const localClerkService = (env: Record<string, string>, port: number): Omit<ServiceSpec, 'env'> => ({
+export const localClerkService = (port: number): Omit<ServiceSpec, 'env'> => ({
   name: 'Clerk',
   command: `${BIN}/tsx`,
   args: ['emulators/clerk/src/main.ts'],
   port,
   healthUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
-  hint: `local Clerk server (npm run emulator:clerk, CLERK_EMULATOR_PORT=${env.CLERK_EMULATOR_PORT ?? port})`,
+  hint: `local Clerk server (npm run emulator:clerk, CLERK_EMULATOR_PORT=${port})`,
 });
 
 export const localHasuraService = (port: number): Omit<ServiceSpec, 'env'> => ({
