@@ -29,13 +29,13 @@ export const errors = {
     new ClerkApiError(422, 'form_identifier_not_found', "Couldn't find your account.", "Couldn't find your account.", {
       param_name: 'identifier',
     }),
-  passwordIncorrect: () =>
+  passwordIncorrect: (param = 'password') =>
     new ClerkApiError(
       422,
       'form_password_incorrect',
       'Password is incorrect. Try again, or use another method.',
       'Password is incorrect. Try again, or use another method.',
-      { param_name: 'password' },
+      { param_name: param },
     ),
   identifierExists: () =>
     new ClerkApiError(
@@ -47,13 +47,13 @@ export const errors = {
     ),
   codeIncorrect: () =>
     new ClerkApiError(422, 'form_code_incorrect', 'Incorrect code', 'Incorrect code', { param_name: 'code' }),
-  passwordTooShort: (min: number) =>
+  passwordTooShort: (min: number, param = 'password') =>
     new ClerkApiError(
       422,
       'form_password_length_too_short',
       `Passwords must be ${min} characters or more.`,
       `Passwords must be ${min} characters or more.`,
-      { param_name: 'password' },
+      { param_name: param },
     ),
   strategyNotAllowed: (strategy: string) =>
     new ClerkApiError(

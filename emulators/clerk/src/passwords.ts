@@ -1,5 +1,6 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { promisify } from 'node:util';
+import { errors } from './errors.js';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number, options: ScryptOptions) => Promise<Buffer>;
 
@@ -21,4 +22,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hashHex, 'hex');
   const actual = await scrypt(password, Buffer.from(saltHex, 'hex'), expected.length, OPTIONS);
   return timingSafeEqual(actual, expected);
+}
+
+/** The instance's password policy (Clerk's defaults: 8 to 72 characters, no breach check). */
+const MIN_PASSWORD_LENGTH = 8;
+const MAX_PASSWORD_LENGTH = 72;
+
+export function assertPasswordPolicy(password: string, param = 'password'): void {
+  if (password.length < MIN_PASSWORD_LENGTH) throw errors.passwordTooShort(MIN_PASSWORD_LENGTH, param);
+  if (password.length > MAX_PASSWORD_LENGTH) {
+    throw errors.paramInvalid(param, `Passwords must be less than ${MAX_PASSWORD_LENGTH} characters.`);
+  }
 }

@@ -160,6 +160,47 @@ describe('sign-in', () => {
   });
 });
 
+describe('the signed-in user (/v1/me)', () => {
+  it('updates names, changes the password (checking the current one) and deletes the account', async () => {
+    const backend = await fetch(`${clerk.url}/v1/users`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${clerk.env.CLERK_SECRET_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email_address: ['gus@example.com'], password: 'gus-password-1' }),
+    });
+    const userId = ((await backend.json()) as { id: string }).id;
+    const browser = await new FrontendClient(clerk.url).init();
+    await browser.signIn('gus@example.com', 'gus-password-1');
+    const otherDevice = await new FrontendClient(clerk.url).init();
+    const otherSession = await otherDevice.signIn('gus@example.com', 'gus-password-1');
+
+    const renamed = await browser.call('PATCH', '/me', { first_name: 'Gus', last_name: 'Grey' });
+    expect(renamed.body.response).toMatchObject({ id: userId, first_name: 'Gus', last_name: 'Grey' });
+    expect(renamed.body.client.sessions[0].user.first_name).toBe('Gus');
+
+    const wrongCurrent = await browser.call('POST', '/me/change_password', { current_password: 'nope-nope', new_password: 'gus-password-2' });
+    expect(errorOf(wrongCurrent.body)).toMatchObject({ code: 'form_password_incorrect', meta: { param_name: 'current_password' } });
+    const tooShort = await browser.call('POST', '/me/change_password', { current_password: 'gus-password-1', new_password: 'short' });
+    expect(errorOf(tooShort.body)).toMatchObject({ code: 'form_password_length_too_short', meta: { param_name: 'new_password' } });
+    const changed = await browser.call('POST', '/me/change_password', {
+      current_password: 'gus-password-1',
+      new_password: 'gus-password-2',
+      sign_out_of_other_sessions: 'true',
+    });
+    expect(changed.status).toBe(200);
+    expect((await otherDevice.call('POST', `/client/sessions/${otherSession}/tokens`)).status).toBe(401);
+    const fresh = await new FrontendClient(clerk.url).init();
+    const oldPassword = await fresh.call('POST', '/client/sign_ins', { identifier: 'gus@example.com', password: 'gus-password-1', strategy: 'password' });
+    expect(errorOf(oldPassword.body).code).toBe('form_password_incorrect');
+    expect(await fresh.signIn('gus@example.com', 'gus-password-2')).toMatch(/^sess_/);
+
+    const deleted = await browser.call('DELETE', '/me');
+    expect(deleted.body.response).toEqual({ object: 'user', id: userId, deleted: true });
+    expect(deleted.body.client.sessions).toEqual([]);
+    const gone = await fetch(`${clerk.url}/v1/users/${userId}`, { headers: { Authorization: `Bearer ${clerk.env.CLERK_SECRET_KEY}` } });
+    expect(gone.status).toBe(404);
+  });
+});
+
 describe('sign-up', () => {
   it('creates the user after the email is verified with 424242', async () => {
     const browser = await new FrontendClient(clerk.url).init();

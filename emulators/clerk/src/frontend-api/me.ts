@@ -5,7 +5,8 @@ import type { Instance } from '../instance.js';
 import { resourceContext } from '../instance.js';
 import { sessionJSON, userJSON } from '../resources.js';
 import type { SessionRecord } from '../state.js';
-import { requireClient, withClient } from './client-context.js';
+import { assertPasswordPolicy, hashPassword } from '../passwords.js';
+import { requireClient, requiredParam, stringParam, withClient } from './client-context.js';
 
 /** The signed-in user's own endpoints that `<UserButton/>` and `<UserProfile/>` read. */
 export function registerMeRoutes(router: Router, instance: Instance): void {
@@ -22,6 +23,61 @@ export function registerMeRoutes(router: Router, instance: Instance): void {
   router.on('GET', '/v1/me', async (ctx) => {
     const session = await currentSession(ctx);
     return withClient(instance, store.clients.get(session.clientId)!, userJSON(store.getUser(session.userId), instance.baseUrl));
+  });
+
+  /** `user.update()`: names, username and unsafe metadata (validated first, then applied). */
+  router.on('PATCH', '/v1/me', async (ctx) => {
+    const session = await currentSession(ctx);
+    const user = store.getUser(session.userId);
+    let unsafeMetadata: Record<string, unknown> | undefined;
+    const rawMetadata = stringParam(ctx, 'unsafe_metadata');
+    if (rawMetadata !== null) {
+      try {
+        unsafeMetadata = JSON.parse(rawMetadata);
+      } catch {
+        throw errors.paramInvalid('unsafe_metadata', 'unsafe_metadata must be a JSON object.');
+      }
+    }
+    // An empty form field clears a name; an absent one leaves it alone.
+    for (const [param, field] of [['first_name', 'firstName'], ['last_name', 'lastName'], ['username', 'username']] as const) {
+      const value = ctx.body[param];
+      if (typeof value === 'string') user[field] = value.trim() || null;
+    }
+    if (unsafeMetadata) user.unsafeMetadata = unsafeMetadata;
+    user.updatedAt = Date.now();
+    const client = store.clients.get(session.clientId)!;
+    store.touchClient(client);
+    return withClient(instance, client, userJSON(user, instance.baseUrl));
+  });
+
+  /** `user.updatePassword()`: checks the current password when the user has one. */
+  router.on('POST', '/v1/me/change_password', async (ctx) => {
+    const session = await currentSession(ctx);
+    const user = store.getUser(session.userId);
+    const newPassword = requiredParam(ctx, 'new_password');
+    assertPasswordPolicy(newPassword, 'new_password');
+    if (user.passwordHash !== null) {
+      const current = stringParam(ctx, 'current_password');
+      if (current === null) throw errors.paramMissing('current_password');
+      if (!(await store.checkPassword(user, current))) throw errors.passwordIncorrect('current_password');
+    }
+    user.passwordHash = await hashPassword(newPassword);
+    user.updatedAt = Date.now();
+    if (stringParam(ctx, 'sign_out_of_other_sessions') === 'true') {
+      for (const other of store.sessions.values()) {
+        if (other.userId === user.id && other.id !== session.id && other.status === 'active') store.endSession(other, 'revoked');
+      }
+    }
+    const client = store.clients.get(session.clientId)!;
+    store.touchClient(client);
+    return withClient(instance, client, userJSON(user, instance.baseUrl));
+  });
+
+  /** `user.delete()` ("Delete account"): the user and every session of theirs are gone. */
+  router.on('DELETE', '/v1/me', async (ctx) => {
+    const session = await currentSession(ctx);
+    const deleted = store.deleteUser(session.userId);
+    return withClient(instance, store.clients.get(session.clientId)!, { object: 'user', id: deleted.id, deleted: true });
   });
 
   // "Active devices" in <UserProfile/>: a bare array; device details are not tracked here.

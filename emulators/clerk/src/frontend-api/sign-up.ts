@@ -2,15 +2,13 @@ import { z } from 'zod';
 import { errors } from '../errors.js';
 import type { RequestContext, Router } from '../http.js';
 import type { Instance } from '../instance.js';
-import { hashPassword } from '../passwords.js';
+import { assertPasswordPolicy, hashPassword } from '../passwords.js';
 import { signUpJSON } from '../resources.js';
 import type { ClientRecord, SignUpRecord } from '../state.js';
 import { requireClient, requiredParam, stringParam, withClient } from './client-context.js';
 
 /** Clerk's test-mode verification code: the only code that verifies an email here. */
 export const TEST_VERIFICATION_CODE = '424242';
-const MIN_PASSWORD_LENGTH = 8;
-const MAX_PASSWORD_LENGTH = 72;
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
 
 /** Sign-up with email + password, the email verified with an `email_code`. */
@@ -27,10 +25,7 @@ export function registerSignUpRoutes(router: Router, instance: Instance): void {
       if (store.findUserByEmail(email)) throw errors.identifierExists();
     }
     const password = stringParam(ctx, 'password');
-    if (password !== null && password.length < MIN_PASSWORD_LENGTH) throw errors.passwordTooShort(MIN_PASSWORD_LENGTH);
-    if (password !== null && password.length > MAX_PASSWORD_LENGTH) {
-      throw errors.paramInvalid('password', `Passwords must be less than ${MAX_PASSWORD_LENGTH} characters.`);
-    }
+    if (password !== null) assertPasswordPolicy(password);
     let unsafeMetadata: Record<string, unknown> | null = null;
     const rawMetadata = stringParam(ctx, 'unsafe_metadata');
     if (rawMetadata !== null) {
