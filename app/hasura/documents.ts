@@ -26,8 +26,8 @@ export const CatalogPageQuery = graphql(`
         count
       }
     }
-    genres: books(distinct_on: [genre], order_by: [{ genre: asc }]) {
-      genre
+    genres(order_by: [{ name: asc }]) {
+      name
     }
   }
 `);
@@ -47,8 +47,8 @@ export const CatalogPageWithShelfQuery = graphql(`
         count
       }
     }
-    genres: books(distinct_on: [genre], order_by: [{ genre: asc }]) {
-      genre
+    genres(order_by: [{ name: asc }]) {
+      name
     }
   }
 `);

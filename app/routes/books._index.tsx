@@ -23,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
     signedIn: Boolean(hasura.userId),
     total,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    genres: page.genres.map((row) => row.genre),
+    genres: page.genres.map((genre) => genre.name),
     books: page.books.map(({ shelf_entries: entries, ...book }: CatalogBookFieldsFragment & { shelf_entries?: { status: string }[] }) => {
       const status = entries?.[0]?.status;
       return { ...book, shelfStatus: isShelfStatus(status) ? STATUS_LABELS[status] : null };

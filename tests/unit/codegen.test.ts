@@ -31,7 +31,8 @@ describe('codegen pipeline', () => {
   it('carries a column added by a new migration + metadata into the generated types', async () => {
     const hasuraDir = join(work, 'hasura');
     await cp(join(repo, 'hasura'), hasuraDir, { recursive: true });
-    const migration = join(hasuraDir, 'migrations/default/1764000000001_books_isbn');
+    // A version after every real migration, so it applies last.
+    const migration = join(hasuraDir, 'migrations/default/1799999999999_books_isbn');
     await mkdir(migration, { recursive: true });
     await writeFile(join(migration, 'up.sql'), 'ALTER TABLE public.books ADD COLUMN isbn text;\n');
     await writeFile(join(migration, 'down.sql'), 'ALTER TABLE public.books DROP COLUMN isbn;\n');

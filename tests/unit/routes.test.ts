@@ -135,6 +135,7 @@ describe('/books loader', () => {
     expect(page.total).toBe(5000);
     expect(page.pageCount).toBe(250);
     expect(page.books).toHaveLength(20);
+    expect(page.genres).toHaveLength(12);
     expect(page.genres).toContain('Poetry');
     expect(page.signedIn).toBe(false);
     const first = await jsonOf(await loader(args('/books')));

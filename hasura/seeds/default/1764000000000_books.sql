@@ -1,6 +1,11 @@
 -- Deterministic demo catalog: 5,000 books built from word lists with generate_series, so it loads in well under a
 -- second on PGlite. Ids are md5('book-<n>') read as a uuid: stable across machines and re-runs.
--- Safe to apply twice (ON CONFLICT DO NOTHING).
+-- Safe to apply twice (ON CONFLICT DO NOTHING). The genres go first: books.genre references them.
+INSERT INTO public.genres (name)
+SELECT unnest(ARRAY['Fantasy','Science Fiction','Mystery','Thriller','Romance','Historical Fiction',
+                    'Literary Fiction','Horror','Biography','History','Poetry','Travel'])
+ON CONFLICT DO NOTHING;
+
 WITH words AS (
   SELECT
     ARRAY['silent','crimson','hidden','last','golden','broken','distant','quiet','burning','frozen','wandering',
