@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, type JWK } from 'jose';
 
@@ -20,15 +20,22 @@ const KEY_FILE = 'instance-key.pem';
  */
 export async function loadOrCreateInstanceKeys(dataDir: string): Promise<InstanceKeys> {
   const file = join(dataDir, KEY_FILE);
-  let privatePem: string;
-  if (existsSync(file)) {
-    privatePem = readFileSync(file, 'utf8');
-  } else {
+  if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 65537 });
-    privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    writeFileSync(file, privatePem, { mode: 0o600 });
+    // Written aside, then linked into place: the link fails if another process created the key meanwhile, and
+    // then both use theirs (same JWKS); nobody ever reads a half-written file.
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+    try {
+      linkSync(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(temporary);
+    }
   }
+  const privatePem = readFileSync(file, 'utf8');
   const privateKey = createPrivateKey(privatePem);
   const publicKey = createPublicKey(privateKey);
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
