@@ -15,7 +15,9 @@
  * PostgreSQL server instead (a database of its own is created there and dropped at the end).
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import { createClerkClient } from '@clerk/backend';
 import pg from 'pg';
 import { localStackEnv } from './local-env.js';
@@ -126,6 +128,34 @@ async function signIn(clerkUrl: string, user: { email: string; password: string 
 }
 
 // ---------- load ----------
+/** CPU time (ms) used so far by the live processes of process group `pgid`, from Linux /proc; null elsewhere. */
+function groupCpuMs(pgid: number): number | null {
+  let ticks = 0;
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // exited meanwhile
+      }
+      // After "pid (comm) ": state ppid pgrp … utime (field 14) stime (field 15).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return null;
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/** A server whose CPU use is reported per phase (its process group is its child's pid, see stack.ts). */
+interface Watched {
+  name: string;
+  pid: number;
+}
+
 interface PhaseResult {
   name: string;
   requests: number;
@@ -134,6 +164,8 @@ interface PhaseResult {
   perSecond: number;
   p50: number;
   p99: number;
+  /** Share of one core each server (and the load generator) used during the measured window. */
+  cpu: string;
 }
 
 function get(agent: http.Agent, url: URL, cookie: string | undefined): Promise<{ status: number; body: string }> {
@@ -156,7 +188,12 @@ function get(agent: http.Agent, url: URL, cookie: string | undefined): Promise<{
   });
 }
 
-async function runPhase(name: string, url: URL, cookies: () => string | undefined): Promise<PhaseResult> {
+async function runPhase(
+  name: string,
+  url: URL,
+  cookies: () => string | undefined,
+  watched: Watched[],
+): Promise<PhaseResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
   let errors = 0;
@@ -177,7 +214,24 @@ async function runPhase(name: string, url: URL, cookies: () => string | undefine
       }
     }
   };
+  let cpuBefore: (number | null)[] = [];
+  let ownBefore = process.cpuUsage();
+  const sampleAtStart = setTimeout(() => {
+    cpuBefore = watched.map((server) => groupCpuMs(server.pid));
+    ownBefore = process.cpuUsage();
+  }, WARMUP_MS);
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  clearTimeout(sampleAtStart);
+  const wallMs = performance.now() - measureFrom;
+  const own = process.cpuUsage(ownBefore);
+  const percent = (ms: number) => `${Math.round((100 * ms) / wallMs)}%`;
+  const cpu = [
+    ...watched.map((server, i) => {
+      const [before, after] = [cpuBefore[i], groupCpuMs(server.pid)];
+      return `${server.name} ${before === null || before === undefined || after === null ? '?' : percent(after - before)}`;
+    }),
+    `bench ${percent((own.user + own.system) / 1000)}`,
+  ].join(' ');
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
@@ -189,6 +243,7 @@ async function runPhase(name: string, url: URL, cookies: () => string | undefine
     perSecond: latencies.length / SECONDS,
     p50: at(0.5),
     p99: at(0.99),
+    cpu,
   };
 }
 
@@ -199,10 +254,12 @@ function printResults(results: PhaseResult[]) {
     r.p50.toFixed(1),
     r.p99.toFixed(1),
     String(r.errors) + (r.firstError ? ` (${r.firstError})` : ''),
+    r.cpu,
   ]);
-  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors'];
+  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU (100% = one core)'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 || i === cells.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   console.log(`\n${line(header)}\n${rows.map(line).join('\n')}`);
 }
 
@@ -257,15 +314,22 @@ async function main() {
     let next = 0;
     const rotate = () => users[next++ % users.length].cookie;
 
+    console.log(
+      `Machine: ${os.availableParallelism()} cores, load average ${os.loadavg()[0].toFixed(1)} ` +
+        '(other work on the machine takes CPU from the servers: see the CPU column).',
+    );
     console.log(`Hasura database: ${database ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite in memory'}.`);
     console.log(`Load: ${CONCURRENCY} concurrent keep-alive connections, ${SECONDS} s per phase (+${WARMUP_MS} ms warm-up), ${users.length} users.`);
-    const ceiling = await runPhase('/healthz (static ceiling)', new URL('/healthz', app.url), () => undefined);
-    const cached = await runPhase('/books signed in', new URL('/books', app.url), rotate);
-    const uncached = await runPhase('/books signed in, token cache off', new URL('/books', appNoCache.url), rotate);
+    const [clerk, hasura] = services;
+    const watch = (appServer: RunningService): Watched[] =>
+      [appServer, hasura, clerk].map((server) => ({ name: server.name, pid: server.child.pid ?? -1 }));
+    const ceiling = await runPhase('/healthz (static ceiling)', new URL('/healthz', app.url), () => undefined, watch(app));
+    const cached = await runPhase('/books signed in', new URL('/books', app.url), rotate, watch(app));
+    const uncached = await runPhase('/books signed in, token cache off', new URL('/books', appNoCache.url), rotate, watch(appNoCache));
     // Where the time goes: a server-rendered page with Clerk auth but no GraphQL, and /books without a token.
-    const rendered = await runPhase('/sign-in signed in (SSR + auth, no GraphQL)', new URL('/sign-in', app.url), rotate);
+    const rendered = await runPhase('/sign-in signed in (SSR + auth, no GraphQL)', new URL('/sign-in', app.url), rotate, watch(app));
     const visitor = `__clerk_db_jwt=${await newDevBrowser(services[0].url)}`;
-    const anonymous = await runPhase('/books signed out (anonymous role)', new URL('/books', app.url), () => visitor);
+    const anonymous = await runPhase('/books signed out (anonymous role)', new URL('/books', app.url), () => visitor, watch(app));
     printResults([ceiling, cached, uncached, rendered, anonymous]);
     const ratio = cached.perSecond / ceiling.perSecond;
     console.log(
