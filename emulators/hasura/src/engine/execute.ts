@@ -142,6 +142,7 @@ function resolver(env: RequestEnvironment, session: Session, variables: Record<s
     const argsPath = plan.operation === 'insert' ? '.args.objects' : plan.operation === 'insert_one' ? '.args.object' : '';
     try {
       const compiled = compileRoot(newContext, plan.operation, plan.table, field, args);
+      if (compiled.run) return await compiled.run(queryable);
       const results: unknown[] = [];
       for (const statement of compiled.statements) {
         const { rows } = await queryable.query<{ result: string | null }>(statement.sql, statement.params);

@@ -146,6 +146,45 @@ describeOnEachDatabase('mutations', (h) => {
     ]);
   });
 
+  it('nested inserts: array relationship children get the new parent key; affected_rows counts every row', async () => {
+    const data = await h.data(`mutation {
+      insert_authors(objects: [{name: "Dave Doe", user_id: "dave", articles: {data: [{title: "Dave 1", user_id: "dave"}, {title: "Dave 2", user_id: "dave"}]}}]) {
+        affected_rows returning { name articles(order_by: {title: asc}) { title author { name } } }
+      }
+    }`);
+    expect(data.insert_authors).toEqual({
+      affected_rows: 3,
+      returning: [{ name: 'Dave Doe', articles: [{ title: 'Dave 1', author: { name: 'Dave Doe' } }, { title: 'Dave 2', author: { name: 'Dave Doe' } }] }],
+    });
+  });
+
+  it('nested inserts for a user: presets and checks apply at every level, checks see the rows inserted before', async () => {
+    const data = await h.data(
+      `mutation {
+        insert_articles_one(object: {title: "With a new author", author: {data: {name: "Alice Second"}}}) { title user_id author { name } }
+      }`,
+      sessions.alice,
+    );
+    expect(data.insert_articles_one).toEqual({ title: 'With a new author', user_id: 'alice', author: { name: 'Alice Second' } });
+    const owner = await h.data(`{ authors(where: {name: {_eq: "Alice Second"}}) { user_id } }`);
+    expect(owner.authors).toEqual([{ user_id: 'alice' }]);
+    const many = await h.data(
+      `mutation { insert_authors_one(object: {name: "Alice Third", articles: {data: [{title: "T1"}, {title: "T2", published: true}]}}) { name articles_aggregate { aggregate { count } } } }`,
+      sessions.alice,
+    );
+    expect(many.insert_authors_one).toEqual({ name: 'Alice Third', articles_aggregate: { aggregate: { count: 2 } } });
+  });
+
+  it('a failing nested row rolls back the rows inserted before it', async () => {
+    const response = await h.run(
+      `mutation { insert_authors_one(object: {name: "Dup Author", articles: {data: [{title: "Same"}, {title: "Same"}]}}) { name } }`,
+      sessions.alice,
+    );
+    expect(response.errors?.[0].extensions).toEqual({ path: '$.selectionSet.insert_authors_one.args.object', code: 'constraint-violation' });
+    const left = await h.data(`{ authors(where: {name: {_eq: "Dup Author"}}) { name } }`);
+    expect(left.authors).toEqual([]);
+  });
+
   it('an empty objects list inserts nothing', async () => {
     const data = await h.data(`mutation { insert_articles(objects: []) { affected_rows returning { id } } }`);
     expect(data.insert_articles).toEqual({ affected_rows: 0, returning: [] });

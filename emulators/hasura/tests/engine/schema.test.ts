@@ -64,11 +64,14 @@ describeOnEachDatabase('schema per role', (h) => {
     expect(fieldNames('authors')).toEqual(['id', 'name', 'bio', 'rating', 'created_at', 'articles', 'articles_aggregate']);
     expect(fieldNames('authors_bool_exp')).not.toContain('user_id');
     expect(type('authors_select_column')?.enumValues?.map((v) => v.name)).toEqual(['id', 'name', 'bio', 'rating', 'created_at']);
-    expect(fieldNames('articles_insert_input')).toEqual(['author_id', 'title', 'body', 'published', 'word_count', 'tags', 'published_at']);
+    expect(fieldNames('articles_insert_input')).toEqual(['author_id', 'title', 'body', 'published', 'word_count', 'tags', 'published_at', 'author']);
+    expect(fieldNames('authors_insert_input')).toEqual(['name', 'bio', 'rating', 'articles']);
+    expect(fieldNames('authors_obj_rel_insert_input')).toEqual(['data', 'on_conflict']);
+    expect(fieldNames('articles_arr_rel_insert_input')).toEqual(['data', 'on_conflict']);
     expect(fieldNames('articles_set_input')).toEqual(['title', 'body', 'published', 'views', 'word_count', 'tags', 'published_at']);
     expect(fieldNames('articles_inc_input')).toEqual(['views', 'word_count']);
     expect(fieldNames('mutation_root')).toEqual([
-      'delete_articles', 'delete_articles_by_pk', 'insert_articles', 'insert_articles_one',
+      'delete_articles', 'delete_articles_by_pk', 'insert_articles', 'insert_articles_one', 'insert_authors', 'insert_authors_one',
       'update_articles', 'update_articles_by_pk', 'update_articles_many', 'update_authors', 'update_authors_by_pk', 'update_authors_many',
     ]);
     // on_conflict exists because the role may also update articles.

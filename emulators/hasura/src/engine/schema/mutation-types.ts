@@ -137,7 +137,31 @@ function insertInput(types: TableTypes, table: TableModel): GraphQLInputObjectTy
   return once(types, name, () => new GraphQLInputObjectType({
     name,
     description: `input type for inserting data into table "${table.info.name}"`,
-    fields: () => columnInputs(types, table, types.permissions(table).insert!.columns),
+    fields: () => {
+      const fields = columnInputs(types, table, types.permissions(table).insert!.columns);
+      // Nested inserts: related rows the role may insert too.
+      for (const rel of table.relationships) {
+        if (!types.permissions(rel.remote).insert) continue;
+        fields[rel.name] = { type: relationshipInsertInput(types, rel.remote, rel.kind) };
+      }
+      return fields;
+    },
+  }));
+}
+
+function relationshipInsertInput(types: TableTypes, remote: TableModel, kind: 'object' | 'array'): GraphQLInputObjectType {
+  const name = `${remote.gqlName}_${kind === 'object' ? 'obj' : 'arr'}_rel_insert_input`;
+  return once(types, name, () => new GraphQLInputObjectType({
+    name,
+    description: `input type for inserting ${kind === 'object' ? 'object' : 'array'} relation for remote table "${remote.info.name}"`,
+    fields: () => {
+      const input = insertInput(types, remote);
+      const conflict = types.permissions(remote).update && types.permissions(remote).select ? onConflict(types, remote) : null;
+      return {
+        data: { type: kind === 'object' ? new GraphQLNonNull(input) : nonNullList(input) },
+        ...(conflict ? { on_conflict: { type: conflict, description: 'upsert condition' } } : {}),
+      };
+    },
   }));
 }
 

@@ -43,15 +43,16 @@ function presetValue(ctx: CompileContext, value: unknown, pgType: string): strin
 }
 
 /** The SELECT after the CTE: the mutation response object, or one row (or null) for `_one` / `_by_pk` fields. */
-function output(ctx: CompileContext, table: TableModel, fields: SelectedField[], single: boolean, path: string): string {
+function output(ctx: CompileContext, table: TableModel, fields: SelectedField[], single: boolean, path: string, affectedRows?: () => string): string {
   // "__check" is referenced so the check is evaluated even when nothing else reads the modified rows.
   const checked = `(SELECT count(*) FROM ${MODIFIED})`;
+
   if (single) {
     const alias = ctx.alias();
     return `SELECT (SELECT ${rowJson(ctx, table, alias, fields, path)} FROM ${MODIFIED} AS ${alias} LIMIT 1)::text AS result, ${checked} AS checked`;
   }
   const pairs = fields.map((field) => {
-    if (field.plan?.kind === 'affected_rows') return `'${field.key}', (SELECT count(*) FROM ${MODIFIED})`;
+    if (field.plan?.kind === 'affected_rows') return `'${field.key}', ${affectedRows ? affectedRows() : checked}`;
     const alias = ctx.alias();
     const row = rowJson(ctx, table, alias, subFields(ctx, field), `${path}.selectionSet.${field.key}`);
     return `'${field.key}', (SELECT coalesce(json_agg(${row}), '[]'::json) FROM ${MODIFIED} AS ${alias})`;
@@ -68,6 +69,32 @@ export function compileInsert(
   single: boolean,
   path: string,
 ): string {
+  return `${insertCte(ctx, table, rows, onConflict, path)} ${output(ctx, table, fields, single, path)}`;
+}
+
+/** Inserts one row (a step of a nested insert) and answers it as `row_to_json`, or null when nothing was inserted. */
+export function compileInsertRow(ctx: CompileContext, table: TableModel, row: Record<string, unknown>, onConflict: OnConflict | null | undefined, path: string): string {
+  return (
+    `${insertCte(ctx, table, [row], onConflict, path)} ` +
+    `SELECT (SELECT row_to_json("__r") FROM ${MODIFIED} AS "__r" LIMIT 1)::text AS result, (SELECT count(*) FROM ${MODIFIED}) AS checked`
+  );
+}
+
+/** The response of a nested insert, built over the already inserted top-level rows (given as JSON). */
+export function compileInsertedOutput(
+  ctx: CompileContext,
+  table: TableModel,
+  rows: unknown[],
+  affectedRows: number,
+  fields: SelectedField[],
+  single: boolean,
+  path: string,
+): string {
+  const source = `SELECT * FROM json_populate_recordset(NULL::${tableName(table.info.schema, table.info.name)}, ${ctx.params.text(JSON.stringify(rows), 'json')})`;
+  return `WITH ${MODIFIED} AS (${source}) ${output(ctx, table, fields, single, path, () => ctx.params.text(String(affectedRows), 'int8'))}`;
+}
+
+function insertCte(ctx: CompileContext, table: TableModel, rows: Array<Record<string, unknown>>, onConflict: OnConflict | null | undefined, path: string): string {
   const rule = ctx.types.permissions(table).insert!;
   const alias = ctx.alias();
   const presets = Object.keys(rule.set).filter((c) => table.columns.has(c));
@@ -105,7 +132,7 @@ export function compileInsert(
     }
   }
   const check = checkColumn(ctx, rule.check, table, alias, path);
-  return `WITH ${MODIFIED} AS (INSERT INTO ${target} ${values}${conflict} RETURNING ${alias}.*${check}) ${output(ctx, table, fields, single, path)}`;
+  return `WITH ${MODIFIED} AS (INSERT INTO ${target} ${values}${conflict} RETURNING ${alias}.*${check})`;
 }
 
 export interface UpdateSpec {

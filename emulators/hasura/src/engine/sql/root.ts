@@ -2,12 +2,14 @@
  * One root field → its SQL statement(s): one statement per field (update_many: one per update, in order).
  * Each statement returns a single `result` column holding the field's JSON as text.
  */
+import type { Queryable } from '../../types.js';
 import { EngineError } from '../errors.js';
 import type { TableModel } from '../model.js';
 import type { RootOperation } from '../schema/plans.js';
 import { withWrittenOrderBy, type SelectedField } from '../selection.js';
 import type { CompileContext } from './context.js';
 import { compileDelete, compileInsert, compileUpdate, type OnConflict, type UpdateSpec } from './mutations.js';
+import { hasNestedInput, runNestedInsert } from './nested-insert.js';
 import { ident } from './params.js';
 import { compileBoolExp } from './bool-exp.js';
 import { jsonObject, selectAggregate, selectList, selectOne, subFields, type SelectArgs } from './select.js';
@@ -16,6 +18,8 @@ export interface CompiledRoot {
   statements: Array<{ sql: string; params: Array<string | null> }>;
   /** update_many answers a list, one response per statement. */
   many: boolean;
+  /** Nested inserts: statements that depend on earlier results, run by this instead. */
+  run?: (queryable: Queryable) => Promise<unknown>;
 }
 
 export function compileRoot(
@@ -54,7 +58,12 @@ export function compileRoot(
           jsonObject(subFields(ctx, field).map((f) => `'${f.key}', ${f.plan?.kind === 'affected_rows' ? '0' : "'[]'::json"}`)),
         );
       }
-      return one((ctx) => compileInsert(ctx, table, rows, args.on_conflict as OnConflict | null, subFields(ctx, field), single, path));
+      const onConflict = args.on_conflict as OnConflict | null;
+      if (hasNestedInput(table, rows)) {
+        const fields = subFields(newContext(), field);
+        return { statements: [], many: false, run: (queryable) => runNestedInsert(queryable, newContext, table, rows, onConflict, fields, single, path) };
+      }
+      return one((ctx) => compileInsert(ctx, table, rows, onConflict, subFields(ctx, field), single, path));
     }
     case 'update':
       return one((ctx) => compileUpdate(ctx, table, args as UpdateSpec, where(ctx, args.where, `${path}.args.where`), subFields(ctx, field), false, path));
