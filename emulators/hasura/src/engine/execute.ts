@@ -5,6 +5,11 @@
  */
 import {
   execute,
+  NoUnusedVariablesRule,
+  specifiedRules,
+  visit,
+  type ASTNode,
+  type FragmentDefinitionNode,
   GraphQLError,
   Kind,
   parse,
@@ -67,8 +72,10 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
   if (validationError) return { errors: [validationError] };
 
   const variables = request.variables ?? {};
+  // Like Hasura: a declared variable may go unused, but every variable sent must be declared and used.
   const declared = new Set((operation.variableDefinitions ?? []).map((d) => d.variable.name.value));
-  const unexpected = Object.keys(variables).filter((name) => !declared.has(name));
+  const used = usedVariables(document, operation);
+  const unexpected = Object.keys(variables).filter((name) => !declared.has(name) || !used.has(name));
   if (unexpected.length) return fail(`unexpected variables in variableValues: ${unexpected.join(', ')}`);
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
@@ -104,6 +111,35 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
   }
 }
 
+/** The spec's rules except "unused variable": Hasura accepts declared variables the operation does not use. */
+const VALIDATION_RULES = specifiedRules.filter((rule) => rule !== NoUnusedVariablesRule);
+
+/** Variables referenced by the operation, through the fragments it spreads too. */
+function usedVariables(document: DocumentNode, operation: OperationDefinitionNode): Set<string> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const used = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (node: ASTNode) =>
+    visit(node, {
+      VariableDefinition: () => false,
+      Variable: (variable) => {
+        used.add(variable.name.value);
+      },
+      FragmentSpread: (spread) => {
+        const fragment = fragments.get(spread.name.value);
+        if (fragment && !seen.has(fragment.name.value)) {
+          seen.add(fragment.name.value);
+          walk(fragment);
+        }
+      },
+    });
+  walk(operation);
+  return used;
+}
+
 interface CheckedDocument {
   document: DocumentNode;
   validationError: HasuraError | null;
@@ -125,7 +161,7 @@ function parseAndValidate(schema: GraphQLSchema, query: string): CheckedDocument
   } catch {
     return null;
   }
-  const errors = validate(schema, document);
+  const errors = validate(schema, document, VALIDATION_RULES);
   const checked = { document, validationError: errors.length ? fromValidationError(errors[0], document) : null };
   if (cache.size >= DOCUMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(query, checked);

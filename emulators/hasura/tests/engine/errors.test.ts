@@ -57,6 +57,16 @@ describeOnEachDatabase('errors', (h) => {
     );
   });
 
+  it('variables: a declared one may go unused, but one that is sent must be used', async () => {
+    const unused = await h.run(`query($unused: Int) { authors_aggregate { aggregate { count } } }`);
+    expect(unused).toEqual({ data: { authors_aggregate: { aggregate: { count: 3 } } } });
+    expect(await h.run(`query($unused: Int) { authors_aggregate { aggregate { count } } }`, sessions.admin, { unused: 1 })).toEqual(
+      error('unexpected variables in variableValues: unused', '$'),
+    );
+    const viaFragment = await h.run(`query($n: String!) { authors { ...F } } fragment F on authors { articles(where: {title: {_eq: $n}}) { id } }`, sessions.admin, { n: 'x' });
+    expect(viaFragment.errors).toBeUndefined();
+  });
+
   it('operations: unknown name, several without a name', async () => {
     const document = `query A { articles { id } } query B { authors { id } }`;
     expect(await h.run(document, sessions.admin, undefined, 'C')).toEqual(error('no such operation found in the document: "C"', '$'));
