@@ -6,7 +6,6 @@ import type { GraphQLSchema } from 'graphql';
 import type { Catalog, Database, Engine, Metadata } from '../types.js';
 import { executeRequest } from './execute.js';
 import { buildModel } from './model.js';
-import { ADMIN_ROLE } from './permissions.js';
 import { buildRoleSchema } from './schema/index.js';
 import { TableTypes } from './schema/table-types.js';
 import { HELPER_FUNCTIONS_SQL } from './sql/mutations.js';
@@ -66,4 +65,3 @@ export function createEngine(options: EngineOptions): Engine {
   };
 }
 
-export { ADMIN_ROLE };

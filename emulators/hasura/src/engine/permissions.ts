@@ -48,7 +48,8 @@ export function tablePermissions(table: TableModel, role: string): TablePermissi
   const find = <P>(list: Array<{ role: string; permission: P }> | undefined) => list?.find((entry) => entry.role === role)?.permission;
   const permissions: TablePermissions = {};
   const select = find(table.meta.select_permissions);
-  if (select) {
+  // A select permission without any column would give an object type without fields: treated as none.
+  if (select && columnSet(select.columns).size > 0) {
     permissions.select = {
       columns: columnSet(select.columns),
       filter: select.filter ?? {},
@@ -72,15 +73,4 @@ export function tablePermissions(table: TableModel, role: string): TablePermissi
   const remove = find(table.meta.delete_permissions);
   if (remove) permissions.delete = { filter: remove.filter ?? {} };
   return permissions;
-}
-
-/** Every role named anywhere in the metadata's permissions. */
-export function rolesOf(tables: Iterable<TableModel>): Set<string> {
-  const roles = new Set<string>();
-  for (const { meta } of tables) {
-    for (const list of [meta.select_permissions, meta.insert_permissions, meta.update_permissions, meta.delete_permissions]) {
-      for (const entry of list ?? []) roles.add(entry.role);
-    }
-  }
-  return roles;
 }

@@ -53,7 +53,7 @@ export function compileBoolExp(
     const here = `${path}.${key}`;
     if (key === '_and' || key === '_or') {
       const items = value === null ? [] : Array.isArray(value) ? value : [value];
-      if (value === null && source === 'request') throw nullValue(`[${'bool_exp'}!]`, here);
+      if (value === null && source === 'request') throw nullValue(`[${table.gqlName}_bool_exp!]`, here);
       const parts = items.map((item, i) => compileBoolExp(ctx, item, table, alias, source, `${here}[${i}]`));
       conjuncts.push(parts.length ? `(${parts.join(key === '_and' ? ' AND ' : ' OR ')})` : key === '_and' ? 'true' : 'false');
     } else if (key === '_not') {
