@@ -39,7 +39,7 @@ export default defineConfig({
   webServer: [
     {
       name: 'Clerk',
-      command: 'npx tsx emulators/clerk/src/main.ts',
+      command: 'npm run emulator:clerk',
       env: E2E_ENV.clerk,
       url: `http://127.0.0.1:${E2E_PORTS.clerk}/.well-known/jwks.json`,
       reuseExistingServer: !ci,
@@ -47,7 +47,7 @@ export default defineConfig({
     },
     {
       name: 'Hasura',
-      command: 'npx tsx emulators/hasura/src/main.ts',
+      command: 'npm run emulator:hasura',
       env: E2E_ENV.hasura,
       url: `http://127.0.0.1:${E2E_PORTS.hasura}/healthz`,
       reuseExistingServer: !ci,
