@@ -64,6 +64,17 @@ describeOnEachDatabase('tables outside public, manual relationships', (h) => {
     ]);
   });
 
+  it('a select permission without columns hides the table instead of breaking the schema', async () => {
+    const blind: Metadata = {
+      version: 3,
+      sources: [{ name: 'default', kind: 'postgres', tables: [{ table: { schema: 'public', name: 'articles' }, select_permissions: [{ role: 'blind', permission: { columns: [], filter: {} } }] }] }],
+    };
+    const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata: blind });
+    expect(engine.schemaFor('blind')).toBeNull();
+    const response = await engine.execute({ query: '{ articles { id } }' }, { role: 'blind', variables: {} });
+    expect(response.errors?.[0].message).toBe("field 'articles' not found in type: 'query_root'");
+  });
+
   it('refuses metadata that tracks a missing table or a bad relationship, naming it', async () => {
     const catalog = await readCatalog(h.db);
     const missing: Metadata = { version: 3, sources: [{ name: 'default', kind: 'postgres', tables: [{ table: { schema: 'public', name: 'nope' } }] }] };
