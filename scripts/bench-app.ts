@@ -268,7 +268,11 @@ async function main() {
   const started = performance.now();
   // Always a fresh production build: `build/` may hold a development build left by `npm run dev`.
   console.log('Building the app (remix build)…');
-  execFileSync(`${ROOT_DIR}node_modules/.bin/remix`, ['build'], { cwd: ROOT_DIR, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync(`${ROOT_DIR}node_modules/.bin/remix`, ['build'], {
+    cwd: ROOT_DIR,
+    stdio: ['ignore', 'ignore', 'pipe'], // a failed build's error output ends up in the thrown error
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   const ports = { app: await freePort(), clerk: await freePort(), hasura: await freePort() };
   const noCachePort = await freePort();
   const database = process.env.BENCH_DATABASE_URL ? await temporaryDatabase(process.env.BENCH_DATABASE_URL) : null;
@@ -283,8 +287,13 @@ async function main() {
   const clerkClient = createClerkClient({ secretKey: env.app.CLERK_SECRET_KEY, apiUrl: env.app.CLERK_API_URL });
   try {
     console.log('Starting the local stack on ephemeral ports…');
-    services.push(await startService({ ...localClerkService(ports.clerk), env: { ...base, ...env.clerk } }, { output: quiet }));
-    services.push(await startService({ ...localHasuraService(ports.hasura), env: { ...base, ...env.hasura } }, { output: quiet, timeoutMs: 120_000 }));
+    const clerk = await startService({ ...localClerkService(ports.clerk), env: { ...base, ...env.clerk } }, { output: quiet });
+    services.push(clerk);
+    const hasura = await startService(
+      { ...localHasuraService(ports.hasura), env: { ...base, ...env.hasura } },
+      { output: quiet, timeoutMs: 120_000 },
+    );
+    services.push(hasura);
     const [app, appNoCache] = await Promise.all([
       startService({ ...appProductionService(ports.app), env: { ...base, ...env.app } }, { output: quiet }),
       startService({ ...appProductionService(noCachePort), env: { ...base, ...noCacheEnv.app } }, { output: quiet }),
@@ -300,7 +309,7 @@ async function main() {
       createdUserIds.push(created.id);
       credentials.push({ email, password });
     }
-    const users = await Promise.all(credentials.slice(0, USER_COUNT).map((user) => signIn(services[0].url, user)));
+    const users = await Promise.all(credentials.slice(0, USER_COUNT).map((user) => signIn(clerk.url, user)));
     // Session tokens live 60 s: renew them in the background as clerk-js does.
     refreshTimers.push(setInterval(() => void Promise.all(users.map((user) => user.refresh())).catch(console.error), 20_000));
 
@@ -320,7 +329,6 @@ async function main() {
     );
     console.log(`Hasura database: ${database ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite in memory'}.`);
     console.log(`Load: ${CONCURRENCY} concurrent keep-alive connections, ${SECONDS} s per phase (+${WARMUP_MS} ms warm-up), ${users.length} users.`);
-    const [clerk, hasura] = services;
     const watch = (appServer: RunningService): Watched[] =>
       [appServer, hasura, clerk].map((server) => ({ name: server.name, pid: server.child.pid ?? -1 }));
     const ceiling = await runPhase('/healthz (static ceiling)', new URL('/healthz', app.url), () => undefined, watch(app));
@@ -328,7 +336,7 @@ async function main() {
     const uncached = await runPhase('/books signed in, token cache off', new URL('/books', appNoCache.url), rotate, watch(appNoCache));
     // Where the time goes: a server-rendered page with Clerk auth but no GraphQL, and /books without a token.
     const rendered = await runPhase('/sign-in signed in (SSR + auth, no GraphQL)', new URL('/sign-in', app.url), rotate, watch(app));
-    const visitor = `__clerk_db_jwt=${await newDevBrowser(services[0].url)}`;
+    const visitor = `__clerk_db_jwt=${await newDevBrowser(clerk.url)}`;
     const anonymous = await runPhase('/books signed out (anonymous role)', new URL('/books', app.url), () => visitor, watch(app));
     printResults([ceiling, cached, uncached, rendered, anonymous]);
     const ratio = cached.perSecond / ceiling.perSecond;
