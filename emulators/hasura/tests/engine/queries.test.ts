@@ -92,6 +92,9 @@ describeOnEachDatabase('queries', (h) => {
     expect(await names(`{articles_aggregate: {count: {predicate: {_gte: 7}}}}`, sessions.alice)).toEqual(['Alice Adams']);
     expect(await names(`{articles_aggregate: {count: {predicate: {_eq: 0}, filter: {published: {_eq: false}}}}}`)).toEqual(['Carol Clark']);
     expect(await names(`{articles_aggregate: {count: {predicate: {_gt: 1}, arguments: [body], distinct: true, filter: {views: {_gt: 100}}}}}`)).toEqual(['Alice Adams']);
+    expect(await names(`{articles_aggregate: {bool_and: {arguments: published, predicate: {_eq: true}}}}`)).toEqual(['Carol Clark']);
+    expect(await names(`{articles_aggregate: {bool_and: {arguments: published, predicate: {_eq: true}}}}`, sessions.bob)).toEqual(['Alice Adams', 'Carol Clark']);
+    expect(await names(`{articles_aggregate: {bool_or: {arguments: published, predicate: {_eq: true}, filter: {views: {_gt: 100}}}}}`)).toEqual(['Alice Adams', 'Bob Brown']);
   });
 
   it('orders by object relationship columns and array relationship aggregates', async () => {

@@ -45,6 +45,10 @@ describeOnEachDatabase('schema per role', (h) => {
     expect(fieldNames('articles_mutation_response')).toEqual(['affected_rows', 'returning']);
     expect(fieldNames('articles_aggregate_fields')).toEqual(['avg', 'count', 'max', 'min', 'stddev', 'stddev_pop', 'stddev_samp', 'sum', 'var_pop', 'var_samp', 'variance']);
     expect(fieldNames('articles_updates')).toEqual(['_inc', '_set', 'where']);
+    expect(fieldNames('articles_aggregate_bool_exp')).toEqual(['bool_and', 'bool_or', 'count']);
+    expect(fieldNames('articles_aggregate_bool_exp_count')).toEqual(['arguments', 'distinct', 'filter', 'predicate']);
+    expect(type('articles_select_column_articles_aggregate_bool_exp_bool_and_arguments_columns')?.enumValues?.map((v) => v.name)).toEqual(['published']);
+    expect(fieldNames('authors_bool_exp')).toEqual(['_and', '_not', '_or', 'id', 'name', 'user_id', 'bio', 'rating', 'created_at', 'articles', 'articles_aggregate']);
     expect(fieldNames('articles_pk_columns_input')).toEqual(['id']);
   });
 

@@ -201,12 +201,34 @@ export class TableTypes {
     }));
   }
 
-  /** `<arrayrel>_aggregate` inside a bool_exp: a predicate on the count of (filtered) related rows. */
+  /**
+   * `<arrayrel>_aggregate` inside a bool_exp: a predicate on the count of (filtered) related rows, and on
+   * bool_and/bool_or of a boolean column.
+   */
   private aggregateBoolExp(table: TableModel): GraphQLInputObjectType {
     const name = `${table.gqlName}_aggregate_bool_exp`;
+    const booleans = this.selectColumns(table).filter((c) => c.pgType === 'bool');
+    const boolFunction = (fn: 'bool_and' | 'bool_or') => ({
+      type: this.once(`${name}_${fn}`, () => new GraphQLInputObjectType({
+        name: `${name}_${fn}`,
+        fields: () => ({
+          arguments: {
+            type: new GraphQLNonNull(new GraphQLEnumType({
+              name: `${table.gqlName}_select_column_${name}_${fn}_arguments_columns`,
+              description: `select "${name}_${fn}_arguments_columns" columns of table "${table.info.name}"`,
+              values: Object.fromEntries(booleans.map((c) => [c.name, { value: c.name, description: 'column name' }])),
+            })),
+          },
+          distinct: { type: GraphQLBoolean },
+          filter: { type: this.boolExp(table) },
+          predicate: { type: new GraphQLNonNull(this.comparisonExp('bool')) },
+        }),
+      })),
+    });
     return this.once(name, () => new GraphQLInputObjectType({
       name,
       fields: () => ({
+        ...(booleans.length ? { bool_and: boolFunction('bool_and'), bool_or: boolFunction('bool_or') } : {}),
         count: {
           type: this.once(`${name}_count`, () => new GraphQLInputObjectType({
             name: `${name}_count`,

@@ -81,11 +81,18 @@ export function compileBoolExp(
   return conjuncts.length ? conjuncts.join(' AND ') : 'true';
 }
 
-interface AggregatePredicate {
-  count?: { arguments?: string[] | null; distinct?: boolean | null; filter?: unknown; predicate: unknown } | null;
+interface AggregateSpec {
+  arguments?: string[] | string | null;
+  distinct?: boolean | null;
+  filter?: unknown;
+  predicate: unknown;
 }
+type AggregatePredicate = Partial<Record<'count' | 'bool_and' | 'bool_or', AggregateSpec | null>>;
 
-/** `articles_aggregate: {count: {predicate: {_gt: 2}, filter: …}}`: compares the count of related rows. */
+/**
+ * `articles_aggregate: {count: {predicate: {_gt: 2}, filter: …}}` (or `bool_and` / `bool_or` of a boolean column):
+ * compares an aggregate over the related rows the role may see.
+ */
 function compileAggregatePredicate(
   ctx: CompileContext,
   rel: RelationshipModel,
@@ -94,17 +101,21 @@ function compileAggregatePredicate(
   source: BoolExpSource,
   path: string,
 ): string {
-  const spec = value?.count;
-  if (!spec) return 'true';
-  const remote = ctx.alias();
-  const conditions = rel.mapping.map(([local, far]) => `${remote}.${ident(far)} = ${alias}.${ident(local)}`);
-  if (source === 'request') conditions.push(compileBoolExp(ctx, ctx.types.select(rel.remote)!.filter, rel.remote, remote, 'permission', path));
-  if (spec.filter) conditions.push(compileBoolExp(ctx, spec.filter, rel.remote, remote, source, `${path}.count.filter`));
-  const columns = (spec.arguments ?? []).map((c) => `${remote}.${ident(c)}`);
-  const counted = columns.length === 0 ? '*' : `${spec.distinct ? 'DISTINCT ' : ''}${columns.length === 1 ? columns[0] : `ROW(${columns.join(', ')})`}`;
-  const count = `(SELECT count(${counted}) FROM ${tableName(rel.remote.info.schema, rel.remote.info.name)} AS ${remote} WHERE ${conditions.join(' AND ')})`;
-  const predicate = compileColumn(ctx, { name: 'count', pgType: 'int4', nullable: false, hasDefault: false }, count, spec.predicate, source, `${path}.count.predicate`);
-  return predicate.length ? predicate.join(' AND ') : 'true';
+  const parts: string[] = [];
+  for (const [fn, spec] of Object.entries(value ?? {}) as Array<[keyof AggregatePredicate, AggregateSpec | null]>) {
+    if (!spec) continue;
+    const remote = ctx.alias();
+    const conditions = rel.mapping.map(([local, far]) => `${remote}.${ident(far)} = ${alias}.${ident(local)}`);
+    if (source === 'request') conditions.push(compileBoolExp(ctx, ctx.types.select(rel.remote)!.filter, rel.remote, remote, 'permission', path));
+    if (spec.filter) conditions.push(compileBoolExp(ctx, spec.filter, rel.remote, remote, source, `${path}.${fn}.filter`));
+    const args = spec.arguments == null ? [] : Array.isArray(spec.arguments) ? spec.arguments : [spec.arguments];
+    const columns = args.map((c) => `${remote}.${ident(c)}`);
+    const input = columns.length === 0 ? '*' : `${spec.distinct ? 'DISTINCT ' : ''}${columns.length === 1 ? columns[0] : `ROW(${columns.join(', ')})`}`;
+    const aggregate = `(SELECT ${fn === 'count' ? 'count' : fn}(${input}) FROM ${tableName(rel.remote.info.schema, rel.remote.info.name)} AS ${remote} WHERE ${conditions.join(' AND ')})`;
+    const pgType = fn === 'count' ? 'int4' : 'bool';
+    parts.push(...compileColumn(ctx, { name: fn, pgType, nullable: false, hasDefault: false }, aggregate, spec.predicate, source, `${path}.${fn}.predicate`));
+  }
+  return parts.length ? parts.join(' AND ') : 'true';
 }
 
 function compileColumn(
