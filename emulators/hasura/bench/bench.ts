@@ -83,11 +83,11 @@ interface Result {
   errors: number;
 }
 
-/** `concurrency` loops sending `body` to `url` for `seconds`. */
-async function drive(url: string, headers: Record<string, string>, body: string, concurrency: number): Promise<Result> {
+/** Latencies (ms) of `concurrency` loops sending `body` to `url` for `ms` milliseconds. */
+async function drive(url: string, headers: Record<string, string>, body: string, concurrency: number, ms: number) {
   const latencies: number[] = [];
   let errors = 0;
-  const end = performance.now() + seconds * 1000;
+  const end = performance.now() + ms;
   const worker = async () => {
     while (performance.now() < end) {
       const start = performance.now();
@@ -99,10 +99,30 @@ async function drive(url: string, headers: Record<string, string>, body: string,
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
+  return { latencies, errors, elapsed: performance.now() - started };
+}
+
+type Target = { url: string; headers: Record<string, string>; body: string };
+
+/**
+ * Measures both targets in alternating slices (3 each), so load from other processes on a shared machine hits
+ * both alike instead of whichever ran at the wrong moment.
+ */
+async function compare(a: Target, b: Target, concurrency: number): Promise<[Result, Result]> {
+  const runs = [a, b].map(() => ({ latencies: [] as number[], errors: 0, elapsed: 0 }));
+  for (let slice = 0; slice < 3; slice++) {
+    for (const [index, target] of [a, b].entries()) {
+      const run = await drive(target.url, target.headers, target.body, concurrency, (seconds * 1000) / 3);
+      runs[index].latencies.push(...run.latencies);
+      runs[index].errors += run.errors;
+      runs[index].elapsed += run.elapsed;
+    }
+  }
+  return runs.map(({ latencies, errors, elapsed }) => {
+    latencies.sort((x, y) => x - y);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+    return { rps: latencies.length / (elapsed / 1000), p50: at(0.5), p99: at(0.99), errors };
+  }) as [Result, Result];
 }
 
 /** A scratch database on the server (so the bench never writes into an existing one), dropped by `drop`. */
@@ -183,8 +203,11 @@ async function bench(databaseUrl: string): Promise<void> {
     const ratios: number[] = [];
     for (const name of Object.keys(QUERIES) as QueryName[]) {
       for (const concurrency of concurrencies) {
-        const engine = await drive(`${hasura.url}/v1/graphql`, headers, JSON.stringify(QUERIES[name]), concurrency);
-        const bare = await drive(floorUrl, { 'content-type': 'application/json' }, JSON.stringify({ name }), concurrency);
+        const [engine, bare] = await compare(
+          { url: `${hasura.url}/v1/graphql`, headers, body: JSON.stringify(QUERIES[name]) },
+          { url: floorUrl, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }) },
+          concurrency,
+        );
         const ratio = engine.rps / bare.rps;
         ratios.push(ratio);
         const cell = (r: Result) =>

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseJwtSecret } from '../src/auth/jwt-config.js';
 import { createJwtVerifier } from '../src/auth/jwt.js';
 import { resolveSession, type AuthSettings } from '../src/auth/session.js';
@@ -198,6 +198,20 @@ describe('resolveSession', () => {
     expect(await resolveSession({ authorization: `Bearer ${noRoles}` }, auth)).toMatchObject({
       message: 'JWT claim does not contain x-hasura-allowed-roles',
       extensions: { code: 'jwt-missing-role-claims' },
+    });
+  });
+
+  describe('with a token verified before', () => {
+    afterEach(() => vi.useRealTimers());
+    it('still checks its expiry on every use', async () => {
+      const auth = settings();
+      const jwt = await token({ [NS]: userClaims, exp: Math.floor(Date.now() / 1000) + 5 });
+      expect(await resolveSession({ authorization: `Bearer ${jwt}` }, auth)).toMatchObject({ role: 'user' });
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 10_000);
+      expect(await resolveSession({ authorization: `Bearer ${jwt}` }, auth)).toMatchObject({
+        message: 'Could not verify JWT: JWTExpired',
+      });
     });
   });
 

@@ -234,6 +234,17 @@ describe('JWKS keys', () => {
     expect(jwks.hits).toBe(2);
   });
 
+  it('stops accepting a token already verified once its key leaves the set', async () => {
+    jwks.cacheControl = 'max-age=60';
+    const v = verifier();
+    await v.jwks!.start();
+    const token = await sign(aliceClaims, rsa.privateKey, 'RS256', 'k1');
+    await v.verify(token);
+    jwks.keys = [await publicJwk(otherRsa.publicKey, 'k2')];
+    clock += 61_000;
+    expect(await rejection(v.verify(token))).toBe('JWSError NoUsableKeys');
+  });
+
   it('never accepts an HMAC token, even one signed with a JWK from the set', async () => {
     const v = verifier();
     await v.jwks!.start();

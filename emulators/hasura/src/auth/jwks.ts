@@ -18,7 +18,9 @@ export interface JwksOptions {
 }
 
 export class JwksCache {
-  private keys: { set: JSONWebKeySet; resolve: KeyResolver } | null = null;
+  private keys: { set: JSONWebKeySet; text: string; resolve: KeyResolver } | null = null;
+  /** Bumped whenever the fetched key set changes, so results verified with older keys can be dropped. */
+  generation = 0;
   /** When the current keys go stale; null = never (the response gave no caching headers). */
   private expiresAt: number | null = null;
   private lastFetchAt = -Infinity;
@@ -53,9 +55,7 @@ export class JwksCache {
    * refetch, no key fits.
    */
   async getKey(header: JWTHeaderParameters, token: FlattenedJWSInput) {
-    if (!this.keys || (this.expiresAt !== null && this.now() >= this.expiresAt)) {
-      await this.refreshIfAllowed();
-    }
+    await this.refreshIfStale();
     if (this.keys) {
       try {
         return await this.keys.resolve(header, token);
@@ -69,6 +69,11 @@ export class JwksCache {
     }
     if (!this.keys) throw noMatchingKey();
     return this.keys.resolve(header, token);
+  }
+
+  /** Refetches (rate-limited) when there are no keys yet or the caching headers say they are stale. */
+  async refreshIfStale(): Promise<void> {
+    if (!this.keys || (this.expiresAt !== null && this.now() >= this.expiresAt)) await this.refreshIfAllowed();
   }
 
   /** Refetches unless one ran within the interval; true when a fetch happened (or was joined). */
@@ -89,14 +94,32 @@ export class JwksCache {
     return this.inFlight;
   }
 
+  /**
+   * GET the key set. A network-level failure is retried once: JWKS fetches are rare, so the pooled keep-alive
+   * connection is often one the server has just closed.
+   */
+  private async get(): Promise<Response> {
+    const attempt = () => fetch(this.url, { signal: AbortSignal.timeout(this.timeoutMs) });
+    try {
+      return await attempt();
+    } catch (error) {
+      if ((error as Error).name !== 'TypeError') throw error;
+      return attempt();
+    }
+  }
+
   private async fetchKeys(): Promise<void> {
     this.lastFetchAt = this.now();
     try {
-      const response = await fetch(this.url, { signal: AbortSignal.timeout(this.timeoutMs) });
+      const response = await this.get();
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const set = (await response.json()) as JSONWebKeySet;
+      const text = await response.text();
+      const set = JSON.parse(text) as JSONWebKeySet;
       if (!set || !Array.isArray(set.keys)) throw new Error('the response has no "keys" array');
-      this.keys = { set, resolve: createLocalJWKSet(set) };
+      if (text !== this.keys?.text) {
+        this.keys = { set, text, resolve: createLocalJWKSet(set) };
+        this.generation++;
+      }
       this.expiresAt = expiryFromHeaders(response.headers, this.now());
     } catch (error) {
       // Keep whatever keys we had; try again when asked, not in a loop.

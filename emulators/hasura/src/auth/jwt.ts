@@ -10,6 +10,9 @@ import { JwksCache, type JwksOptions } from './jwks.js';
 /** What a JWKS may sign with: asymmetric algorithms only. */
 const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
+/** Verified signatures remembered (claims are still re-checked on every use); the oldest is dropped first. */
+const VERIFIED_CACHE_SIZE = 1000;
+
 /** A token the engine refuses; `message` is the text after "Could not verify JWT: ". */
 export class JwtRejected extends Error {}
 
@@ -27,9 +30,20 @@ export function createJwtVerifier(config: JwtConfig, jwksOptions: JwksOptions = 
   const key: KeyObject | Uint8Array | CompactVerifyGetKey =
     source.kind === 'key' ? (source.key as KeyObject | Uint8Array) : (header, token) => jwks!.getKey(header, token);
 
+  // Signature checks cost ~70 µs each (WebCrypto) and a client sends the same token on every request. A
+  // signature, once valid for a key, stays valid; a JWKS change empties the cache so removed keys stop working.
+  const verified = new Map<string, { claims: Record<string, unknown>; generation: number }>();
+
   return {
     jwks,
     async verify(token) {
+      await jwks?.refreshIfStale();
+      const generation = jwks?.generation ?? 0;
+      const known = verified.get(token);
+      if (known && known.generation === generation) {
+        checkClaims(known.claims, config);
+        return known.claims;
+      }
       const parts = token.split('.').length;
       if (parts !== 3) {
         throw new JwtRejected(`JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got ${parts})`);
@@ -50,6 +64,8 @@ export function createJwtVerifier(config: JwtConfig, jwksOptions: JwksOptions = 
         throw new JwtRejected('JWSError (CompactDecodeError Invalid JSON payload)');
       }
       checkClaims(claims as Record<string, unknown>, config);
+      if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+      verified.set(token, { claims: claims as Record<string, unknown>, generation });
       return claims as Record<string, unknown>;
     },
   };
