@@ -122,7 +122,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls `url` until it answers 2xx; fails early when `exited` settles (the server died) or after `timeoutMs`. */
-export async function waitForHealthy(
+async function waitForHealthy(
   url: string,
   options: { service: string; timeoutMs?: number; exited?: Promise<string> },
 ): Promise<void> {

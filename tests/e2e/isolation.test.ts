@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seededBookId } from './support/books.js';
-import { pageAs, removeFromShelfIfPresent } from './support/fixtures.js';
+import { pageAs, removeFromShelfIfPresent } from './support/pages.js';
 
 const bookUrl = `/books/${seededBookId(4202)}`;
 const note = `bob's private note ${Date.now()}`;

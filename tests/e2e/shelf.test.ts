@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { seededBookId } from './support/books.js';
-import { removeFromShelfIfPresent } from './support/fixtures.js';
+import { removeFromShelfIfPresent } from './support/pages.js';
 import { USERS } from './support/stack-env.js';
 
 test.use({ storageState: USERS.alice.storageState });

@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { USERS, type UserName } from './stack-env.js';
 
 /** A page signed in as the given user (state saved by the setup project). */
@@ -15,5 +15,3 @@ export async function removeFromShelfIfPresent(page: Page): Promise<void> {
     await expect(page.getByRole('button', { name: 'Add to shelf' })).toBeVisible();
   }
 }
-
-export { base as test, expect };
