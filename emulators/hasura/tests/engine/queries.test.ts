@@ -211,6 +211,16 @@ describeOnEachDatabase('queries', (h) => {
     });
   });
 
+  it('selects inside jsonb columns with the path argument', async () => {
+    const data = await h.data(`{ articles_by_pk(id: "${uuid(2)}") { first: tags(path: "$[0]") second: tags(path: "[1]") all: tags missing: tags(path: "$.a.b") } }`);
+    expect(data.articles_by_pk).toEqual({ first: 'postgres', second: 'performance', all: ['postgres', 'performance'], missing: null });
+    const bad = await h.run(`{ articles { tags(path: "$$nope") } }`);
+    expect(bad.errors?.[0]).toEqual({
+      message: 'parse json path error: unexpected "$nope" in "$$nope"',
+      extensions: { path: '$.selectionSet.articles.selectionSet.tags.args.path', code: 'validation-failed' },
+    });
+  });
+
   it('stringifies bigint and numeric with stringifyNumericTypes', async () => {
     const engine = await h.engineWith({ stringifyNumericTypes: true });
     const response = await engine.execute(

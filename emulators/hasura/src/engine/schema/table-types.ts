@@ -126,7 +126,11 @@ export class TableTypes {
         const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
         for (const column of this.selectColumns(table)) {
           const scalar = this.scalars.get(column.pgType);
-          fields[column.name] = { type: column.nullable ? scalar : new GraphQLNonNull(scalar), extensions: plan({ kind: 'column', column }) };
+          fields[column.name] = {
+            type: column.nullable ? scalar : new GraphQLNonNull(scalar),
+            args: isJsonType(column.pgType) ? { path: { type: GraphQLString, description: 'JSON select path' } } : undefined,
+            extensions: plan({ kind: 'column', column }),
+          };
         }
         for (const rel of this.visibleRelationships(table)) {
           const remote = this.objectType(rel.remote);

@@ -7,7 +7,7 @@ import type { GraphQLObjectType } from 'graphql';
 import { getNamedType } from 'graphql';
 import { EngineError } from '../errors.js';
 import type { RelationshipModel, TableModel } from '../model.js';
-import { isBigNumericType } from '../scalars.js';
+import { isBigNumericType, isJsonType } from '../scalars.js';
 import type { AggregateFunction } from '../schema/plans.js';
 import { argumentsOf, collectFields, type SelectedField } from '../selection.js';
 import { compileBoolExp } from './bool-exp.js';
@@ -47,9 +47,12 @@ export function rowJson(ctx: CompileContext, table: TableModel, alias: string, f
     const plan = field.plan;
     let value: string;
     switch (plan?.kind) {
-      case 'column':
-        value = columnValue(ctx, `${alias}.${ident(plan.column.name)}`, plan.column.pgType);
+      case 'column': {
+        const column = `${alias}.${ident(plan.column.name)}`;
+        const jsonPath = isJsonType(plan.column.pgType) ? (argumentsOf(ctx, field).path as string | null | undefined) : null;
+        value = jsonPath == null ? columnValue(ctx, column, plan.column.pgType) : `${column} #> ${ctx.params.value(parseJsonPath(jsonPath, `${here}.args.path`), '_text')}`;
         break;
+      }
       case 'object_relationship':
         value = objectRelationship(ctx, plan.relationship, alias, field, here);
         break;
@@ -73,6 +76,21 @@ export function jsonObject(pairs: string[]): string {
   const chunks: string[] = [];
   for (let i = 0; i < pairs.length; i += 50) chunks.push(`json_build_object(${pairs.slice(i, i + 50).join(', ')})::jsonb`);
   return `(${chunks.join(' || ')})::json`;
+}
+
+/** A JSON select path (`$.a.b[0]`, `a["b c"]`, `[2]`) as the keys of Postgres' `#>` operator. */
+export function parseJsonPath(path: string, at: string): string[] {
+  const keys: string[] = [];
+  const token = /^(?:\.([A-Za-z_][\w-]*)|\[(\d+)\]|\[(?:'([^']*)'|"([^"]*)")\])/;
+  let rest = path.trim().replace(/^\$/, '');
+  if (/^[A-Za-z_]/.test(rest)) rest = `.${rest}`;
+  while (rest.length) {
+    const match = token.exec(rest);
+    if (!match) throw new EngineError('validation-failed', `parse json path error: unexpected "${rest}" in "${path}"`, at);
+    keys.push(match[1] ?? match[2] ?? match[3] ?? match[4]);
+    rest = rest.slice(match[0].length);
+  }
+  return keys;
 }
 
 function columnValue(ctx: CompileContext, sql: string, pgType: string): string {
