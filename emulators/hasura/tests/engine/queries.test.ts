@@ -193,6 +193,11 @@ describeOnEachDatabase('queries', (h) => {
     expect(Object.keys(data.one)).toEqual(['title', 'published', 'author']);
   });
 
+  it('answers a subscription sent over HTTP once, like a query', async () => {
+    const data = await h.data(`subscription { articles_aggregate { aggregate { count } } }`);
+    expect(data).toEqual({ articles_aggregate: { aggregate: { count: 20 } } });
+  });
+
   it('applies @skip and @include', async () => {
     const data = await h.data(`query($s: Boolean!) { articles_by_pk(id: "${uuid(1)}") { title @skip(if: $s) views @include(if: $s) } }`, sessions.admin, { s: true });
     expect(data.articles_by_pk).toEqual({ views: 120 });
