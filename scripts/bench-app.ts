@@ -26,6 +26,7 @@ import {
   appProductionService,
   freePort,
   localClerkService,
+  localClerkUsers,
   localHasuraService,
   startService,
   stopAll,
@@ -37,10 +38,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const USER_COUNT = Number(process.env.BENCH_USERS ?? 4);
 const WARMUP_MS = 1500;
 const API_VERSION = '2025-11-10';
-const LOCAL_USERS = [
-  { email: 'alice@example.com', password: 'local-dev-password' },
-  { email: 'bob@example.com', password: 'local-dev-password' },
-];
 
 const quiet = process.env.BENCH_VERBOSE === '1' ? (line: string) => console.log(line) : () => undefined;
 
@@ -300,8 +297,8 @@ async function main() {
     ]);
     services.push(app, appNoCache);
 
-    // alice and bob, plus users made through the Backend API (removed at the end).
-    const credentials = [...LOCAL_USERS];
+    // The configured users (alice, bob), plus users made through the Backend API (removed at the end).
+    const credentials = localClerkUsers();
     for (let i = credentials.length; i < USER_COUNT; i++) {
       const email = `bench-${i}-${Date.now()}@example.com`;
       const password = `bench-password-${i}-${Math.random().toString(36).slice(2)}`;

@@ -11,14 +11,13 @@ import {
   appDevService,
   assertPortFree,
   localClerkService,
+  localClerkUsers,
   localHasuraService,
   planStack,
   startService,
   stopAll,
   type RunningService,
 } from './stack.js';
-
-const LOCAL_USERS_CONFIG = `${ROOT_DIR}emulators/clerk/config.local.json`;
 
 function readUserEnv(): Record<string, string | undefined> {
   const dotenvPath = `${ROOT_DIR}.env`;
@@ -34,14 +33,11 @@ function portFrom(env: Record<string, string | undefined>, name: string, fallbac
   return port;
 }
 
-function localUsers(): string[] {
+function localUserLines(configPath: string | undefined): string[] {
   try {
-    const config = JSON.parse(readFileSync(process.env.CLERK_EMULATOR_CONFIG ?? LOCAL_USERS_CONFIG, 'utf8')) as {
-      users?: { email: string; password: string }[];
-    };
-    return (config.users ?? []).map((user) => `${user.email} / ${user.password}`);
+    return localClerkUsers(configPath).map((user) => `  ${user.email} / ${user.password}`);
   } catch {
-    return [];
+    return ['  (see the users in the local Clerk config)'];
   }
 }
 
@@ -86,7 +82,7 @@ async function main() {
         ? `  Hasura  http://127.0.0.1:${ports.hasura}/v1/graphql  (local, admin secret ${plan.hasura.HASURA_GRAPHQL_ADMIN_SECRET ?? 'none'})`
         : `  Hasura  ${plan.app.HASURA_GRAPHQL_ENDPOINT}`,
     ];
-    if (plan.clerk) lines.push('Sign in as:', ...localUsers().map((user) => `  ${user}`));
+    if (plan.clerk) lines.push('Sign in as:', ...localUserLines(plan.clerk.CLERK_EMULATOR_CONFIG || undefined));
     lines.push('Ctrl-C stops everything.', '');
     console.log(lines.join('\n'));
 

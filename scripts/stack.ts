@@ -6,12 +6,22 @@
  * (tsx → node, remix dev → remix-serve). `planStack()` decides which of them `npm run dev` starts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localStackEnv, type LocalStackOptions, type LocalStackPorts } from './local-env.js';
 
 export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
 const BIN = `${ROOT_DIR}node_modules/.bin`;
+
+/** The users the local Clerk server signs in (its config: CLERK_EMULATOR_CONFIG, else the default one). */
+export function localClerkUsers(configPath = 'emulators/clerk/config.local.json'): { email: string; password: string }[] {
+  const config = JSON.parse(readFileSync(resolve(ROOT_DIR, configPath), 'utf8')) as {
+    users?: { email: string; password: string }[];
+  };
+  return (config.users ?? []).map(({ email, password }) => ({ email, password }));
+}
 
 /** How each server of the stack is started and how to tell it is ready. */
 export interface ServiceSpec {
