@@ -72,6 +72,9 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
   if (validationError) return { errors: [validationError] };
 
   const variables = request.variables ?? {};
+  if (typeof variables !== 'object' || Array.isArray(variables)) {
+    return fail(`expected Object, but encountered ${Array.isArray(variables) ? 'Array' : typeof variables === 'string' ? 'String' : 'Number'}`, '$.variables', 'parse-failed');
+  }
   // Like Hasura: a declared variable may go unused, but every variable sent must be declared and used.
   const declared = new Set((operation.variableDefinitions ?? []).map((d) => d.variable.name.value));
   const used = usedVariables(document, operation);
@@ -98,7 +101,11 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
   };
 
   if (operation.operation !== 'mutation') return run(env.db);
-  await env.mutationHelpers();
+  try {
+    await env.mutationHelpers();
+  } catch (error) {
+    return fail(`cannot prepare the database for mutations: ${(error as Error).message}`, '$', 'unexpected');
+  }
   try {
     return await env.db.transaction(async (tx) => {
       const response = await run(tx);

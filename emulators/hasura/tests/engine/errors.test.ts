@@ -67,6 +67,10 @@ describeOnEachDatabase('errors', (h) => {
     expect(viaFragment.errors).toBeUndefined();
   });
 
+  it('variables that are not an object', async () => {
+    expect(await h.run(`{ articles { id } }`, sessions.admin, [1] as never)).toEqual(error('expected Object, but encountered Array', '$.variables', 'parse-failed'));
+  });
+
   it('operations: unknown name, several without a name', async () => {
     const document = `query A { articles { id } } query B { authors { id } }`;
     expect(await h.run(document, sessions.admin, undefined, 'C')).toEqual(error('no such operation found in the document: "C"', '$'));
