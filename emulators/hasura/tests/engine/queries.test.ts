@@ -198,6 +198,14 @@ describeOnEachDatabase('queries', (h) => {
     expect(data).toEqual({ articles_aggregate: { aggregate: { count: 20 } } });
   });
 
+  it('answers rows wider than json_build_object allows (100 arguments) in full', async () => {
+    const aliases = Array.from({ length: 60 }, (_, i) => `f${i}: ${i % 2 ? 'title' : 'views'}`).join(' ');
+    const data = await h.data(`{ articles_by_pk(id: "${uuid(1)}") { ${aliases} } }`);
+    expect(Object.keys(data.articles_by_pk)).toHaveLength(60);
+    expect(data.articles_by_pk.f58).toBe(120);
+    expect(data.articles_by_pk.f59).toBe('Postgres basics');
+  });
+
   it('applies @skip and @include', async () => {
     const data = await h.data(`query($s: Boolean!) { articles_by_pk(id: "${uuid(1)}") { title @skip(if: $s) views @include(if: $s) } }`, sessions.admin, { s: true });
     expect(data.articles_by_pk).toEqual({ views: 120 });

@@ -79,7 +79,7 @@ export function jsonObject(pairs: string[]): string {
 }
 
 /** A JSON select path (`$.a.b[0]`, `a["b c"]`, `[2]`) as the keys of Postgres' `#>` operator. */
-export function parseJsonPath(path: string, at: string): string[] {
+function parseJsonPath(path: string, at: string): string[] {
   const keys: string[] = [];
   const token = /^(?:\.([A-Za-z_][\w-]*)|\[(\d+)\]|\[(?:'([^']*)'|"([^"]*)")\])/;
   let rest = path.trim().replace(/^\$/, '');
