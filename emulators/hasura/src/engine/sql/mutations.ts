@@ -47,15 +47,20 @@ function output(ctx: CompileContext, table: TableModel, fields: SelectedField[],
   // "__check" is referenced so the check is evaluated even when nothing else reads the modified rows.
   const checked = `(SELECT count(*) FROM ${MODIFIED})`;
 
+  // Returned rows are the modified rows the role may also select, as in Hasura.
+  const visible = (alias: string) => {
+    const select = ctx.types.select(table);
+    return select ? compileBoolExp(ctx, select.filter, table, alias, 'permission', path) : 'true';
+  };
   if (single) {
     const alias = ctx.alias();
-    return `SELECT (SELECT ${rowJson(ctx, table, alias, fields, path)} FROM ${MODIFIED} AS ${alias} LIMIT 1)::text AS result, ${checked} AS checked`;
+    return `SELECT (SELECT ${rowJson(ctx, table, alias, fields, path)} FROM ${MODIFIED} AS ${alias} WHERE ${visible(alias)} LIMIT 1)::text AS result, ${checked} AS checked`;
   }
   const pairs = fields.map((field) => {
     if (field.plan?.kind === 'affected_rows') return `'${field.key}', ${affectedRows ? affectedRows() : checked}`;
     const alias = ctx.alias();
     const row = rowJson(ctx, table, alias, subFields(ctx, field), `${path}.selectionSet.${field.key}`);
-    return `'${field.key}', (SELECT coalesce(json_agg(${row}), '[]'::json) FROM ${MODIFIED} AS ${alias})`;
+    return `'${field.key}', (SELECT coalesce(json_agg(${row}), '[]'::json) FROM ${MODIFIED} AS ${alias} WHERE ${visible(alias)})`;
   });
   return `SELECT ${jsonObject(pairs)}::text AS result, ${checked} AS checked`;
 }

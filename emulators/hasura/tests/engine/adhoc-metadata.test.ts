@@ -32,7 +32,7 @@ const metadata: Metadata = {
   ],
 };
 
-describeOnEachDatabase('tables outside public, manual relationships', (h) => {
+describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, permission edge cases', (h) => {
   it('prefixes names with the schema and follows manual column mappings', async () => {
     await h.db.exec(`
       CREATE SCHEMA library;
@@ -73,6 +73,29 @@ describeOnEachDatabase('tables outside public, manual relationships', (h) => {
     expect(engine.schemaFor('blind')).toBeNull();
     const response = await engine.execute({ query: '{ articles { id } }' }, { role: 'blind', variables: {} });
     expect(response.errors?.[0].message).toBe("field 'articles' not found in type: 'query_root'");
+  });
+
+  it('returning only shows modified rows the role may select; affected_rows counts them all', async () => {
+    const writer: Metadata = {
+      version: 3,
+      sources: [{
+        name: 'default',
+        kind: 'postgres',
+        tables: [{
+          table: { schema: 'public', name: 'articles' },
+          select_permissions: [{ role: 'writer', permission: { columns: ['id', 'title'], filter: { published: { _eq: true } } } }],
+          insert_permissions: [{ role: 'writer', permission: { columns: '*', check: {} } }],
+        }],
+      }],
+    };
+    const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata: writer });
+    const session = { role: 'writer', variables: {} };
+    const many = await engine.execute({
+      query: `mutation { insert_articles(objects: [{author_id: 3, title: "Hidden draft", user_id: "carol"}, {author_id: 3, title: "Shown", user_id: "carol", published: true}]) { affected_rows returning { title } } }`,
+    }, session);
+    expect(many.data).toEqual({ insert_articles: { affected_rows: 2, returning: [{ title: 'Shown' }] } });
+    const one = await engine.execute({ query: `mutation { insert_articles_one(object: {author_id: 3, title: "Hidden two", user_id: "carol"}) { title } }` }, session);
+    expect(one.data).toEqual({ insert_articles_one: null });
   });
 
   it('refuses metadata that tracks a missing table or a bad relationship, naming it', async () => {
