@@ -56,6 +56,22 @@ describeOnEachDatabase('mutations', (h) => {
     expect(row.articles_by_pk.body).toBe('Rewritten');
   });
 
+  it('an upsert that updates is held to the update check, an insert to the insert check', async () => {
+    const upsert = () =>
+      h.run(
+        `mutation { insert_articles_one(object: {author_id: 1, title: "Alice draft three"}, on_conflict: {constraint: articles_author_id_title_key, update_columns: [title]}) { title } }`,
+        sessions.alice,
+      );
+    // Updating an existing draft passes the update check (views >= 0)…
+    expect((await upsert()).data).toEqual({ insert_articles_one: { title: 'Alice draft three' } });
+    // …but once the admin sets its views below zero, the updated row fails the update check (the insert check
+    // alone, "author is mine", would still pass).
+    await h.data(`mutation { update_articles(where: {title: {_eq: "Alice draft three"}}, _set: {views: -1}) { affected_rows } }`);
+    const blocked = await upsert();
+    expect(blocked.errors?.[0].extensions.code).toBe('permission-error');
+    await h.data(`mutation { update_articles(where: {title: {_eq: "Alice draft three"}}, _set: {views: 3}) { affected_rows } }`);
+  });
+
   it('updates with _set and _inc, by pk, and many in order', async () => {
     const update = await h.data(
       `mutation { update_articles(where: {title: {_eq: "Alice draft two"}}, _set: {body: "Filled"}, _inc: {views: 5}) { affected_rows returning { body views } } }`,

@@ -33,8 +33,21 @@ export interface OnConflict {
 /** The check of an insert/update permission as a RETURNING column that raises when the check fails. */
 function checkColumn(ctx: CompileContext, check: Record<string, unknown> | null, table: TableModel, alias: string, path: string): string {
   if (!check || Object.keys(check).length === 0) return '';
-  const condition = compileBoolExp(ctx, check, table, alias, 'permission', path);
+  return raiseUnless(ctx, compileBoolExp(ctx, check, table, alias, 'permission', path));
+}
+
+function raiseUnless(ctx: CompileContext, condition: string): string {
   return `, CASE WHEN ${condition} THEN true ELSE hdb_catalog.check_violation(${ctx.params.text(CHECK_VIOLATION_MESSAGE)}) END AS "__check"`;
+}
+
+/**
+ * An upsert checks inserted rows with the insert permission and rows it updated with the update permission's check.
+ * `xmax = 0` tells a freshly inserted row from one updated by ON CONFLICT.
+ */
+function upsertCheckColumn(ctx: CompileContext, insertCheck: Record<string, unknown>, updateCheck: Record<string, unknown> | null, table: TableModel, alias: string, path: string): string {
+  const condition = (check: Record<string, unknown> | null) =>
+    check && Object.keys(check).length ? compileBoolExp(ctx, check, table, alias, 'permission', path) : 'true';
+  return raiseUnless(ctx, `CASE WHEN ${alias}.xmax = 0 THEN ${condition(insertCheck)} ELSE ${condition(updateCheck)} END`);
 }
 
 /** A preset value (`set` of a permission): a session variable by name, or a literal. */
@@ -122,6 +135,7 @@ function insertCte(ctx: CompileContext, table: TableModel, rows: Array<Record<st
     values = `(${columns.map(ident).join(', ')}) VALUES ${tuples.join(', ')}`;
   }
   let conflict = '';
+  let upserts = false;
   if (onConflict) {
     const update = ctx.types.permissions(table).update;
     if (!update) throw new EngineError('permission-error', 'upsert is not allowed without update permission', `${path}.args.on_conflict`);
@@ -133,10 +147,13 @@ function insertCte(ctx: CompileContext, table: TableModel, rows: Array<Record<st
       for (const [column, value] of Object.entries(update.set)) sets.push(`${ident(column)} = ${presetValue(ctx, value, table.columns.get(column)!.pgType)}`);
       const where = [compileBoolExp(ctx, update.filter, table, alias, 'permission', path)];
       if (onConflict.where) where.push(compileBoolExp(ctx, onConflict.where, table, alias, 'request', `${path}.args.on_conflict.where`));
+      upserts = true;
       conflict = ` ON CONFLICT ON CONSTRAINT ${ident(onConflict.constraint)} DO UPDATE SET ${sets.join(', ')} WHERE ${where.join(' AND ')}`;
     }
   }
-  const check = checkColumn(ctx, rule.check, table, alias, path);
+  const check = upserts
+    ? upsertCheckColumn(ctx, rule.check, ctx.types.permissions(table).update!.check, table, alias, path)
+    : checkColumn(ctx, rule.check, table, alias, path);
   return `WITH ${MODIFIED} AS (INSERT INTO ${target} ${values}${conflict} RETURNING ${alias}.*${check})`;
 }
 
