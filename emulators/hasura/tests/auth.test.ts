@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseJwtSecret } from '../src/auth/jwt-config.js';
@@ -46,6 +47,10 @@ describe('parseJwtSecret', () => {
       const pem = rsa.export({ type, format: 'pem' });
       expect(parseJwtSecret(JSON.stringify({ type: 'RS256', key: pem })).keySource.kind).toBe('key');
     }
+    // A self-signed certificate (public material only), as Firebase-style issuers publish.
+    const cert = readFileSync(new URL('./fixtures/keys/x509-rsa-cert.pem', import.meta.url), 'utf8');
+    const source = parseJwtSecret(JSON.stringify({ type: 'RS512', key: cert })).keySource;
+    expect(source.kind === 'key' && 'asymmetricKeyType' in source.key && source.key.asymmetricKeyType).toBe('rsa');
   });
 
   it('is not valid JSON', () => {
