@@ -11,6 +11,7 @@ import { base64url, exportJWK, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseJwtSecret } from '../src/auth/jwt-config.js';
 import { createJwtVerifier, JwtRejected } from '../src/auth/jwt.js';
+import { expiryFromHeaders } from '../src/auth/jwks.js';
 import { readConfig } from '../src/config.js';
 import { startHasura, type RunningHasura } from '../src/index.js';
 
@@ -157,6 +158,19 @@ describe('JWKS keys', () => {
       () => 'accepted',
       (error: Error) => (error instanceof JwtRejected ? error.message : `unexpected: ${error.message}`),
     );
+
+  it.each([
+    [{ 'cache-control': 'public, max-age=300, must-revalidate' }, 300_000],
+    [{ 'cache-control': 'no-store' }, 0],
+    [{ 'cache-control': 'must-revalidate' }, 0],
+    [{ 'cache-control': 'no-cache' }, 0],
+    [{ expires: new Date(Date.UTC(2030, 0, 1)).toUTCString() }, Date.UTC(2030, 0, 1) - 1_000_000],
+    [{ expires: '0' }, 0],
+    [{}, null],
+  ])('reads the keys\' lifetime from %j', (headers, offset) => {
+    const expiry = expiryFromHeaders(new Headers(headers as Record<string, string>), 1_000_000);
+    expect(expiry === null ? null : expiry - 1_000_000).toBe(offset);
+  });
 
   it('refetches after Cache-Control max-age, not before', async () => {
     jwks.cacheControl = 'public, max-age=60';

@@ -136,7 +136,8 @@ export function expiryFromHeaders(headers: Headers, now: number): number | null 
   if (/(?:^|,)\s*(no-cache|no-store|must-revalidate)\b/.test(cacheControl)) return now;
   const expires = headers.get('expires');
   if (expires) {
-    const at = Date.parse(expires);
+    // An HTTP-date ends in "GMT"; Date.parse alone would read "0" as the year 2000.
+    const at = /GMT$/.test(expires.trim()) ? Date.parse(expires) : NaN;
     // An unparsable Expires means "already expired" (RFC 9111 §5.3).
     return Number.isNaN(at) ? now : at;
   }

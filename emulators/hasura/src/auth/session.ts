@@ -174,7 +174,14 @@ function readCookie(cookieHeader: string | undefined, name: string): string | un
   if (!cookieHeader) return undefined;
   for (const pair of cookieHeader.split(';')) {
     const eq = pair.indexOf('=');
-    if (eq > 0 && pair.slice(0, eq).trim() === name) return decodeURIComponent(pair.slice(eq + 1).trim());
+    if (eq > 0 && pair.slice(0, eq).trim() === name) {
+      const value = pair.slice(eq + 1).trim();
+      try {
+        return decodeURIComponent(value);
+      } catch {
+        return value; // Not percent-encoded after all; verification will judge it.
+      }
+    }
   }
   return undefined;
 }
