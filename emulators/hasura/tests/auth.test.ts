@@ -42,6 +42,7 @@ describe('parseJwtSecret', () => {
   it('rejects an RS256 type with an EC key, and accepts PKCS#1, SPKI and X.509 RSA keys', () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' });
     expect(() => parseJwtSecret(JSON.stringify({ type: 'RS256', key: ec }))).toThrow(/RS256 but "key" is a ec key/);
+    expect(() => parseJwtSecret(JSON.stringify({ type: 'ES384', key: ec }))).toThrow(/ES384 but "key" is on curve prime256v1/);
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey;
     for (const type of ['pkcs1', 'spki'] as const) {
       const pem = rsa.export({ type, format: 'pem' });
@@ -51,6 +52,23 @@ describe('parseJwtSecret', () => {
     const cert = readFileSync(new URL('./fixtures/keys/x509-rsa-cert.pem', import.meta.url), 'utf8');
     const source = parseJwtSecret(JSON.stringify({ type: 'RS512', key: cert })).keySource;
     expect(source.kind === 'key' && 'asymmetricKeyType' in source.key && source.key.asymmetricKeyType).toBe('rsa');
+  });
+
+  it.each([
+    ['RS384', 'RS384', () => generateKeyPairSync('rsa', { modulusLength: 2048 })],
+    ['ES256', 'ES256', () => generateKeyPairSync('ec', { namedCurve: 'P-256' })],
+    ['ES384', 'ES384', () => generateKeyPairSync('ec', { namedCurve: 'P-384' })],
+    ['Ed25519', 'EdDSA', () => generateKeyPairSync('ed25519')],
+  ] as const)('verifies %s tokens with a PEM public key, and only that algorithm', async (type, alg, generate) => {
+    const { publicKey, privateKey } = generate();
+    const config = parseJwtSecret(JSON.stringify({ type, key: publicKey.export({ type: 'spki', format: 'pem' }) }));
+    const auth: AuthSettings = { adminSecret: 'admin', jwt: { config, verifier: createJwtVerifier(config) } };
+    const jwt = await new SignJWT({ [NS]: userClaims }).setProtectedHeader({ alg }).sign(privateKey);
+    expect(await resolveSession({ authorization: `Bearer ${jwt}` }, auth)).toMatchObject({ role: 'user' });
+    const hmac = await token({ [NS]: userClaims });
+    expect(await resolveSession({ authorization: `Bearer ${hmac}` }, auth)).toMatchObject({
+      message: 'Could not verify JWT: JWSError JWSInvalidSignature',
+    });
   });
 
   it('is not valid JSON', () => {

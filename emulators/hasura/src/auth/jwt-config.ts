@@ -16,9 +16,9 @@ const KEY_TYPES = {
   RS256: { alg: 'RS256', keyType: 'rsa' },
   RS384: { alg: 'RS384', keyType: 'rsa' },
   RS512: { alg: 'RS512', keyType: 'rsa' },
-  ES256: { alg: 'ES256', keyType: 'ec' },
-  ES384: { alg: 'ES384', keyType: 'ec' },
-  ES512: { alg: 'ES512', keyType: 'ec' },
+  ES256: { alg: 'ES256', keyType: 'ec', curve: 'prime256v1' },
+  ES384: { alg: 'ES384', keyType: 'ec', curve: 'secp384r1' },
+  ES512: { alg: 'ES512', keyType: 'ec', curve: 'secp521r1' },
   Ed25519: { alg: 'EdDSA', keyType: 'ed25519' },
 } as const;
 export type JwtKeyType = keyof typeof KEY_TYPES;
@@ -167,6 +167,9 @@ function importKey(type: JwtKeyType, key: string, fail: (why: string) => never):
   }
   if (publicKey.asymmetricKeyType !== spec.keyType) {
     fail(`"type" is ${type} but "key" is a ${publicKey.asymmetricKeyType} key`);
+  }
+  if ('curve' in spec && publicKey.asymmetricKeyDetails?.namedCurve !== spec.curve) {
+    fail(`"type" is ${type} but "key" is on curve ${publicKey.asymmetricKeyDetails?.namedCurve}`);
   }
   return publicKey;
 }
