@@ -19,7 +19,7 @@ function startMain(env: Record<string, string>) {
       HASURA_GRAPHQL_METADATA_DIR: join(fixture, 'metadata'),
       HASURA_GRAPHQL_MIGRATIONS_DIR: join(fixture, 'migrations'),
       ...env,
-    },
+    } as NodeJS.ProcessEnv,
   });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
