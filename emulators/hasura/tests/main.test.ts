@@ -14,12 +14,13 @@ function startMain(env: Record<string, string>) {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
+      NODE_ENV: process.env.NODE_ENV ?? 'test',
       HASURA_GRAPHQL_DATABASE_URL: 'pglite://memory',
       HASURA_GRAPHQL_SERVER_PORT: '0',
       HASURA_GRAPHQL_METADATA_DIR: join(fixture, 'metadata'),
       HASURA_GRAPHQL_MIGRATIONS_DIR: join(fixture, 'migrations'),
       ...env,
-    } as NodeJS.ProcessEnv,
+    },
   });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
