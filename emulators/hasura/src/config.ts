@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { parseJwtSecret, type JwtConfig } from './auth/jwt-config.js';
 
 /** Where the embedded PGlite keeps its files when HASURA_GRAPHQL_DATABASE_URL is unset. */
-export const DEFAULT_PGLITE_DIR = '.data/hasura/pglite';
+const DEFAULT_PGLITE_DIR = '.data/hasura/pglite';
 
 export interface HasuraConfig {
   /** undefined → embedded PGlite persisted at `pgliteDir`; `pglite://memory`; `postgres://…`. */

@@ -12,7 +12,7 @@ import type { Database } from './types.js';
 
 const MIGRATION_DIR = /^(\d{13})_(.+)$/;
 
-export interface Migration {
+interface Migration {
   version: string;
   /** The directory name, `<version>_<name>`, used in logs and errors. */
   id: string;
@@ -20,7 +20,7 @@ export interface Migration {
 }
 
 /** Reads the migrations of one source in numeric version order; a missing directory means none. */
-export function readMigrations(migrationsDir: string, sourceName = 'default'): Migration[] {
+function readMigrations(migrationsDir: string, sourceName = 'default'): Migration[] {
   const sourceDir = join(migrationsDir, sourceName);
   if (!existsSync(sourceDir)) return [];
   const migrations: Migration[] = [];

@@ -6,7 +6,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { parseJsonPath, type JsonPath } from './json-path.js';
 
-export const DEFAULT_CLAIMS_NAMESPACE = 'https://hasura.io/jwt/claims';
+const DEFAULT_CLAIMS_NAMESPACE = 'https://hasura.io/jwt/claims';
 
 /** Hasura's key type → the JWS `alg` it allows, and the shortest HMAC secret it accepts. */
 const KEY_TYPES = {
