@@ -100,8 +100,17 @@ export interface RolePermission<P> {
   permission: P;
 }
 
+/** `configuration` of a tracked table: GraphQL names that differ from the Postgres ones. */
+export interface TableConfiguration {
+  custom_name?: string;
+  /** Keys: select, select_by_pk, select_aggregate, insert, insert_one, update, update_by_pk, update_many, delete, delete_by_pk. */
+  custom_root_fields?: Record<string, string | { name?: string | null; comment?: string | null } | null>;
+  column_config?: Record<string, { custom_name?: string; comment?: string }>;
+}
+
 export interface TableMetadata {
   table: QualifiedTable;
+  configuration?: TableConfiguration;
   object_relationships?: RelationshipMetadata[];
   array_relationships?: RelationshipMetadata[];
   select_permissions?: RolePermission<SelectPermission>[];

@@ -12,6 +12,7 @@ import type {
   TableInfo,
   TableMetadata,
 } from '../types.js';
+import type { RootOperation } from './schema/plans.js';
 
 export interface RelationshipModel {
   name: string;
@@ -26,10 +27,38 @@ export interface RelationshipModel {
 export interface TableModel {
   info: TableInfo;
   meta: TableMetadata;
-  /** `articles` for public tables, `<schema>_<table>` otherwise. */
+  /** `configuration.custom_name`, else `articles` for public tables and `<schema>_<table>` otherwise. */
   gqlName: string;
+  /** Columns by Postgres name. */
   columns: Map<string, ColumnInfo>;
+  /** Columns by GraphQL field name (`column_config.<col>.custom_name`, else the column name). */
+  columnsByField: Map<string, ColumnInfo>;
   relationships: RelationshipModel[];
+}
+
+/** The GraphQL field name of a column. */
+export function fieldOf(table: TableModel, column: string): string {
+  return table.meta.configuration?.column_config?.[column]?.custom_name ?? column;
+}
+
+const DEFAULT_ROOT_FIELDS: Record<RootOperation, (name: string) => string> = {
+  select: (name) => name,
+  select_by_pk: (name) => `${name}_by_pk`,
+  select_aggregate: (name) => `${name}_aggregate`,
+  insert: (name) => `insert_${name}`,
+  insert_one: (name) => `insert_${name}_one`,
+  update: (name) => `update_${name}`,
+  update_by_pk: (name) => `update_${name}_by_pk`,
+  update_many: (name) => `update_${name}_many`,
+  delete: (name) => `delete_${name}`,
+  delete_by_pk: (name) => `delete_${name}_by_pk`,
+};
+
+/** A root field's name: `configuration.custom_root_fields.<operation>`, else Hasura's default. */
+export function rootFieldName(table: TableModel, operation: RootOperation): string {
+  const custom = table.meta.configuration?.custom_root_fields?.[operation];
+  const name = typeof custom === 'string' ? custom : custom?.name;
+  return name || DEFAULT_ROOT_FIELDS[operation](table.gqlName);
 }
 
 export type Model = Map<string, TableModel>;
@@ -46,13 +75,16 @@ export function buildModel(catalog: Catalog, metadata: Metadata): Model {
   for (const meta of metadata.sources[0]?.tables ?? []) {
     const info = infos.get(tableKey(meta.table));
     if (!info) throw new Error(`metadata tracks table "${tableKey(meta.table)}", which does not exist in the database`);
-    model.set(tableKey(meta.table), {
+    const table: TableModel = {
       info,
       meta,
-      gqlName: info.schema === 'public' ? info.name : `${info.schema}_${info.name}`,
+      gqlName: meta.configuration?.custom_name || (info.schema === 'public' ? info.name : `${info.schema}_${info.name}`),
       columns: new Map(info.columns.map((column) => [column.name, column])),
+      columnsByField: new Map(),
       relationships: [],
-    });
+    };
+    for (const column of info.columns) table.columnsByField.set(fieldOf(table, column.name), column);
+    model.set(tableKey(meta.table), table);
   }
   for (const table of model.values()) {
     for (const rel of table.meta.object_relationships ?? []) table.relationships.push(resolveRelationship(model, table, rel, 'object'));

@@ -98,6 +98,60 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
     expect(one.data).toEqual({ insert_articles_one: null });
   });
 
+  it('custom table, root field and column names: GraphQL names change, SQL and permissions keep Postgres names', async () => {
+    const custom: Metadata = {
+      version: 3,
+      sources: [{
+        name: 'default',
+        kind: 'postgres',
+        tables: [
+          {
+            table: { schema: 'public', name: 'articles' },
+            configuration: {
+              custom_name: 'posts',
+              custom_root_fields: { select: 'allPosts', select_by_pk: 'post', insert_one: 'addPost', update_by_pk: { name: 'editPost' } },
+              column_config: { author_id: { custom_name: 'authorId' }, word_count: { custom_name: 'wordCount' }, published_at: { custom_name: 'publishedAt' } },
+            },
+            object_relationships: [{ name: 'author', using: { foreign_key_constraint_on: 'author_id' } }],
+            select_permissions: [{ role: 'reader', permission: { columns: ['id', 'title', 'word_count', 'published_at'], filter: { published_at: { _is_null: false } }, allow_aggregations: true } }],
+          },
+          {
+            table: { schema: 'public', name: 'authors' },
+            array_relationships: [{ name: 'posts', using: { foreign_key_constraint_on: { column: 'author_id', table: 'articles' } } }],
+          },
+        ],
+      }],
+    };
+    const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata: custom });
+    const admin = { role: 'admin', variables: {} };
+    const run = async (query: string, session = admin) => {
+      const response = await engine.execute({ query }, session);
+      if (response.errors) throw new Error(JSON.stringify(response.errors));
+      return response.data as any;
+    };
+    expect(Object.keys(engine.schemaFor('admin')!.getQueryType()!.getFields())).toEqual(
+      expect.arrayContaining(['allPosts', 'post', 'posts_aggregate', 'authors']),
+    );
+    expect(Object.keys(engine.schemaFor('admin')!.getMutationType()!.getFields())).toEqual(
+      expect.arrayContaining(['addPost', 'editPost', 'insert_posts', 'update_posts_many', 'delete_posts_by_pk']),
+    );
+    const list = await run(`{ allPosts(where: {authorId: {_eq: 3}, wordCount: {_gt: 100}}, order_by: {wordCount: desc}, distinct_on: [wordCount]) { title wordCount authorId author { name } } }`);
+    expect(list.allPosts.map((p: { wordCount: number }) => p.wordCount)).toEqual([320, 200, 140]);
+    const one = await run(`{ post(id: "00000000-0000-4000-8000-000000000002") { publishedAt __typename } }`);
+    expect(one.post).toEqual({ publishedAt: '2024-02-05T10:00:00+00:00', __typename: 'posts' });
+    const aggregate = await run(`{ posts_aggregate(where: {authorId: {_eq: 1}}) { aggregate { count(columns: [wordCount]) sum { wordCount } } } authors(order_by: {posts_aggregate: {max: {wordCount: desc}}}, limit: 1) { name } }`);
+    expect(aggregate).toEqual({ posts_aggregate: { aggregate: { count: 6, sum: { wordCount: 9520 } } }, authors: [{ name: 'Alice Adams' }] });
+    const added = await run(`mutation { addPost(object: {authorId: 3, title: "Custom", user_id: "carol", wordCount: 7}) { id wordCount } }`);
+    const edited = await run(`mutation { editPost(pk_columns: {id: "${added.addPost.id}"}, _set: {publishedAt: "2025-01-01T00:00:00Z"}, _inc: {wordCount: 1}) { wordCount publishedAt } }`);
+    expect(edited.editPost).toEqual({ wordCount: 8, publishedAt: '2025-01-01T00:00:00+00:00' });
+    const nested = await run(`mutation { insert_authors_one(object: {name: "Nested", user_id: "n", posts: {data: [{title: "P", user_id: "n", wordCount: 5}]}}) { posts { title wordCount authorId } } }`);
+    expect(nested.insert_authors_one.posts).toEqual([{ title: 'P', wordCount: 5, authorId: expect.any(Number) }]);
+    // The reader's permission filter names the Postgres column (published_at): drafts stay hidden.
+    const reader = await run(`{ posts_aggregate { aggregate { count } } }`, { role: 'reader', variables: {} });
+    expect(reader.posts_aggregate.aggregate.count).toBe(15);
+    await run(`mutation { delete_posts(where: {title: {_in: ["Custom", "P"]}}) { affected_rows } delete_authors(where: {name: {_eq: "Nested"}}) { affected_rows } }`);
+  });
+
   it('refuses metadata that tracks a missing table or a bad relationship, naming it', async () => {
     const catalog = await readCatalog(h.db);
     const missing: Metadata = { version: 3, sources: [{ name: 'default', kind: 'postgres', tables: [{ table: { schema: 'public', name: 'nope' } }] }] };

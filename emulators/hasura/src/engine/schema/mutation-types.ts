@@ -13,7 +13,7 @@ import {
   type GraphQLFieldConfigArgumentMap,
   type GraphQLInputFieldConfigMap,
 } from 'graphql';
-import type { TableModel } from '../model.js';
+import { fieldOf, rootFieldName, type TableModel } from '../model.js';
 import { isNumericType } from '../scalars.js';
 import type { FieldPlan, RootOperation } from './plans.js';
 import type { TableTypes } from './table-types.js';
@@ -32,7 +32,6 @@ const nonNullList = <T extends GraphQLInputObjectType | GraphQLEnumType>(type: T
 
 export function mutationFields(types: TableTypes, table: TableModel): Record<string, GraphQLFieldConfig<unknown, unknown>> {
   const permissions = types.permissions(table);
-  const name = table.gqlName;
   const selectable = Boolean(permissions.select);
   const fields: Record<string, GraphQLFieldConfig<unknown, unknown>> = {};
   const response = mutationResponse(types, table);
@@ -42,11 +41,11 @@ export function mutationFields(types: TableTypes, table: TableModel): Record<str
     const args: GraphQLFieldConfigArgumentMap = { objects: { type: nonNullList(input), description: 'the rows to be inserted' } };
     const conflict = permissions.update && selectable ? onConflict(types, table) : null;
     if (conflict) args.on_conflict = { type: conflict, description: 'upsert condition' };
-    fields[`insert_${name}`] = { type: response, description: `insert data into the table: "${table.info.name}"`, args, extensions: root('insert', table) };
+    fields[rootFieldName(table, 'insert')] = { type: response, description: `insert data into the table: "${table.info.name}"`, args, extensions: root('insert', table) };
     if (selectable) {
       const oneArgs: GraphQLFieldConfigArgumentMap = { object: { type: new GraphQLNonNull(input), description: 'the row to be inserted' } };
       if (conflict) oneArgs.on_conflict = { type: conflict, description: 'upsert condition' };
-      fields[`insert_${name}_one`] = {
+      fields[rootFieldName(table, 'insert_one')] = {
         type: types.objectType(table),
         description: `insert a single row into the table: "${table.info.name}"`,
         args: oneArgs,
@@ -58,21 +57,21 @@ export function mutationFields(types: TableTypes, table: TableModel): Record<str
   // Filters of update/delete are bool_exps over selectable columns, so both need select permission.
   if (permissions.update && selectable) {
     const setArgs = updateArgs(types, table);
-    fields[`update_${name}`] = {
+    fields[rootFieldName(table, 'update')] = {
       type: response,
       description: `update data of the table: "${table.info.name}"`,
       args: { ...setArgs, where: { type: new GraphQLNonNull(types.boolExp(table)), description: 'filter the rows which have to be updated' } },
       extensions: root('update', table),
     };
     if (types.primaryKeyArgs(table)) {
-      fields[`update_${name}_by_pk`] = {
+      fields[rootFieldName(table, 'update_by_pk')] = {
         type: types.objectType(table),
         description: `update single row of the table: "${table.info.name}"`,
         args: { ...setArgs, pk_columns: { type: new GraphQLNonNull(pkColumnsInput(types, table)) } },
         extensions: root('update_by_pk', table),
       };
     }
-    fields[`update_${name}_many`] = {
+    fields[rootFieldName(table, 'update_many')] = {
       type: new GraphQLList(response),
       description: `update multiples rows of table: "${table.info.name}"`,
       args: { updates: { type: nonNullList(updatesInput(types, table)), description: 'updates to execute, in order' } },
@@ -81,7 +80,7 @@ export function mutationFields(types: TableTypes, table: TableModel): Record<str
   }
 
   if (permissions.delete && selectable) {
-    fields[`delete_${name}`] = {
+    fields[rootFieldName(table, 'delete')] = {
       type: response,
       description: `delete data from the table: "${table.info.name}"`,
       args: { where: { type: new GraphQLNonNull(types.boolExp(table)), description: 'filter the rows which have to be deleted' } },
@@ -89,7 +88,7 @@ export function mutationFields(types: TableTypes, table: TableModel): Record<str
     };
     const pkArgs = types.primaryKeyArgs(table);
     if (pkArgs) {
-      fields[`delete_${name}_by_pk`] = {
+      fields[rootFieldName(table, 'delete_by_pk')] = {
         type: types.objectType(table),
         description: `delete single row from the table: "${table.info.name}"`,
         args: pkArgs,
@@ -127,7 +126,7 @@ function mutationResponse(types: TableTypes, table: TableModel): GraphQLObjectTy
 function columnInputs(types: TableTypes, table: TableModel, columns: Set<string>, only?: (pgType: string) => boolean) {
   const fields: GraphQLInputFieldConfigMap = {};
   for (const column of table.info.columns) {
-    if (columns.has(column.name) && (!only || only(column.pgType))) fields[column.name] = { type: types.scalars.get(column.pgType) };
+    if (columns.has(column.name) && (!only || only(column.pgType))) fields[fieldOf(table, column.name)] = { type: types.scalars.get(column.pgType) };
   }
   return fields;
 }
@@ -182,7 +181,7 @@ function onConflict(types: TableTypes, table: TableModel): GraphQLInputObjectTyp
       name: `${table.gqlName}_update_column`,
       description: `update columns of table "${table.info.name}"`,
       values: updatable.length
-        ? Object.fromEntries(table.info.columns.filter((c) => updatable.includes(c.name)).map((c) => [c.name, { value: c.name, description: 'column name' }]))
+        ? Object.fromEntries(table.info.columns.filter((c) => updatable.includes(c.name)).map((c) => [fieldOf(table, c.name), { value: c.name, description: 'column name' }]))
         : { _PLACEHOLDER: { value: '_PLACEHOLDER', description: 'placeholder (do not use)' } },
     });
     return new GraphQLInputObjectType({

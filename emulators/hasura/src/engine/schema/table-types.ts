@@ -19,7 +19,7 @@ import {
   type GraphQLOutputType,
 } from 'graphql';
 import type { ColumnInfo } from '../../types.js';
-import type { RelationshipModel, TableModel } from '../model.js';
+import { fieldOf, rootFieldName, type RelationshipModel, type TableModel } from '../model.js';
 import { tablePermissions, type SelectRule, type TablePermissions } from '../permissions.js';
 import { isJsonType, isNumericType, isOrderedType, isTextType, scalarName, ScalarRegistry } from '../scalars.js';
 import type { AggregateFunction, FieldPlan } from './plans.js';
@@ -126,7 +126,7 @@ export class TableTypes {
         const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
         for (const column of this.selectColumns(table)) {
           const scalar = this.scalars.get(column.pgType);
-          fields[column.name] = {
+          fields[fieldOf(table, column.name)] = {
             type: column.nullable ? scalar : new GraphQLNonNull(scalar),
             args: isJsonType(column.pgType) ? { path: { type: GraphQLString, description: 'JSON select path' } } : undefined,
             extensions: plan({ kind: 'column', column }),
@@ -177,7 +177,7 @@ export class TableTypes {
     return this.once(`${table.gqlName}_select_column`, () => new GraphQLEnumType({
       name: `${table.gqlName}_select_column`,
       description: `select columns of table "${table.info.name}"`,
-      values: Object.fromEntries(this.selectColumns(table).map((c) => [c.name, { value: c.name, description: 'column name' }])),
+      values: Object.fromEntries(this.selectColumns(table).map((c) => [fieldOf(table, c.name), { value: c.name, description: 'column name' }])),
     }));
   }
 
@@ -193,7 +193,7 @@ export class TableTypes {
           _not: { type: self },
           _or: { type: new GraphQLList(new GraphQLNonNull(self)) },
         };
-        for (const column of this.selectColumns(table)) fields[column.name] = { type: this.comparisonExp(column.pgType) };
+        for (const column of this.selectColumns(table)) fields[fieldOf(table, column.name)] = { type: this.comparisonExp(column.pgType) };
         for (const rel of this.visibleRelationships(table)) {
           fields[rel.name] = { type: this.boolExp(rel.remote) };
           if (rel.kind === 'array' && this.select(rel.remote)!.allowAggregations) {
@@ -220,7 +220,7 @@ export class TableTypes {
             type: new GraphQLNonNull(new GraphQLEnumType({
               name: `${table.gqlName}_select_column_${name}_${fn}_arguments_columns`,
               description: `select "${name}_${fn}_arguments_columns" columns of table "${table.info.name}"`,
-              values: Object.fromEntries(booleans.map((c) => [c.name, { value: c.name, description: 'column name' }])),
+              values: Object.fromEntries(booleans.map((c) => [fieldOf(table, c.name), { value: c.name, description: 'column name' }])),
             })),
           },
           distinct: { type: GraphQLBoolean },
@@ -255,7 +255,7 @@ export class TableTypes {
       description: `Ordering options when selecting data from "${table.info.name}".`,
       fields: () => {
         const fields: GraphQLInputFieldConfigMap = {};
-        for (const column of this.selectColumns(table)) fields[column.name] = { type: this.orderByEnum() };
+        for (const column of this.selectColumns(table)) fields[fieldOf(table, column.name)] = { type: this.orderByEnum() };
         for (const rel of this.visibleRelationships(table)) {
           if (rel.kind === 'object') fields[rel.name] = { type: this.orderByType(rel.remote) };
           else if (this.select(rel.remote)!.allowAggregations) {
@@ -324,7 +324,7 @@ export class TableTypes {
         for (const column of this.functionColumns(table, fn)) {
           // sum/max/min keep the column's type; the statistical functions are Float like in Hasura.
           const type = ['sum', 'max', 'min'].includes(fn) ? this.scalars.get(column.pgType) : GraphQLFloat;
-          fields[column.name] = { type, extensions: plan({ kind: 'column', column }) };
+          fields[fieldOf(table, column.name)] = { type, extensions: plan({ kind: 'column', column }) };
         }
         return fields;
       },
@@ -343,7 +343,7 @@ export class TableTypes {
             type: this.once(`${table.gqlName}_${fn}_order_by`, () => new GraphQLInputObjectType({
               name: `${table.gqlName}_${fn}_order_by`,
               description: `order by ${fn}() on columns of table "${table.info.name}"`,
-              fields: Object.fromEntries(this.functionColumns(table, fn).map((c) => [c.name, { type: this.orderByEnum() }])),
+              fields: Object.fromEntries(this.functionColumns(table, fn).map((c) => [fieldOf(table, c.name), { type: this.orderByEnum() }])),
             })),
           };
         }
@@ -356,9 +356,8 @@ export class TableTypes {
   queryFields(table: TableModel): GraphQLFieldConfigMap<unknown, unknown> {
     const rule = this.select(table);
     if (!rule) return {};
-    const name = table.gqlName;
     const fields: Record<string, GraphQLFieldConfig<unknown, unknown>> = {
-      [name]: {
+      [rootFieldName(table, 'select')]: {
         type: list(this.objectType(table)),
         description: `fetch data from the table: "${table.info.name}"`,
         args: this.selectArgs(table),
@@ -366,7 +365,7 @@ export class TableTypes {
       },
     };
     if (rule.allowAggregations) {
-      fields[`${name}_aggregate`] = {
+      fields[rootFieldName(table, 'select_aggregate')] = {
         type: new GraphQLNonNull(this.aggregateType(table)),
         description: `fetch aggregated fields from the table: "${table.info.name}"`,
         args: this.selectArgs(table),
@@ -375,7 +374,7 @@ export class TableTypes {
     }
     const pkArgs = this.primaryKeyArgs(table);
     if (pkArgs) {
-      fields[`${name}_by_pk`] = {
+      fields[rootFieldName(table, 'select_by_pk')] = {
         type: this.objectType(table),
         description: `fetch data from the table: "${table.info.name}" using primary key columns`,
         args: pkArgs,
@@ -391,7 +390,7 @@ export class TableTypes {
     const rule = this.select(table);
     if (!pk || !rule || !pk.columns.every((c) => rule.columns.has(c))) return null;
     return Object.fromEntries(
-      pk.columns.map((c) => [c, { type: new GraphQLNonNull(this.scalars.get(table.columns.get(c)!.pgType)) }]),
+      pk.columns.map((c) => [fieldOf(table, c), { type: new GraphQLNonNull(this.scalars.get(table.columns.get(c)!.pgType)) }]),
     );
   }
 }

@@ -58,8 +58,10 @@ export function compileBoolExp(
       conjuncts.push(parts.length ? `(${parts.join(key === '_and' ? ' AND ' : ' OR ')})` : key === '_and' ? 'true' : 'false');
     } else if (key === '_not') {
       conjuncts.push(`NOT (${compileBoolExp(ctx, value, table, alias, source, here)})`);
-    } else if (table.columns.has(key)) {
-      conjuncts.push(...compileColumn(ctx, table.columns.get(key)!, `${alias}.${ident(key)}`, value, source, here));
+    } else if ((source === 'request' ? table.columnsByField : table.columns).has(key)) {
+      // Requests name columns by their GraphQL field names; permissions (metadata) by their Postgres names.
+      const column = (source === 'request' ? table.columnsByField : table.columns).get(key)!;
+      conjuncts.push(...compileColumn(ctx, column, `${alias}.${ident(column.name)}`, value, source, here));
     } else if (key.endsWith('_aggregate') && table.relationships.some((r) => r.kind === 'array' && `${r.name}_aggregate` === key)) {
       const rel = table.relationships.find((r) => r.kind === 'array' && `${r.name}_aggregate` === key)!;
       conjuncts.push(compileAggregatePredicate(ctx, rel, value as AggregatePredicate | null, alias, source, here));

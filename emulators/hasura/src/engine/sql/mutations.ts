@@ -4,7 +4,7 @@
  * mutation response (`affected_rows`, `returning`) or the single row of the `_one` / `_by_pk` variants.
  */
 import { EngineError, CHECK_VIOLATION_MESSAGE } from '../errors.js';
-import type { TableModel } from '../model.js';
+import { fieldOf, type TableModel } from '../model.js';
 import { isNumericType } from '../scalars.js';
 import type { SelectedField } from '../selection.js';
 import { compileBoolExp, sessionVariable } from './bool-exp.js';
@@ -116,9 +116,10 @@ function insertCte(ctx: CompileContext, table: TableModel, rows: Array<Record<st
   const rule = ctx.types.permissions(table).insert!;
   const alias = ctx.alias();
   const presets = Object.keys(rule.set).filter((c) => table.columns.has(c));
+  // Rows are keyed by GraphQL field names, presets by column names.
   const columns = table.info.columns
     .map((c) => c.name)
-    .filter((c) => presets.includes(c) || rows.some((row) => c in row));
+    .filter((c) => presets.includes(c) || rows.some((row) => fieldOf(table, c) in row));
   const target = `${tableName(table.info.schema, table.info.name)} AS ${alias}`;
   let values: string;
   if (columns.length === 0) {
@@ -128,7 +129,8 @@ function insertCte(ctx: CompileContext, table: TableModel, rows: Array<Record<st
       const items = columns.map((c) => {
         const pgType = table.columns.get(c)!.pgType;
         if (presets.includes(c)) return presetValue(ctx, rule.set[c], pgType);
-        return c in row ? ctx.params.value(row[c], pgType) : 'DEFAULT';
+        const field = fieldOf(table, c);
+        return field in row ? ctx.params.value(row[field], pgType) : 'DEFAULT';
       });
       return `(${items.join(', ')})`;
     });
@@ -175,13 +177,14 @@ export function compileUpdate(
   const rule = ctx.types.permissions(table).update!;
   const alias = ctx.alias();
   const sets: string[] = [];
-  for (const [column, value] of Object.entries(spec._set ?? {})) {
-    sets.push(`${ident(column)} = ${ctx.params.value(value, table.columns.get(column)!.pgType)}`);
+  for (const [field, value] of Object.entries(spec._set ?? {})) {
+    const column = table.columnsByField.get(field)!;
+    sets.push(`${ident(column.name)} = ${ctx.params.value(value, column.pgType)}`);
   }
-  for (const [column, value] of Object.entries(spec._inc ?? {})) {
-    const pgType = table.columns.get(column)!.pgType;
-    if (!isNumericType(pgType)) throw new EngineError('validation-failed', `column '${column}' is not numeric`, `${path}.args._inc`);
-    sets.push(`${ident(column)} = ${alias}.${ident(column)} + ${ctx.params.value(value, pgType)}`);
+  for (const [field, value] of Object.entries(spec._inc ?? {})) {
+    const column = table.columnsByField.get(field)!;
+    if (!isNumericType(column.pgType)) throw new EngineError('validation-failed', `column '${field}' is not numeric`, `${path}.args._inc`);
+    sets.push(`${ident(column.name)} = ${alias}.${ident(column.name)} + ${ctx.params.value(value, column.pgType)}`);
   }
   if (sets.length === 0) {
     throw new EngineError(

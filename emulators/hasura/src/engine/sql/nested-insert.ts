@@ -6,7 +6,7 @@
  */
 import type { Queryable } from '../../types.js';
 import { EngineError } from '../errors.js';
-import type { TableModel } from '../model.js';
+import { fieldOf, type TableModel } from '../model.js';
 import type { SelectedField } from '../selection.js';
 import type { CompileContext } from './context.js';
 import { compileInsertedOutput, compileInsertRow, type OnConflict } from './mutations.js';
@@ -40,7 +40,8 @@ export async function runNestedInsert(
   };
 
   const insert = async (target: TableModel, input: Row, conflict: OnConflict | null | undefined, at: string): Promise<Row | null> => {
-    const own: Row = Object.fromEntries(Object.entries(input).filter(([key]) => target.columns.has(key)));
+    // Input rows are keyed by GraphQL field names; inserted rows come back keyed by column names.
+    const own: Row = Object.fromEntries(Object.entries(input).filter(([key]) => target.columnsByField.has(key)));
     for (const rel of target.relationships) {
       if (rel.kind !== 'object' || input[rel.name] == null) continue;
       const nested = input[rel.name] as RelationshipInput;
@@ -52,7 +53,7 @@ export async function runNestedInsert(
           `${at}.${rel.name}`,
         );
       }
-      for (const [local, far] of rel.mapping) own[local] = parent[far];
+      for (const [local, far] of rel.mapping) own[fieldOf(target, local)] = parent[far];
     }
     const inserted = (await query((ctx) => compileInsertRow(ctx, target, own, conflict, at))) as Row | null;
     if (!inserted) return null;
@@ -62,7 +63,7 @@ export async function runNestedInsert(
       const nested = input[rel.name] as RelationshipInput;
       for (const [i, child] of (nested.data as Row[]).entries()) {
         const linked: Row = { ...child };
-        for (const [local, far] of rel.mapping) linked[far] = inserted[local];
+        for (const [local, far] of rel.mapping) linked[fieldOf(rel.remote, far)] = inserted[local];
         await insert(rel.remote, linked, nested.on_conflict, `${at}.${rel.name}.data[${i}]`);
       }
     }

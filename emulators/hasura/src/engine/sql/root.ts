@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../../types.js';
 import { EngineError } from '../errors.js';
-import type { TableModel } from '../model.js';
+import { fieldOf, type TableModel } from '../model.js';
 import type { RootOperation } from '../schema/plans.js';
 import { withWrittenOrderBy, type SelectedField } from '../selection.js';
 import type { CompileContext } from './context.js';
@@ -38,7 +38,9 @@ export function compileRoot(
   };
   const select = (expression: (ctx: CompileContext) => string) => one((ctx) => `SELECT ${expression(ctx)}::text AS result`);
   const byPk = (ctx: CompileContext, values: Record<string, unknown>) => (alias: string) =>
-    table.info.primaryKey!.columns.map((c) => `${alias}.${ident(c)} = ${ctx.params.value(values[c], table.columns.get(c)!.pgType)}`).join(' AND ');
+    table.info.primaryKey!.columns
+      .map((c) => `${alias}.${ident(c)} = ${ctx.params.value(values[fieldOf(table, c)], table.columns.get(c)!.pgType)}`)
+      .join(' AND ');
   const where = (ctx: CompileContext, exp: unknown, at: string) => (alias: string) => compileBoolExp(ctx, exp, table, alias, 'request', at);
 
   switch (operation) {

@@ -227,8 +227,9 @@ function compileOrderBy(ctx: CompileContext, orderBy: Array<Record<string, unkno
     if (!entry || typeof entry !== 'object') continue;
     for (const [key, value] of Object.entries(entry)) {
       if (value === null || value === undefined) continue;
-      if (table.columns.has(key)) {
-        items.push({ expr: `${alias}.${ident(key)}`, direction: DIRECTIONS[value as string] });
+      const column = table.columnsByField.get(key);
+      if (column) {
+        items.push({ expr: `${alias}.${ident(column.name)}`, direction: DIRECTIONS[value as string] });
         continue;
       }
       const rel = table.relationships.find((r) => r.name === key || `${r.name}_aggregate` === key);
@@ -248,8 +249,9 @@ function compileOrderBy(ctx: CompileContext, orderBy: Array<Record<string, unkno
           items.push({ expr: `(SELECT count(*) ${source})`, direction: DIRECTIONS[spec as string] });
           continue;
         }
-        for (const [column, direction] of Object.entries(spec as Record<string, string>)) {
+        for (const [field, direction] of Object.entries(spec as Record<string, string>)) {
           if (direction == null) continue;
+          const column = rel.remote.columnsByField.get(field)!.name;
           items.push({ expr: `(SELECT ${fn}(${remote}.${ident(column)}) ${source})`, direction: DIRECTIONS[direction] });
         }
       }
