@@ -28,7 +28,9 @@ export function createHasuraServer({ engine, auth, log = () => undefined }: Serv
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    res.setHeader('x-request-id', randomUUID());
+    // Like the real engine: keep the caller's request id, or make one.
+    const requestId = req.headers['x-request-id'];
+    res.setHeader('x-request-id', typeof requestId === 'string' && requestId ? requestId : randomUUID());
     applyCors(req, res);
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'OPTIONS') {

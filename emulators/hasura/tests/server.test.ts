@@ -45,6 +45,7 @@ describe('HTTP server', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await response.json()).toEqual({
       data: {
         request: { query: '{ a }', variables: { x: 1 }, operationName: null },
@@ -54,7 +55,8 @@ describe('HTTP server', () => {
   });
 
   it('answers auth errors with HTTP 200 and never calls the engine', async () => {
-    const response = await post('{"query":"{ a }"}', { 'x-hasura-admin-secret': 'wrong' });
+    const response = await post('{"query":"{ a }"}', { 'x-hasura-admin-secret': 'wrong', 'x-request-id': 'trace-1' });
+    expect(response.headers.get('x-request-id')).toBe('trace-1');
     expect([response.status, await response.json()]).toEqual([
       200,
       { errors: [{ message: 'invalid x-hasura-admin-secret/x-hasura-access-key', extensions: { path: '$', code: 'access-denied' } }] },
