@@ -124,16 +124,44 @@ const CONSTRAINT_PREFIX: Record<string, string> = {
   '23P01': 'Exclusion violation. ',
 };
 
+interface DatabaseError {
+  code: string;
+  message: string;
+  hint?: string;
+  detail?: string;
+}
+
+/** A Postgres error as raised by pg and PGlite: a five-character SQLSTATE in `code`. */
+export function isDatabaseError(error: unknown): error is DatabaseError {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
+
+/** `extensions.internal` for the admin: the failed statement and Postgres' error, in Hasura's shape. */
+export function internalError(error: DatabaseError, statement: { sql: string; params: unknown[] }) {
+  return {
+    arguments: statement.params,
+    error: {
+      description: error.detail ?? null,
+      exec_status: 'FatalError',
+      hint: error.hint ?? null,
+      message: error.message,
+      status_code: error.code,
+    },
+    prepared: true,
+    statement: statement.sql,
+  };
+}
+
 /** Any error thrown while running a root field, as Hasura reports it. */
 export function fromExecutionError(error: unknown, path: string): HasuraError {
   if (error instanceof EngineError) return hasuraError(error.code, error.message, error.path);
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  const text = typeof message === 'string' ? message : String(error);
-  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+  if (isDatabaseError(error)) {
+    const { code, message: text } = error;
     if (text === CHECK_VIOLATION_MESSAGE) return hasuraError('permission-error', CHECK_VIOLATION_MESSAGE, path);
     if (CONSTRAINT_PREFIX[code]) return hasuraError('constraint-violation', CONSTRAINT_PREFIX[code] + text, path);
     if (code.startsWith('22')) return hasuraError('data-exception', text, path);
     return hasuraError('unexpected', 'database query error', path);
   }
-  return hasuraError('unexpected', text, path);
+  return hasuraError('unexpected', error instanceof Error ? error.message : String(error), path);
 }

@@ -20,7 +20,8 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { Database, GraphQLRequest, GraphQLResponse, HasuraError, Queryable, Session } from '../types.js';
-import { EngineError, fromExecutionError, fromValidationError, hasuraError } from './errors.js';
+import { EngineError, fromExecutionError, fromValidationError, hasuraError, internalError, isDatabaseError } from './errors.js';
+import { ADMIN_ROLE } from './permissions.js';
 import { planOf } from './schema/plans.js';
 import type { TableTypes } from './schema/table-types.js';
 import { CompileContext } from './sql/context.js';
@@ -183,17 +184,27 @@ function resolver(env: RequestEnvironment, session: Session, variables: Record<s
     const field = { key: info.path.key as string, name: info.fieldName, nodes: [...info.fieldNodes], def: info.parentType.getFields()[info.fieldName], plan };
     const newContext = () => new CompileContext(env.types, session, info.variableValues, variables, info.fragments, env.stringifyNumeric);
     const argsPath = plan.operation === 'insert' ? '.args.objects' : plan.operation === 'insert_one' ? '.args.object' : '';
+    // The statement that failed is reported to the admin, like Hasura's HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS.
+    let last: { sql: string; params: unknown[] } | undefined;
+    const recording: Queryable = {
+      query(sql, params) {
+        last = { sql, params: params ?? [] };
+        return queryable.query(sql, params);
+      },
+    };
     try {
       const compiled = compileRoot(newContext, plan.operation, plan.table, field, args);
-      if (compiled.run) return await compiled.run(queryable);
+      if (compiled.run) return await compiled.run(recording);
       const results: unknown[] = [];
       for (const statement of compiled.statements) {
-        const { rows } = await queryable.query<{ result: string | null }>(statement.sql, statement.params);
+        const { rows } = await recording.query<{ result: string | null }>(statement.sql, statement.params);
         results.push(rows[0]?.result == null ? null : JSON.parse(rows[0].result));
       }
       return compiled.many ? results : results[0];
     } catch (error) {
-      throw new FieldFailure(fromExecutionError(error, argsPath ? `$.selectionSet.${field.key}${argsPath}` : '$'));
+      const failure = fromExecutionError(error, argsPath ? `$.selectionSet.${field.key}${argsPath}` : '$');
+      if (session.role === ADMIN_ROLE && last && isDatabaseError(error)) failure.extensions.internal = internalError(error, last);
+      throw new FieldFailure(failure);
     }
   };
 }

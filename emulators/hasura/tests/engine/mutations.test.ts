@@ -143,20 +143,30 @@ describeOnEachDatabase('mutations', (h) => {
   });
 
   it('maps Postgres errors: unique, foreign key and not-null to constraint-violation, bad input to data-exception', async () => {
-    const unique = await h.run(`mutation { insert_articles_one(object: {author_id: 1, title: "Postgres basics", user_id: "alice"}) { id } }`);
+    // A user gets Hasura's message only…
+    const unique = await h.run(`mutation { insert_articles_one(object: {author_id: 1, title: "Postgres basics"}) { id } }`, sessions.alice);
     expect(unique.errors).toEqual([
       {
         message: 'Uniqueness violation. duplicate key value violates unique constraint "articles_author_id_title_key"',
         extensions: { path: '$.selectionSet.insert_articles_one.args.object', code: 'constraint-violation' },
       },
     ]);
+    // …the admin also the failed statement and Postgres' error (HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS).
+    const asAdmin = await h.run(`mutation { insert_articles_one(object: {author_id: 1, title: "Postgres basics", user_id: "alice"}) { id } }`);
+    expect(asAdmin.errors?.[0].message).toBe(unique.errors?.[0].message);
+    expect(asAdmin.errors?.[0].extensions.internal).toMatchObject({
+      error: { exec_status: 'FatalError', status_code: '23505', message: 'duplicate key value violates unique constraint "articles_author_id_title_key"' },
+      prepared: true,
+      arguments: expect.arrayContaining(['Postgres basics']),
+      statement: expect.stringMatching(/^WITH "__m" AS \(INSERT INTO "public"\."articles"/),
+    });
     const foreign = await h.run(`mutation { insert_articles(objects: [{author_id: 999, title: "x", user_id: "alice"}]) { affected_rows } }`);
-    expect(foreign.errors?.[0].extensions).toEqual({ path: '$.selectionSet.insert_articles.args.objects', code: 'constraint-violation' });
+    expect(foreign.errors?.[0].extensions).toMatchObject({ path: '$.selectionSet.insert_articles.args.objects', code: 'constraint-violation' });
     expect(foreign.errors?.[0].message).toMatch(/^Foreign key violation\. insert or update on table "articles" violates foreign key constraint "articles_author_id_fkey"/);
     const notNull = await h.run(`mutation { insert_articles_one(object: {author_id: 1, user_id: "alice"}) { id } }`);
     expect(notNull.errors?.[0].extensions.code).toBe('constraint-violation');
     expect(notNull.errors?.[0].message).toMatch(/^Not-NULL violation\. null value in column "title"/);
-    const badUuid = await h.run(`{ articles_by_pk(id: "not-a-uuid") { id } }`);
+    const badUuid = await h.run(`{ articles_by_pk(id: "not-a-uuid") { id } }`, sessions.anonymous);
     expect(badUuid.errors).toEqual([
       { message: 'invalid input syntax for type uuid: "not-a-uuid"', extensions: { path: '$', code: 'data-exception' } },
     ]);
