@@ -163,5 +163,6 @@ export function fromExecutionError(error: unknown, path: string): HasuraError {
     if (code.startsWith('22')) return hasuraError('data-exception', text, path);
     return hasuraError('unexpected', 'database query error', path);
   }
-  return hasuraError('unexpected', error instanceof Error ? error.message : String(error), path);
+  // Anything else is a bug of ours: its text stays on the server (the admin gets it as `internal`).
+  return hasuraError('unexpected', 'internal error', path);
 }

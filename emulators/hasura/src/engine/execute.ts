@@ -204,6 +204,10 @@ function resolver(env: RequestEnvironment, session: Session, variables: Record<s
     } catch (error) {
       const failure = fromExecutionError(error, argsPath ? `$.selectionSet.${field.key}${argsPath}` : '$');
       if (session.role === ADMIN_ROLE && last && isDatabaseError(error)) failure.extensions.internal = internalError(error, last);
+      else if (failure.extensions.code === 'unexpected' && !isDatabaseError(error)) {
+        console.error('[hasura engine] internal error while running', field.name, error);
+        if (session.role === ADMIN_ROLE) failure.extensions.internal = { message: String(error) };
+      }
       throw new FieldFailure(failure);
     }
   };
