@@ -31,7 +31,7 @@ export function createEngine(options: EngineOptions): Engine {
     let entry = roles.get(role);
     if (!entry) {
       const built = buildRoleSchema(model, role);
-      entry = { schema: built?.schema ?? null, types: built?.types ?? new TableTypes(role) };
+      entry = { schema: built?.schema ?? null, types: built?.types ?? new TableTypes(role, model) };
       roles.set(role, entry);
     }
     return entry;

@@ -152,6 +152,37 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
     await run(`mutation { delete_posts(where: {title: {_in: ["Custom", "P"]}}) { affected_rows } delete_authors(where: {name: {_eq: "Nested"}}) { affected_rows } }`);
   });
 
+  it('permission filters may use _exists on any tracked table', async () => {
+    const moderated: Metadata = {
+      version: 3,
+      sources: [{
+        name: 'default',
+        kind: 'postgres',
+        tables: [
+          {
+            table: { schema: 'public', name: 'articles' },
+            select_permissions: [{
+              role: 'moderator',
+              permission: {
+                columns: ['id'],
+                filter: { _exists: { _table: { schema: 'public', name: 'authors' }, _where: { user_id: { _eq: 'X-Hasura-User-Id' } } } },
+                allow_aggregations: true,
+              },
+            }],
+          },
+          { table: { schema: 'public', name: 'authors' } },
+        ],
+      }],
+    };
+    const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata: moderated });
+    const count = async (user: string) => {
+      const response = await engine.execute({ query: '{ articles_aggregate { aggregate { count } } }' }, { role: 'moderator', variables: { 'x-hasura-user-id': user } });
+      return (response.data as any).articles_aggregate.aggregate.count;
+    };
+    expect(await count('carol')).toBeGreaterThanOrEqual(20);
+    expect(await count('zed')).toBe(0);
+  });
+
   it('refuses metadata that tracks a missing table or a bad relationship, naming it', async () => {
     const catalog = await readCatalog(h.db);
     const missing: Metadata = { version: 3, sources: [{ name: 'default', kind: 'postgres', tables: [{ table: { schema: 'public', name: 'nope' } }] }] };

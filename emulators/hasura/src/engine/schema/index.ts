@@ -8,7 +8,7 @@ import { mutationFields } from './mutation-types.js';
 import { TableTypes } from './table-types.js';
 
 export function buildRoleSchema(model: Model, role: string): { schema: GraphQLSchema; types: TableTypes } | null {
-  const types = new TableTypes(role);
+  const types = new TableTypes(role, model);
   const tables = [...model.values()].sort((a, b) => (a.gqlName < b.gqlName ? -1 : 1));
   const queries: GraphQLFieldConfigMap<unknown, unknown> = {};
   const mutations: GraphQLFieldConfigMap<unknown, unknown> = {};

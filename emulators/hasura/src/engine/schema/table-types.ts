@@ -19,7 +19,7 @@ import {
   type GraphQLOutputType,
 } from 'graphql';
 import type { ColumnInfo } from '../../types.js';
-import { fieldOf, rootFieldName, type RelationshipModel, type TableModel } from '../model.js';
+import { fieldOf, rootFieldName, type Model, type RelationshipModel, type TableModel } from '../model.js';
 import { tablePermissions, type SelectRule, type TablePermissions } from '../permissions.js';
 import { isJsonType, isNumericType, isOrderedType, isTextType, scalarName, ScalarRegistry } from '../scalars.js';
 import type { AggregateFunction, FieldPlan } from './plans.js';
@@ -36,7 +36,11 @@ export class TableTypes {
   private readonly cache = new Map<string, unknown>();
   private readonly permissionCache = new Map<TableModel, TablePermissions>();
 
-  constructor(readonly role: string) {}
+  constructor(
+    readonly role: string,
+    /** Every tracked table (permission `_exists` may name any of them). */
+    readonly model: Model,
+  ) {}
 
   permissions(table: TableModel): TablePermissions {
     let permissions = this.permissionCache.get(table);

@@ -56,6 +56,8 @@ export function compileBoolExp(
       if (value === null && source === 'request') throw nullValue(`[${table.gqlName}_bool_exp!]`, here);
       const parts = items.map((item, i) => compileBoolExp(ctx, item, table, alias, source, `${here}[${i}]`));
       conjuncts.push(parts.length ? `(${parts.join(key === '_and' ? ' AND ' : ' OR ')})` : key === '_and' ? 'true' : 'false');
+    } else if (key === '_exists' && source === 'permission') {
+      conjuncts.push(compileExists(ctx, value as ExistsExp, here));
     } else if (key === '_not') {
       conjuncts.push(`NOT (${compileBoolExp(ctx, value, table, alias, source, here)})`);
     } else if ((source === 'request' ? table.columnsByField : table.columns).has(key)) {
@@ -81,6 +83,21 @@ export function compileBoolExp(
     }
   }
   return conjuncts.length ? conjuncts.join(' AND ') : 'true';
+}
+
+interface ExistsExp {
+  _table: { schema?: string; name: string } | string;
+  _where?: unknown;
+}
+
+/** `_exists: {_table, _where}` (permissions only): some row of any tracked table matches, unrelated to this one. */
+function compileExists(ctx: CompileContext, exp: ExistsExp, path: string): string {
+  const target = typeof exp?._table === 'string' ? { schema: 'public', name: exp._table } : exp?._table;
+  const table = target && ctx.types.model.get(`${target.schema ?? 'public'}.${target.name}`);
+  if (!table) throw new EngineError('unexpected', `_exists names a table that is not tracked: ${JSON.stringify(exp?._table)}`, path);
+  const alias = ctx.alias();
+  const where = compileBoolExp(ctx, exp._where ?? {}, table, alias, 'permission', `${path}._where`);
+  return `EXISTS (SELECT 1 FROM ${tableName(table.info.schema, table.info.name)} AS ${alias} WHERE ${where})`;
 }
 
 interface AggregateSpec {
