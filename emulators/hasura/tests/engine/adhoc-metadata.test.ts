@@ -183,6 +183,23 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
     expect(await count('zed')).toBe(0);
   });
 
+  it('permission filters may compare two columns of the row (_cgt and friends)', async () => {
+    const critic: Metadata = {
+      version: 3,
+      sources: [{
+        name: 'default',
+        kind: 'postgres',
+        tables: [{
+          table: { schema: 'public', name: 'articles' },
+          select_permissions: [{ role: 'critic', permission: { columns: ['title'], filter: { views: { _cgt: 'word_count' } } } }],
+        }],
+      }],
+    };
+    const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata: critic });
+    const response = await engine.execute({ query: '{ articles { title } }' }, { role: 'critic', variables: {} });
+    expect(response.data).toEqual({ articles: [{ title: 'Haiku for NULL' }] }); // 99 views, 17 words
+  });
+
   it('refuses metadata that tracks a missing table or a bad relationship, naming it', async () => {
     const catalog = await readCatalog(h.db);
     const missing: Metadata = { version: 3, sources: [{ name: 'default', kind: 'postgres', tables: [{ table: { schema: 'public', name: 'nope' } }] }] };

@@ -36,6 +36,7 @@ const BINARY: Record<string, string> = {
   _contained_in: '<@',
   _has_key: '?',
 };
+const COLUMN_COMPARISON: Record<string, string> = { _ceq: '=', _cne: '<>', _cgt: '>', _cgte: '>=', _clt: '<', _clte: '<=' };
 const TEXT_OPERAND = new Set(['_like', '_nlike', '_ilike', '_nilike', '_similar', '_nsimilar', '_regex', '_iregex', '_nregex', '_niregex', '_has_key']);
 
 export function compileBoolExp(
@@ -63,7 +64,7 @@ export function compileBoolExp(
     } else if ((source === 'request' ? table.columnsByField : table.columns).has(key)) {
       // Requests name columns by their GraphQL field names; permissions (metadata) by their Postgres names.
       const column = (source === 'request' ? table.columnsByField : table.columns).get(key)!;
-      conjuncts.push(...compileColumn(ctx, column, `${alias}.${ident(column.name)}`, value, source, here));
+      conjuncts.push(...compileColumn(ctx, column, `${alias}.${ident(column.name)}`, value, source, here, { table, alias }));
     } else if (key.endsWith('_aggregate') && table.relationships.some((r) => r.kind === 'array' && `${r.name}_aggregate` === key)) {
       const rel = table.relationships.find((r) => r.kind === 'array' && `${r.name}_aggregate` === key)!;
       conjuncts.push(compileAggregatePredicate(ctx, rel, value as AggregatePredicate | null, alias, source, here));
@@ -144,6 +145,8 @@ function compileColumn(
   ops: unknown,
   source: BoolExpSource,
   path: string,
+  /** The row the column belongs to, for column-to-column comparisons; absent for aggregates. */
+  row?: { table: TableModel; alias: string },
 ): string[] {
   if (ops === null || typeof ops !== 'object') throw new EngineError('validation-failed', `expected an object for column '${column.name}'`, path);
   const scalar = scalarName(column.pgType);
@@ -174,6 +177,11 @@ function compileColumn(
     } else if (op === '_has_keys_any' || op === '_has_keys_all') {
       const keys = (Array.isArray(value) ? value : [value]).map((key) => operand(key, 'text'));
       parts.push(`${sqlColumn} ${op === '_has_keys_any' ? '?|' : '?&'} ARRAY[${keys.join(', ')}]::text[]`);
+    } else if (COLUMN_COMPARISON[op] && source === 'permission' && row) {
+      // Permissions may compare two columns of the same row: `{views: {_cgt: "word_count"}}`.
+      const other = Array.isArray(value) ? value.at(-1) : value;
+      if (typeof other !== 'string' || !row.table.columns.has(other)) throw new EngineError('unexpected', `${op} names an unknown column: ${JSON.stringify(value)}`, here);
+      parts.push(`${sqlColumn} ${COLUMN_COMPARISON[op]} ${row.alias}.${ident(other)}`);
     } else if (BINARY[op]) {
       parts.push(`${sqlColumn} ${BINARY[op]} ${operand(value, TEXT_OPERAND.has(op) ? 'text' : column.pgType)}`);
     } else {
