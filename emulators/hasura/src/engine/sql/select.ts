@@ -146,11 +146,13 @@ export function selectList(ctx: CompileContext, table: TableModel, args: SelectA
   const alias = ctx.alias();
   const set = rowSet(ctx, table, args, join, alias, path);
   const orderColumns = set.order.map((o, i) => `, ${o.expr} AS "__o${i}"`).join('');
-  const outerOrder = set.order.length ? ` ORDER BY ${set.order.map((o, i) => `"__o${i}" ${o.direction}`).join(', ')}` : '';
+  const outerOrder = set.order.length ? ` ORDER BY ${set.order.map((o, i) => `${alias}."__o${i}" ${o.direction}`).join(', ')}` : '';
+  // Rows are filtered, de-duplicated and limited first; JSON is built only for the rows that remain. The subquery
+  // keeps the table's alias, so the row's JSON (relationships included) reads its columns unchanged.
   return (
-    `(SELECT coalesce(json_agg("__j"${outerOrder}), '[]'::json) FROM (` +
-    `SELECT ${set.distinct}${rowJson(ctx, table, alias, fields, path)} AS "__j"${orderColumns} FROM ${from(table, alias)} WHERE ${set.where}${set.tail}` +
-    `) AS "__s")`
+    `(SELECT coalesce(json_agg(${rowJson(ctx, table, alias, fields, path)}${outerOrder}), '[]'::json) FROM (` +
+    `SELECT ${set.distinct}${alias}.*${orderColumns} FROM ${from(table, alias)} WHERE ${set.where}${set.tail}` +
+    `) AS ${alias})`
   );
 }
 
@@ -165,26 +167,22 @@ export function selectOne(ctx: CompileContext, table: TableModel, condition: (al
 export function selectAggregate(ctx: CompileContext, table: TableModel, args: SelectArgs, join: JoinCondition, fields: SelectedField[], path: string): string {
   const alias = ctx.alias();
   const set = rowSet(ctx, table, args, join, alias, path);
-  const rows = '"__s"';
-  let needsRowJson = false;
   const pairs: string[] = [];
   for (const field of fields) {
     const here = `${path}.selectionSet.${field.key}`;
     if (field.plan?.kind === 'nodes') {
-      needsRowJson = true;
-      const outerOrder = set.order.length ? ` ORDER BY ${set.order.map((o, i) => `${rows}."__o${i}" ${o.direction}`).join(', ')}` : '';
-      pairs.push(`'${field.key}', coalesce(json_agg(${rows}."__j"${outerOrder}), '[]'::json)`);
+      const outerOrder = set.order.length ? ` ORDER BY ${set.order.map((o, i) => `${alias}."__o${i}" ${o.direction}`).join(', ')}` : '';
+      pairs.push(`'${field.key}', coalesce(json_agg(${rowJson(ctx, table, alias, subFields(ctx, field), here)}${outerOrder}), '[]'::json)`);
     } else if (field.plan?.kind === 'aggregate') {
-      pairs.push(`'${field.key}', ${aggregateFields(ctx, rows, subFields(ctx, field), here)}`);
+      pairs.push(`'${field.key}', ${aggregateFields(ctx, alias, subFields(ctx, field), here)}`);
     }
   }
-  const nodeFields = fields.find((f) => f.plan?.kind === 'nodes');
-  const rowColumn = needsRowJson ? `, ${rowJson(ctx, table, alias, subFields(ctx, nodeFields!), `${path}.selectionSet.${nodeFields!.key}`)} AS "__j"` : '';
   const orderColumns = set.order.map((o, i) => `, ${o.expr} AS "__o${i}"`).join('');
+  // As in selectList: the aggregates and nodes read the filtered, limited rows under the table's alias.
   return (
     `(SELECT ${jsonObject(pairs)} FROM (` +
-    `SELECT ${set.distinct}${alias}.*${rowColumn}${orderColumns} FROM ${from(table, alias)} WHERE ${set.where}${set.tail}` +
-    `) AS ${rows})`
+    `SELECT ${set.distinct}${alias}.*${orderColumns} FROM ${from(table, alias)} WHERE ${set.where}${set.tail}` +
+    `) AS ${alias})`
   );
 }
 
