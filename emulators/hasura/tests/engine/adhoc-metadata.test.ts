@@ -200,6 +200,37 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
     expect(response.data).toEqual({ articles: [{ title: 'Haiku for NULL' }] }); // 99 views, 17 words
   });
 
+  it('a row limit caps rows and aggregate nodes, never the aggregate itself (as Hasura since #2027)', async () => {
+    const capped: Metadata = {
+      version: 3,
+      sources: [{
+        name: 'default',
+        kind: 'postgres',
+        tables: [{
+          table: { schema: 'public', name: 'articles' },
+          select_permissions: [{ role: 'capped', permission: { columns: ['title', 'views'], filter: {}, limit: 3, allow_aggregations: true } }],
+        }],
+      }],
+    };
+    const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata: capped });
+    const total = Number((await h.data('{ articles_aggregate { aggregate { count sum { views } } } }')).articles_aggregate.aggregate.count);
+    const allViews = (await h.data('{ articles(order_by: {views: desc}) { views } }')).articles.map((a: { views: number }) => a.views);
+    expect(total).toBeGreaterThan(3);
+    const response = await engine.execute(
+      { query: '{ articles(order_by: {views: desc}) { views } articles_aggregate(order_by: {views: desc}) { aggregate { count sum { views } } nodes { views } } }' },
+      { role: 'capped', variables: {} },
+    );
+    expect(response.errors).toBeUndefined();
+    const data = response.data as any;
+    expect(data.articles.map((a: { views: number }) => a.views)).toEqual(allViews.slice(0, 3));
+    expect(data.articles_aggregate.aggregate.count).toBe(total);
+    expect(data.articles_aggregate.aggregate.sum.views).toBe(allViews.reduce((a: number, b: number) => a + b, 0));
+    expect(data.articles_aggregate.nodes.map((a: { views: number }) => a.views)).toEqual(allViews.slice(0, 3));
+    // A limit the client asks for still applies to the aggregate.
+    const asked = await engine.execute({ query: '{ articles_aggregate(limit: 2) { aggregate { count } } }' }, { role: 'capped', variables: {} });
+    expect((asked.data as any).articles_aggregate.aggregate.count).toBe(2);
+  });
+
   it('refuses metadata that tracks a missing table or a bad relationship, naming it', async () => {
     const catalog = await readCatalog(h.db);
     const missing: Metadata = { version: 3, sources: [{ name: 'default', kind: 'postgres', tables: [{ table: { schema: 'public', name: 'nope' } }] }] };

@@ -1,7 +1,7 @@
 /**
  * Compiles selections into SQL expressions that evaluate to the finished JSON: rows as `json_build_object`,
  * lists as `json_agg` over a filtered/ordered/limited subquery, relationships as correlated subqueries and
- * aggregates inline. The role's select filter and row limit are always applied.
+ * aggregates inline. The role's select filter is always applied, its row limit to rows (and aggregate `nodes`).
  */
 import type { GraphQLObjectType } from 'graphql';
 import { getNamedType } from 'graphql';
@@ -114,8 +114,11 @@ interface OrderItem {
   direction: string;
 }
 
-/** FROM/WHERE/ORDER/LIMIT of a row set, shared by lists and aggregates. */
-function rowSet(ctx: CompileContext, table: TableModel, args: SelectArgs, join: JoinCondition, alias: string, path: string) {
+/**
+ * FROM/WHERE/ORDER/LIMIT of a row set, shared by lists and aggregates. `permissionLimit: false` leaves the role's
+ * row limit out (aggregates count every permitted row; only their `nodes` are capped, as in Hasura since #2027).
+ */
+function rowSet(ctx: CompileContext, table: TableModel, args: SelectArgs, join: JoinCondition, alias: string, path: string, permissionLimit = true) {
   const rule = ctx.types.select(table)!;
   const conditions = [compileBoolExp(ctx, rule.filter, table, alias, 'permission', path)];
   if (args.where) conditions.push(compileBoolExp(ctx, args.where, table, alias, 'request', `${path}.args.where`));
@@ -133,7 +136,7 @@ function rowSet(ctx: CompileContext, table: TableModel, args: SelectArgs, join: 
     if (!order.length) order.push(...wanted.map((expr) => ({ expr, direction: DIRECTIONS.asc })));
   }
 
-  const limits = [rule.limit, args.limit].filter((n): n is number => typeof n === 'number');
+  const limits = [permissionLimit ? rule.limit : undefined, args.limit].filter((n): n is number => typeof n === 'number');
   let tail = '';
   if (limits.length) tail += ` LIMIT ${ctx.params.text(String(Math.min(...limits)), 'int8')}`;
   if (typeof args.offset === 'number') tail += ` OFFSET ${ctx.params.text(String(args.offset), 'int8')}`;
@@ -166,24 +169,30 @@ export function selectOne(ctx: CompileContext, table: TableModel, condition: (al
 /** A `t_aggregate` object: `{ aggregate: { count, sum: {…}, … }, nodes: […] }` as selected. */
 export function selectAggregate(ctx: CompileContext, table: TableModel, args: SelectArgs, join: JoinCondition, fields: SelectedField[], path: string): string {
   const alias = ctx.alias();
-  const set = rowSet(ctx, table, args, join, alias, path);
+  const set = rowSet(ctx, table, args, join, alias, path, false);
+  const permissionLimit = ctx.types.select(table)!.limit;
+  const capsNodes = typeof permissionLimit === 'number' && fields.some((field) => field.plan?.kind === 'nodes');
   const pairs: string[] = [];
   for (const field of fields) {
     const here = `${path}.selectionSet.${field.key}`;
     if (field.plan?.kind === 'nodes') {
       const outerOrder = set.order.length ? ` ORDER BY ${set.order.map((o, i) => `${alias}."__o${i}" ${o.direction}`).join(', ')}` : '';
-      pairs.push(`'${field.key}', coalesce(json_agg(${rowJson(ctx, table, alias, subFields(ctx, field), here)}${outerOrder}), '[]'::json)`);
+      const cap = capsNodes ? ` FILTER (WHERE ${alias}."__rn" <= ${ctx.params.text(String(permissionLimit), 'int8')})` : '';
+      pairs.push(`'${field.key}', coalesce(json_agg(${rowJson(ctx, table, alias, subFields(ctx, field), here)}${outerOrder})${cap}, '[]'::json)`);
     } else if (field.plan?.kind === 'aggregate') {
       pairs.push(`'${field.key}', ${aggregateFields(ctx, alias, subFields(ctx, field), here)}`);
     }
   }
   const orderColumns = set.order.map((o, i) => `, ${o.expr} AS "__o${i}"`).join('');
-  // As in selectList: the aggregates and nodes read the filtered, limited rows under the table's alias.
-  return (
-    `(SELECT ${jsonObject(pairs)} FROM (` +
-    `SELECT ${set.distinct}${alias}.*${orderColumns} FROM ${from(table, alias)} WHERE ${set.where}${set.tail}` +
-    `) AS ${alias})`
-  );
+  // As in selectList: the aggregates and nodes read the filtered rows under the table's alias. When the role has a
+  // row limit, the rows are numbered in the requested order so that only `nodes` is capped by it.
+  let rows = `SELECT ${set.distinct}${alias}.*${orderColumns} FROM ${from(table, alias)} WHERE ${set.where}${set.tail}`;
+  if (capsNodes) {
+    const numbered = ctx.alias();
+    const order = set.order.map((o, i) => `${numbered}."__o${i}" ${o.direction}`).join(', ');
+    rows = `SELECT ${numbered}.*, row_number() OVER (${order ? `ORDER BY ${order}` : ''}) AS "__rn" FROM (${rows}) AS ${numbered}`;
+  }
+  return `(SELECT ${jsonObject(pairs)} FROM (${rows}) AS ${alias})`;
 }
 
 function aggregateFields(ctx: CompileContext, rows: string, fields: SelectedField[], path: string): string {
