@@ -32,8 +32,9 @@ export function codegenConfig(paths: CodegenPaths = DEFAULT_CODEGEN_PATHS): Code
         // Plain objects are easier to read in routes; no useFragment() unmasking needed.
         presetConfig: { fragmentMasking: false },
         config: {
-          // Hasura's custom scalars; uuid and timestamptz travel as strings.
-          scalars: { uuid: 'string', timestamptz: 'string', numeric: 'string', bigint: 'string', jsonb: 'unknown' },
+          // Hasura's custom scalars: uuid and timestamptz travel as strings; bigint and numeric as JSON numbers (unless
+          // HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES=true, then change them to string here).
+          scalars: { uuid: 'string', timestamptz: 'string', numeric: 'number', bigint: 'number', jsonb: 'unknown' },
           enumsAsTypes: true,
           useTypeImports: true,
         },
