@@ -81,6 +81,9 @@ function App() {
       <main>
         <Outlet />
       </main>
+      <footer className="site-footer">
+        <Link to="/about">About this app</Link>
+      </footer>
     </>
   );
 }
