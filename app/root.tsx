@@ -1,5 +1,4 @@
 import { ClerkApp, SignedIn, SignedOut, UserButton } from '@clerk/remix';
-import { rootAuthLoader } from '@clerk/remix/ssr.server';
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
@@ -13,7 +12,7 @@ import {
   useRouteError,
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { withClerk } from '~/clerk/availability.server';
+import { rootLoaderWithAuth } from '~/clerk/request-auth.server';
 import { getPublicEnv } from '~/env.server';
 import { isServiceUnavailable } from '~/service-unavailable';
 
@@ -25,9 +24,7 @@ export const links: LinksFunction = () => [
 ];
 
 export const loader = (args: LoaderFunctionArgs) =>
-  withClerk(() =>
-    rootAuthLoader(args, () => ({ publicEnv: getPublicEnv() }), { signInUrl: '/sign-in', signUpUrl: '/sign-up' }),
-  );
+  rootLoaderWithAuth(args, () => ({ publicEnv: getPublicEnv() }), { signInUrl: '/sign-in', signUpUrl: '/sign-up' });
 
 export function Layout({ children }: { children: ReactNode }) {
   return (

@@ -1,15 +1,16 @@
 /**
- * Everything a loader or action needs to talk to Hasura as the current visitor: Clerk's `getAuth(args)`, the
+ * Everything a loader or action needs to talk to Hasura as the current visitor: Clerk's auth state (shared with the root
+ * loader, see ~/clerk/request-auth.server), the
  * `hasura` template token (through the token cache), and typed query/mutation runners on a per-request urql
  * Client. When Hasura answers `invalid-jwt` (e.g. a token that expired in flight), the request is retried once
  * with a freshly fetched token.
  */
-import { getAuth } from '@clerk/remix/ssr.server';
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { AnyVariables, OperationResult } from '@urql/core';
 import { decodeJwt } from 'jose';
 import { withClerk } from '~/clerk/availability.server';
+import { requestAuth } from '~/clerk/request-auth.server';
 import { getEnv } from '~/env.server';
 import { createHasuraClient } from './client.server';
 import { classifyHasuraError, hasuraErrorResponse, type HasuraGraphQLError } from './errors.server';
@@ -53,7 +54,7 @@ export async function getHasuraSession(args: LoaderFunctionArgs): Promise<Hasura
   const env = getEnv();
   const endpoint = env.HASURA_GRAPHQL_ENDPOINT;
   const template = env.HASURA_JWT_TEMPLATE;
-  const auth = await withClerk(() => getAuth(args));
+  const auth = await requestAuth(args);
   const { userId, sessionId } = auth;
 
   async function fetchTemplateToken(): Promise<string> {
