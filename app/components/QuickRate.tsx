@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { QuickRateMutation } from '~/hasura/documents';
+import { RatingOptions } from './RatingOptions';
 
 export function QuickRate({ entryId, title, rating }: { entryId: string; title: string; rating: number | null }) {
   const [value, setValue] = useState(rating === null ? '' : String(rating));
@@ -28,12 +29,7 @@ export function QuickRate({ entryId, title, rating }: { entryId: string; title: 
         disabled={state.fetching}
         onChange={(event) => void onChange(event.target.value)}
       >
-        <option value="">No rating</option>
-        {[1, 2, 3, 4, 5].map((stars) => (
-          <option key={stars} value={stars}>
-            {stars} / 5
-          </option>
-        ))}
+        <RatingOptions />
       </select>
       <span role="status">{message}</span>
     </span>

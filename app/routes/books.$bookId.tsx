@@ -9,6 +9,7 @@ import {
   RemoveShelfEntryMutation,
   UpdateShelfEntryMutation,
 } from '~/hasura/documents';
+import { RatingOptions } from '~/components/RatingOptions';
 import { getHasuraSession } from '~/hasura/session.server';
 import { parseShelfEntryForm, SHELF_STATUSES, STATUS_LABELS, type ShelfEntryFieldErrors } from '~/shelf/entry-form';
 import { signInRedirect } from '~/clerk/sign-in-redirect.server';
@@ -134,12 +135,7 @@ export default function BookPage() {
             {fieldErrors.status ? <p id="status-error" className="field-error">{fieldErrors.status}</p> : null}
             <label htmlFor="rating">Rating</label>
             <select id="rating" name="rating" defaultValue={entry?.rating ?? ''} {...errorProps('rating')}>
-              <option value="">No rating</option>
-              {[1, 2, 3, 4, 5].map((stars) => (
-                <option key={stars} value={stars}>
-                  {stars} / 5
-                </option>
-              ))}
+              <RatingOptions />
             </select>
             {fieldErrors.rating ? <p id="rating-error" className="field-error">{fieldErrors.rating}</p> : null}
             <label htmlFor="note">Note</label>
