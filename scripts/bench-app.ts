@@ -12,7 +12,8 @@
  * and their `__session` cookies are refreshed in the background as clerk-js would.
  * Prints requests/s, p50/p99 for each and the ratios. A script that prints, not a test.
  *
- * Options (env): BENCH_SECONDS (per phase, default 7), BENCH_CONCURRENCY (default 16), BENCH_USERS (default 4),
+ * Options (env): BENCH_SKIP_BUILD=1 (reuse build/, which must be a production build), BENCH_SECONDS (per phase,
+ * default 7), BENCH_CONCURRENCY (default 16), BENCH_USERS (default 4),
  * BENCH_VERBOSE=1 to see the servers' output, BENCH_DATABASE_URL=postgres://… to run Hasura on a real
  * PostgreSQL server instead (a database of its own is created there and dropped at the end).
  */
@@ -262,16 +263,22 @@ function printResults(results: PhaseResult[]) {
   console.log(`\n${line(header)}\n${rows.map(line).join('\n')}`);
 }
 
-// ---------- main ----------
-async function main() {
-  const started = performance.now();
-  // Always a fresh production build: `build/` may hold a development build left by `npm run dev`.
+/** `remix build` with NODE_ENV=production into build/. */
+function buildForProduction() {
   console.log('Building the app (remix build)…');
   execFileSync(`${ROOT_DIR}node_modules/.bin/remix`, ['build'], {
     cwd: ROOT_DIR,
     stdio: ['ignore', 'ignore', 'pipe'], // a failed build's error output ends up in the thrown error
     env: { ...process.env, NODE_ENV: 'production' },
   });
+}
+
+// ---------- main ----------
+async function main() {
+  const started = performance.now();
+  // A fresh production build unless told otherwise: `build/` may hold a development build left by `npm run dev`.
+  if (process.env.BENCH_SKIP_BUILD === '1') console.log('Using the existing build/ (BENCH_SKIP_BUILD=1).');
+  else buildForProduction();
   const ports = { app: await freePort(), clerk: await freePort(), hasura: await freePort() };
   const noCachePort = await freePort();
   const database = process.env.BENCH_DATABASE_URL ? await temporaryDatabase(process.env.BENCH_DATABASE_URL) : null;

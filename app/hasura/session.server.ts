@@ -1,9 +1,8 @@
 /**
- * Everything a loader or action needs to talk to Hasura as the current visitor: Clerk's auth state (shared with the root
- * loader, see ~/clerk/request-auth.server), the
- * `hasura` template token (through the token cache), and typed query/mutation runners on a per-request urql
- * Client. When Hasura answers `invalid-jwt` (e.g. a token that expired in flight), the request is retried once
- * with a freshly fetched token.
+ * Everything a loader or action needs to talk to Hasura as the current visitor: Clerk's auth state (shared with
+ * the root loader, see ~/clerk/request-auth.server), the `hasura` template token (through the token cache), and
+ * typed query/mutation runners on a per-request urql Client. When Hasura answers `invalid-jwt` (e.g. a token that
+ * expired in flight), the request is retried once with a freshly fetched token.
  */
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';

@@ -21,7 +21,7 @@ vi.mock('@clerk/remix/ssr.server', () => ({
 const { requestAuth, rootLoaderWithAuth } = await import('~/clerk/request-auth.server');
 
 const urls = { signInUrl: '/sign-in', signUpUrl: '/sign-up' };
-const argsFor = (path: string, context: object): LoaderFunctionArgs => ({
+const argsFor = (path: string, context: Record<string, unknown>): LoaderFunctionArgs => ({
   request: new Request(`http://app.test${path}`),
   params: {},
   context,
