@@ -234,7 +234,14 @@ describe('sign-up', () => {
     expect(errorOf(badEmail.body)).toMatchObject({ code: 'form_param_format_invalid', meta: { param_name: 'email_address' } });
     const short = await browser.call('POST', '/client/sign_ups', { email_address: 'fay@example.com', password: 'short' });
     expect(errorOf(short.body).code).toBe('form_password_length_too_short');
+    for (const metadata of ['{not json', '[1, 2]', '42']) {
+      const bad = await browser.call('POST', '/client/sign_ups', { email_address: 'fay@example.com', password: 'long-enough-1', unsafe_metadata: metadata });
+      expect(bad.status).toBe(422);
+      expect(errorOf(bad.body)).toMatchObject({ meta: { param_name: 'unsafe_metadata' } });
+    }
     expect((await browser.call('GET', '/client')).body.response.sign_up).toBeNull();
+    const good = await browser.call('POST', '/client/sign_ups', { email_address: 'fay@example.com', password: 'long-enough-1', unsafe_metadata: '{"theme":"dark"}' });
+    expect(good.status).toBe(200);
   });
 });
 

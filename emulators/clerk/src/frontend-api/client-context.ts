@@ -33,3 +33,17 @@ export function requiredParam(ctx: RequestContext, name: string): string {
   if (value === null) throw errors.paramMissing(name);
   return value;
 }
+
+/** A form field holding a JSON object (e.g. `unsafe_metadata`); null when absent, Clerk's param error when not an object. */
+export function jsonObjectParam(ctx: RequestContext, name: string): Record<string, unknown> | null {
+  const raw = stringParam(ctx, name);
+  if (raw === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    value = undefined;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw errors.paramInvalid(name, `${name} must be a JSON object.`);
+  return value as Record<string, unknown>;
+}

@@ -6,7 +6,7 @@ import { resourceContext } from '../instance.js';
 import { sessionJSON, userJSON } from '../resources.js';
 import type { SessionRecord } from '../state.js';
 import { assertPasswordPolicy, hashPassword } from '../passwords.js';
-import { requireClient, requiredParam, stringParam, withClient } from './client-context.js';
+import { jsonObjectParam, requireClient, requiredParam, stringParam, withClient } from './client-context.js';
 
 /** The signed-in user's own endpoints that `<UserButton/>` and `<UserProfile/>` read. */
 export function registerMeRoutes(router: Router, instance: Instance): void {
@@ -29,15 +29,7 @@ export function registerMeRoutes(router: Router, instance: Instance): void {
   router.on('PATCH', '/v1/me', async (ctx) => {
     const session = await currentSession(ctx);
     const user = store.getUser(session.userId);
-    let unsafeMetadata: Record<string, unknown> | undefined;
-    const rawMetadata = stringParam(ctx, 'unsafe_metadata');
-    if (rawMetadata !== null) {
-      try {
-        unsafeMetadata = JSON.parse(rawMetadata);
-      } catch {
-        throw errors.paramInvalid('unsafe_metadata', 'unsafe_metadata must be a JSON object.');
-      }
-    }
+    const unsafeMetadata = jsonObjectParam(ctx, 'unsafe_metadata');
     // An empty form field clears a name; an absent one leaves it alone.
     for (const [param, field] of [['first_name', 'firstName'], ['last_name', 'lastName'], ['username', 'username']] as const) {
       const value = ctx.body[param];

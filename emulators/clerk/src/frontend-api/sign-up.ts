@@ -5,7 +5,7 @@ import type { Instance } from '../instance.js';
 import { assertPasswordPolicy, hashPassword } from '../passwords.js';
 import { signUpJSON } from '../resources.js';
 import type { ClientRecord, SignUpRecord } from '../state.js';
-import { requireClient, requiredParam, stringParam, withClient } from './client-context.js';
+import { jsonObjectParam, requireClient, requiredParam, stringParam, withClient } from './client-context.js';
 
 /** Clerk's test-mode verification code: the only code that verifies an email here. */
 export const TEST_VERIFICATION_CODE = '424242';
@@ -26,15 +26,7 @@ export function registerSignUpRoutes(router: Router, instance: Instance): void {
     }
     const password = stringParam(ctx, 'password');
     if (password !== null) assertPasswordPolicy(password);
-    let unsafeMetadata: Record<string, unknown> | null = null;
-    const rawMetadata = stringParam(ctx, 'unsafe_metadata');
-    if (rawMetadata !== null) {
-      try {
-        unsafeMetadata = JSON.parse(rawMetadata);
-      } catch {
-        throw errors.paramInvalid('unsafe_metadata', 'unsafe_metadata must be a JSON object.');
-      }
-    }
+    const unsafeMetadata = jsonObjectParam(ctx, 'unsafe_metadata');
     const strategy = stringParam(ctx, 'strategy');
     if (strategy) throw errors.strategyNotAllowed(strategy);
 
