@@ -124,9 +124,8 @@ export function templateContext(user: UserRecord, baseUrl: string): TemplateCont
   };
 }
 
-export async function sessionJSON(session: SessionRecord, ctx: ResourceContext) {
-  const user = ctx.store.getUser(session.userId);
-  const active = session.status === 'active';
+/** The fields every session resource has, in the client's session list and in "Active devices". */
+export function sessionBaseJSON(session: SessionRecord) {
   return {
     object: 'session',
     id: session.id,
@@ -134,6 +133,14 @@ export async function sessionJSON(session: SessionRecord, ctx: ResourceContext) 
     expire_at: session.expireAt,
     abandon_at: session.abandonAt,
     last_active_at: session.lastActiveAt,
+  };
+}
+
+export async function sessionJSON(session: SessionRecord, ctx: ResourceContext) {
+  const user = ctx.store.getUser(session.userId);
+  const active = session.status === 'active';
+  return {
+    ...sessionBaseJSON(session),
     last_active_organization_id: null,
     last_active_token: active ? { object: 'token', jwt: await ctx.sessionToken(session) } : null,
     actor: null,

@@ -3,7 +3,7 @@ import type { RequestContext, Router } from '../http.js';
 import { json } from '../http.js';
 import type { Instance } from '../instance.js';
 import { resourceContext } from '../instance.js';
-import { sessionJSON, userJSON } from '../resources.js';
+import { sessionBaseJSON, sessionJSON, userJSON } from '../resources.js';
 import type { SessionRecord } from '../state.js';
 import { assertPasswordPolicy, hashPassword } from '../passwords.js';
 import { jsonObjectParam, requireClient, requiredParam, stringParam, withClient } from './client-context.js';
@@ -78,12 +78,7 @@ export function registerMeRoutes(router: Router, instance: Instance): void {
     const active = [...store.sessions.values()].filter((s) => s.userId === userId && s.status === 'active' && s.expireAt > Date.now());
     return json(
       active.map((session) => ({
-        object: 'session',
-        id: session.id,
-        status: session.status,
-        expire_at: session.expireAt,
-        abandon_at: session.abandonAt,
-        last_active_at: session.lastActiveAt,
+        ...sessionBaseJSON(session),
         latest_activity: { object: 'session_activity', id: `sess_activity_${session.id.slice(5)}`, ip_address: '127.0.0.1', is_mobile: false },
         actor: null,
       })),
