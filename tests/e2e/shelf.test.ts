@@ -44,6 +44,7 @@ test('add, change and remove a shelf entry', async ({ page }) => {
   await page.getByLabel('Status', { exact: true }).selectOption('reading');
   await page.getByLabel('Note').fill(`${note} (changed)`);
   await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible(); // the action finished
   await page.reload();
   await expect(page.getByLabel('Status', { exact: true })).toHaveValue('reading');
   await expect(page.getByLabel('Note')).toHaveValue(`${note} (changed)`);
