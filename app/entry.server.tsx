@@ -1,14 +1,15 @@
 /**
  * Server entry: validates the environment at start-up (a missing variable stops the server with its name), then
- * streams the React render as Remix's default entry does (bots get the complete document at once).
+ * streams the React render as Remix's default entry does (bots get the complete document at once), with the
+ * pieces React writes in one go coalesced into one chunk (see ~/render/coalesced-stream.server).
  */
-import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { getEnv } from '~/env.server';
+import { CoalescedStream } from '~/render/coalesced-stream.server';
 
 getEnv();
 
@@ -29,7 +30,7 @@ export default function handleRequest(
       {
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = new CoalescedStream();
           responseHeaders.set('Content-Type', 'text/html');
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),

@@ -1,23 +1,16 @@
 /**
  * A urql Client for one server request. Signed in: it sends `Authorization: Bearer <hasura template token>`;
  * signed out: no Authorization header, so Hasura applies its unauthorized role (`anonymous`).
- *
- * Requests go through undici with one keep-alive connection pool per process: under `remix-serve` the global
- * `fetch` is `@remix-run/web-fetch`, which opens (and closes) a new TCP connection for every GraphQL request.
+ * Requests share one keep-alive connection pool per process (see ./pooled-fetch.server).
  */
 import { Client, fetchExchange } from '@urql/core';
-import { Agent, fetch as undiciFetch } from 'undici';
-
-const hasuraConnections = new Agent({ keepAliveTimeout: 30_000 });
-
-const keepAliveFetch = ((input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) =>
-  undiciFetch(input, { ...init, dispatcher: hasuraConnections })) as unknown as typeof fetch;
+import { pooledFetch } from './pooled-fetch.server';
 
 export function createHasuraClient(endpoint: string, token: string | null): Client {
   return new Client({
     url: endpoint,
     exchanges: [fetchExchange],
-    fetch: keepAliveFetch,
+    fetch: pooledFetch,
     // Hasura's /v1/graphql takes POST only; every server request wants fresh data.
     preferGetMethod: false,
     requestPolicy: 'network-only',
