@@ -10,7 +10,7 @@
  *   (Hasura's anonymous role, no token).
  * Users are signed in without a browser through the Clerk server's Frontend API (dev browser → password sign-in),
  * and their `__session` cookies are refreshed in the background as clerk-js would.
- * Prints requests/s, p50/p99 for each and the ratios. A script that prints, not a test.
+ * Prints requests/s, p50/p99 and the page size for each, and the ratios. A script that prints, not a test.
  *
  * Options (env): BENCH_SKIP_BUILD=1 (reuse build/, which must be a production build), BENCH_SECONDS (per phase,
  * default 7), BENCH_CONCURRENCY (default 16), BENCH_USERS (default 4),
@@ -166,6 +166,8 @@ interface PhaseResult {
   perSecond: number;
   p50: number;
   p99: number;
+  /** Size of a response body (the last one received). */
+  bytes: number;
   /** Share of one core each server (and the load generator) used during the measured window. */
   cpu: string;
 }
@@ -218,6 +220,7 @@ async function runPhase(
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
+  let bytes = 0;
   const start = performance.now();
   const measureFrom = start + WARMUP_MS;
   const end = measureFrom + SECONDS * 1000;
@@ -225,8 +228,9 @@ async function runPhase(
     while (performance.now() < end) {
       const sent = performance.now();
       try {
-        const { status } = await get(agent, url, cookies());
+        const { status, body } = await get(agent, url, cookies());
         if (status !== 200) throw new Error(`HTTP ${status}`);
+        bytes = Buffer.byteLength(body);
         if (sent >= measureFrom) latencies.push(performance.now() - sent);
       } catch (error) {
         if (sent >= measureFrom) errors += 1;
@@ -263,6 +267,7 @@ async function runPhase(
     perSecond: latencies.length / SECONDS,
     p50: at(0.5),
     p99: at(0.99),
+    bytes,
     cpu,
   };
 }
@@ -274,9 +279,10 @@ function printResults(results: PhaseResult[]) {
     r.p50.toFixed(1),
     r.p99.toFixed(1),
     String(r.errors) + (r.firstError ? ` (${r.firstError})` : ''),
+    `${(r.bytes / 1024).toFixed(1)} KB`,
     r.cpu,
   ]);
-  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU (100% = one core)'];
+  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'HTML', 'CPU (100% = one core)'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) =>
     cells.map((cell, i) => (i === 0 || i === cells.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
