@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { resolveSession, type AuthSettings } from './auth/session.js';
-import type { Engine, GraphQLRequest, GraphQLResponse, HasuraError } from './types.js';
+import type { Engine, GraphQLRequest, HasuraError } from './types.js';
 
 export const ENGINE_VERSION = 'v2.43.0-local';
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -70,17 +70,17 @@ export function createHasuraServer({ engine, auth, log = () => undefined }: Serv
       sendJson(res, 200, { errors: [session] });
       return;
     }
-    const run = async (item: unknown, path: string): Promise<GraphQLResponse> => {
+    const run = async (item: unknown, path: string): Promise<string> => {
       const request = asGraphqlRequest(item, path);
-      return 'extensions' in request ? { errors: [request] } : engine.execute(request, session);
+      return 'extensions' in request ? JSON.stringify({ errors: [request] }) : engine.executeText(request, session);
     };
     // A batch runs its operations one after the other, in order, as the real engine does.
     if (Array.isArray(parsed)) {
-      const results: GraphQLResponse[] = [];
+      const results: string[] = [];
       for (const [index, item] of parsed.entries()) results.push(await run(item, `$[${index}]`));
-      sendJson(res, 200, results);
+      sendText(res, 200, `[${results.join(',')}]`);
     } else {
-      sendJson(res, 200, await run(parsed, '$'));
+      sendText(res, 200, await run(parsed, '$'));
     }
   }
 }
@@ -131,7 +131,11 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  sendText(res, status, JSON.stringify(body));
+}
+
+/** `text` is JSON already. */
+function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }

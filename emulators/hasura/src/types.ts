@@ -159,6 +159,8 @@ export interface GraphQLResponse {
 export interface Engine {
   /** Validates and runs one GraphQL request as `session.role`; never throws for request-level problems. */
   execute(request: GraphQLRequest, session: Session): Promise<GraphQLResponse>;
+  /** The same answer as JSON text, for the HTTP body: a plain query's rows are never parsed and re-serialised. */
+  executeText(request: GraphQLRequest, session: Session): Promise<string>;
   /** The schema the role sees (admin sees everything); null for a role with no permissions at all. */
   schemaFor(role: string): import('graphql').GraphQLSchema | null;
 }

@@ -9,6 +9,9 @@ const echoEngine: Engine = {
   async execute(request: GraphQLRequest, session: Session) {
     return { data: { request, session } };
   },
+  async executeText(request: GraphQLRequest, session: Session) {
+    return JSON.stringify(await echoEngine.execute(request, session));
+  },
   schemaFor: () => null,
 };
 

@@ -1,7 +1,8 @@
 /**
  * Runs one GraphQL request for a role: parse, pick the operation, check variables, validate against the role's
  * schema (errors in Hasura's words), then execute with graphql-js, whose root-field resolvers compile each field
- * to SQL and run it. A mutation's root fields run in order inside one transaction, rolled back on any error.
+ * to SQL and run it. A plain query is answered as JSON text by `./plain-query.ts` instead, when it can.
+ * A mutation's root fields run in order inside one transaction, rolled back on any error.
  */
 import {
   execute,
@@ -22,6 +23,7 @@ import {
 import type { Database, GraphQLRequest, GraphQLResponse, HasuraError, Queryable, Session } from '../types.js';
 import { EngineError, fromExecutionError, fromValidationError, hasuraError, internalError, isDatabaseError } from './errors.js';
 import { ADMIN_ROLE } from './permissions.js';
+import { answerPlainQuery } from './plain-query.js';
 import { planOf } from './schema/plans.js';
 import type { TableTypes } from './schema/table-types.js';
 import { CompileContext } from './sql/context.js';
@@ -32,6 +34,8 @@ export interface RequestEnvironment {
   schema: GraphQLSchema;
   types: TableTypes;
   stringifyNumeric: boolean;
+  /** Plain queries may be answered by `./plain-query.ts`. */
+  plainQueryFastPath: boolean;
   /** Resolves once the SQL helpers mutations rely on exist. */
   mutationHelpers: () => Promise<void>;
 }
@@ -52,7 +56,8 @@ class Rollback extends Error {
 
 const fail = (message: string, path = '$', code = 'validation-failed'): GraphQLResponse => ({ errors: [hasuraError(code, message, path)] });
 
-export async function executeRequest(env: RequestEnvironment, request: GraphQLRequest, session: Session): Promise<GraphQLResponse> {
+/** The response, or for a plain query answered by the fast path, the response's JSON text. */
+export async function executeRequest(env: RequestEnvironment, request: GraphQLRequest, session: Session): Promise<GraphQLResponse | string> {
   if (typeof request?.query !== 'string') return fail('the key \'query\' was not present', '$');
   const checked = parseAndValidate(env.schema, request.query);
   if (!checked) return fail('not a valid graphql query', '$.query');
@@ -78,7 +83,7 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
   }
   // Like Hasura: a declared variable may go unused, but every variable sent must be declared and used.
   const declared = new Set((operation.variableDefinitions ?? []).map((d) => d.variable.name.value));
-  const used = usedVariables(document, operation);
+  const used = usedVariablesOf(document, operation);
   const unexpected = Object.keys(variables).filter((name) => !declared.has(name) || !used.has(name));
   if (unexpected.length) return fail(`unexpected variables in variableValues: ${unexpected.join(', ')}`);
   for (const definition of operation.variableDefinitions ?? []) {
@@ -101,7 +106,10 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
     return { data: result.data };
   };
 
-  if (operation.operation !== 'mutation') return run(env.db);
+  if (operation.operation !== 'mutation') {
+    const text = env.plainQueryFastPath ? await answerPlainQuery(env, document, operation, variables, session) : undefined;
+    return text ?? run(env.db);
+  }
   try {
     await env.mutationHelpers();
   } catch (error) {
@@ -121,6 +129,15 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
 
 /** The spec's rules except "unused variable": Hasura accepts declared variables the operation does not use. */
 const VALIDATION_RULES = specifiedRules.filter((rule) => rule !== NoUnusedVariablesRule);
+
+/** Per operation of a cached document: walking the AST on every request costs more than the lookup. */
+const usedVariablesCache = new WeakMap<OperationDefinitionNode, Set<string>>();
+
+function usedVariablesOf(document: DocumentNode, operation: OperationDefinitionNode): Set<string> {
+  let used = usedVariablesCache.get(operation);
+  if (!used) usedVariablesCache.set(operation, (used = usedVariables(document, operation)));
+  return used;
+}
 
 /** Variables referenced by the operation, through the fragments it spreads too. */
 function usedVariables(document: DocumentNode, operation: OperationDefinitionNode): Set<string> {

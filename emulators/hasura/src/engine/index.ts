@@ -3,7 +3,7 @@
  * compiles every root field to a single SQL statement returning JSON.
  */
 import type { GraphQLSchema } from 'graphql';
-import type { Catalog, Database, Engine, Metadata } from '../types.js';
+import type { Catalog, Database, Engine, GraphQLRequest, GraphQLResponse, Metadata, Session } from '../types.js';
 import { executeRequest } from './execute.js';
 import { buildModel } from './model.js';
 import { buildRoleSchema } from './schema/index.js';
@@ -17,6 +17,8 @@ export interface EngineOptions {
   metadata: Metadata;
   /** HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES: bigint/numeric values as JSON strings. */
   stringifyNumericTypes?: boolean;
+  /** false: every request goes through graphql-js `execute` (tests compare both paths). Default true. */
+  plainQueryFastPath?: boolean;
 }
 
 interface RoleSchema {
@@ -46,21 +48,31 @@ export function createEngine(options: EngineOptions): Engine {
     return helpers;
   };
 
+  const answer = (request: GraphQLRequest, session: Session) => {
+    const { schema, types } = forRole(session.role);
+    return executeRequest(
+      {
+        db: options.db,
+        schema: schema ?? (noPermissions ??= buildNoPermissionSchema()),
+        types,
+        stringifyNumeric: options.stringifyNumericTypes === true,
+        plainQueryFastPath: options.plainQueryFastPath !== false,
+        mutationHelpers,
+      },
+      request,
+      session,
+    );
+  };
+
   return {
     schemaFor: (role) => forRole(role).schema,
-    execute(request, session) {
-      const { schema, types } = forRole(session.role);
-      return executeRequest(
-        {
-          db: options.db,
-          schema: schema ?? (noPermissions ??= buildNoPermissionSchema()),
-          types,
-          stringifyNumeric: options.stringifyNumericTypes === true,
-          mutationHelpers,
-        },
-        request,
-        session,
-      );
+    async execute(request, session) {
+      const response = await answer(request, session);
+      return typeof response === 'string' ? (JSON.parse(response) as GraphQLResponse) : response;
+    },
+    async executeText(request, session) {
+      const response = await answer(request, session);
+      return typeof response === 'string' ? response : JSON.stringify(response);
     },
   };
 }

@@ -26,7 +26,8 @@ export interface SelectedField {
   plan: FieldPlan | undefined;
 }
 
-export function collectFields(ctx: CompileContext, type: GraphQLObjectType, nodes: readonly FieldNode[]): SelectedField[] {
+/** `nodes`: the fields (or the operation) whose selection sets are merged. */
+export function collectFields(ctx: CompileContext, type: GraphQLObjectType, nodes: ReadonlyArray<{ selectionSet?: SelectionSetNode }>): SelectedField[] {
   const byKey = new Map<string, SelectedField>();
   const visit = (selectionSet: SelectionSetNode | undefined) => {
     for (const selection of selectionSet?.selections ?? []) {
