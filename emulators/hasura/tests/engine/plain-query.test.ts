@@ -43,6 +43,7 @@ const extraRequests: GraphQLRequest[] = [
     }
     fragment Root on query_root { articles(limit: 2, order_by: {views: desc}) { title } articles_by_pk(id: "00000000-0000-4000-8000-000000000001") { title } }`, { skip: false }),
   Q('query ($skip: Boolean!) { authors @skip(if: $skip) { id } articles(limit: 1, order_by: {id: asc}) { id } }', { skip: true }),
+  Q('query ($skip: Boolean!) { authors @skip(if: $skip) { id } }', { skip: true }),
   Q('{ x: authors(where: {id: {_eq: 1}}) { id } x: authors(where: {id: {_eq: 1}}) { name } y: authors_by_pk(id: 99) { id } }'),
   Q(`{ authors(order_by: {id: asc}) { name rating created_at
        articles(where: {published: {_eq: true}}, order_by: [{views: desc}], limit: 2) { title tags second: tags(path: "[1]") }

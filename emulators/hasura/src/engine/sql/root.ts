@@ -1,6 +1,7 @@
 /**
  * One root field → its SQL statement(s): one statement per field (update_many: one per update, in order).
- * Each statement returns a single `result` column holding the field's JSON as text.
+ * Each statement returns a single `result` column holding the field's JSON as text. A select field's JSON
+ * expression is also available alone (`selectExpression`), for a plain query's single statement.
  */
 import type { Queryable } from '../../types.js';
 import { EngineError } from '../errors.js';
@@ -22,6 +23,31 @@ export interface CompiledRoot {
   run?: (queryable: Queryable) => Promise<unknown>;
 }
 
+export type SelectOperation = Extract<RootOperation, 'select' | 'select_aggregate' | 'select_by_pk'>;
+
+export const isSelectOperation = (operation: RootOperation): operation is SelectOperation =>
+  operation === 'select' || operation === 'select_aggregate' || operation === 'select_by_pk';
+
+/** The JSON expression of a select root field, compiled into `ctx` (whose parameters it appends to). */
+export function selectExpression(ctx: CompileContext, operation: SelectOperation, table: TableModel, field: SelectedField, args: Record<string, unknown>): string {
+  const path = `$.selectionSet.${field.key}`;
+  if (args.order_by != null) args = withWrittenOrderBy(ctx, field, args);
+  switch (operation) {
+    case 'select':
+      return selectList(ctx, table, args as SelectArgs, null, subFields(ctx, field), path);
+    case 'select_aggregate':
+      return selectAggregate(ctx, table, args as SelectArgs, null, subFields(ctx, field), path);
+    case 'select_by_pk':
+      return selectOne(ctx, table, byPk(ctx, table, args), subFields(ctx, field), path);
+  }
+}
+
+/** `alias.pk = $n AND …` for the primary key values of a by_pk field. */
+const byPk = (ctx: CompileContext, table: TableModel, values: Record<string, unknown>) => (alias: string) =>
+  table.info.primaryKey!.columns
+    .map((c) => `${alias}.${ident(c)} = ${ctx.params.value(values[fieldOf(table, c)], table.columns.get(c)!.pgType)}`)
+    .join(' AND ');
+
 export function compileRoot(
   newContext: () => CompileContext,
   operation: RootOperation,
@@ -30,26 +56,19 @@ export function compileRoot(
   args: Record<string, unknown>,
 ): CompiledRoot {
   const path = `$.selectionSet.${field.key}`;
-  if (args.order_by != null) args = withWrittenOrderBy(newContext(), field, args);
   const one = (build: (ctx: CompileContext) => string): CompiledRoot => {
     const ctx = newContext();
     const sql = build(ctx);
     return { statements: [{ sql, params: ctx.params.values }], many: false };
   };
   const select = (expression: (ctx: CompileContext) => string) => one((ctx) => `SELECT ${expression(ctx)}::text AS result`);
-  const byPk = (ctx: CompileContext, values: Record<string, unknown>) => (alias: string) =>
-    table.info.primaryKey!.columns
-      .map((c) => `${alias}.${ident(c)} = ${ctx.params.value(values[fieldOf(table, c)], table.columns.get(c)!.pgType)}`)
-      .join(' AND ');
   const where = (ctx: CompileContext, exp: unknown, at: string) => (alias: string) => compileBoolExp(ctx, exp, table, alias, 'request', at);
 
   switch (operation) {
     case 'select':
-      return select((ctx) => selectList(ctx, table, args as SelectArgs, null, subFields(ctx, field), path));
     case 'select_aggregate':
-      return select((ctx) => selectAggregate(ctx, table, args as SelectArgs, null, subFields(ctx, field), path));
     case 'select_by_pk':
-      return select((ctx) => selectOne(ctx, table, byPk(ctx, args), subFields(ctx, field), path));
+      return select((ctx) => selectExpression(ctx, operation, table, field, args));
     case 'insert':
     case 'insert_one': {
       const single = operation === 'insert_one';
@@ -70,7 +89,7 @@ export function compileRoot(
     case 'update':
       return one((ctx) => compileUpdate(ctx, table, args as UpdateSpec, where(ctx, args.where, `${path}.args.where`), subFields(ctx, field), false, path));
     case 'update_by_pk':
-      return one((ctx) => compileUpdate(ctx, table, args as UpdateSpec, byPk(ctx, args.pk_columns as Record<string, unknown>), subFields(ctx, field), true, path));
+      return one((ctx) => compileUpdate(ctx, table, args as UpdateSpec, byPk(ctx, table, args.pk_columns as Record<string, unknown>), subFields(ctx, field), true, path));
     case 'update_many': {
       const updates = args.updates as Array<UpdateSpec & { where: unknown }>;
       const statements = updates.map((update, i) => {
@@ -83,7 +102,7 @@ export function compileRoot(
     case 'delete':
       return one((ctx) => compileDelete(ctx, table, where(ctx, args.where, `${path}.args.where`), subFields(ctx, field), false, path));
     case 'delete_by_pk':
-      return one((ctx) => compileDelete(ctx, table, byPk(ctx, args), subFields(ctx, field), true, path));
+      return one((ctx) => compileDelete(ctx, table, byPk(ctx, table, args), subFields(ctx, field), true, path));
     default:
       throw new EngineError('unexpected', `unsupported root field '${field.name}'`, path);
   }
