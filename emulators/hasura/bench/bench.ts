@@ -4,7 +4,8 @@
  * One process, loopback. Starts the engine over the authors-articles fixture project (embedded PGlite in memory
  * by default, or PostgreSQL from --db / TEST_DATABASE_URL), seeds a few thousand rows, records the SQL the
  * engine runs for three typical queries, then drives, at each concurrency, both the engine and a "floor": a
- * bare node:http handler running the very same SQL through the same Database. Prints requests/s and p50/p99 of
+ * bare node:http handler running the very same SQL through the same Database (prepared, where the engine's plain
+ * query fast path prepares it). Prints requests/s and p50/p99 of
  * both, and the ratio (target: the engine reaches at least 1/1.5 of the floor's throughput). Not a test.
  */
 import { createServer } from 'node:http';
@@ -60,18 +61,30 @@ async function seed(db: Database): Promise<void> {
   `);
 }
 
+/** A statement the engine ran: `prepared` through `db.preparedRow` (plain queries), else through `db.query`. */
+interface Statement {
+  sql: string;
+  params: unknown[];
+  prepared: boolean;
+}
+
 /** Runs `fn` with the SQL statements the engine sends through `db` recorded. */
-async function recordSql(db: Database, fn: () => Promise<void>): Promise<{ sql: string; params: unknown[] }[]> {
-  const recorded: { sql: string; params: unknown[] }[] = [];
-  const original = db.query;
-  (db as { query: Database['query'] }).query = ((sql: string, params: unknown[] = []) => {
-    recorded.push({ sql, params });
-    return original.call(db, sql, params);
+async function recordSql(db: Database, fn: () => Promise<void>): Promise<Statement[]> {
+  const recorded: Statement[] = [];
+  const { query, preparedRow } = db;
+  const recording = db as { query: Database['query']; preparedRow: Database['preparedRow'] };
+  recording.query = ((sql: string, params: unknown[] = []) => {
+    recorded.push({ sql, params, prepared: false });
+    return query.call(db, sql, params);
   }) as Database['query'];
+  recording.preparedRow = (sql, params) => {
+    recorded.push({ sql, params, prepared: true });
+    return preparedRow.call(db, sql, params);
+  };
   try {
     await fn();
   } finally {
-    (db as { query: Database['query'] }).query = original;
+    Object.assign(recording, { query, preparedRow });
   }
   return recorded;
 }
@@ -175,7 +188,7 @@ async function bench(databaseUrl: string): Promise<void> {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 
     // The SQL the engine runs for each query, replayed verbatim by the floor.
-    const floorSql = {} as Record<QueryName, { sql: string; params: unknown[] }[]>;
+    const floorSql = {} as Record<QueryName, Statement[]>;
     for (const name of Object.keys(QUERIES) as QueryName[]) {
       floorSql[name] = await recordSql(db, async () => {
         const response = await fetch(`${hasura.url}/v1/graphql`, { method: 'POST', headers, body: JSON.stringify(QUERIES[name]) });
@@ -188,7 +201,9 @@ async function bench(databaseUrl: string): Promise<void> {
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const { name } = JSON.parse(Buffer.concat(chunks).toString()) as { name: QueryName };
       const results = [];
-      for (const { sql, params } of floorSql[name]) results.push((await db.query(sql, params)).rows);
+      for (const { sql, params, prepared } of floorSql[name]) {
+        results.push(prepared ? await db.preparedRow(sql, params as string[]) : (await db.query(sql, params)).rows);
+      }
       const text = JSON.stringify({ data: results });
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
     });

@@ -4,10 +4,16 @@
  * - `pglite://memory`: embedded PGlite, in memory;
  * - unset: embedded PGlite persisted in `defaultDataDir` (git-ignored `.data/`).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { Mutex, PGlite, protocol } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database, Queryable } from './types.js';
+
+/** Prepared statements kept on the embedded database (least recently used closed first). */
+const PGLITE_PREPARED_STATEMENTS = 200;
+/** Like Hasura's HASURA_GRAPHQL_PG_CONN_LIFETIME: recycling connections also drops their prepared statements. */
+const CONNECTION_LIFETIME_SECONDS = 600;
 
 export async function openDatabase(url: string | undefined, defaultDataDir: string): Promise<Database> {
   if (!url) return openPglite(defaultDataDir);
@@ -28,6 +34,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       return { rows: result.rows };
     },
   });
+  // Prepared reads talk to PGlite below its transaction lock, so they and transactions take turns here.
+  const turns = new Mutex();
+  const preparedRow = pglitePreparedRow(lite);
   return {
     kind: 'pglite',
     description: dataDir ? `embedded PGlite at ${dataDir}` : 'embedded PGlite (in memory)',
@@ -35,13 +44,51 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     async exec(sql) {
       await lite.exec(sql);
     },
-    transaction: (fn) => lite.transaction((tx) => fn(asQueryable(tx))),
+    preparedRow: (sql, params) => turns.runExclusive(() => lite.runExclusive(() => preparedRow(sql, params))),
+    transaction: (fn) => turns.runExclusive(() => lite.transaction((tx) => fn(asQueryable(tx)))),
     close: () => lite.close(),
   };
 }
 
+/**
+ * PGlite's `query` sends parse, describe, bind, describe, execute and sync as six calls into the database and plans
+ * every time. Here a statement is parsed once under a name, then each run is one call: bind + execute + sync.
+ */
+function pglitePreparedRow(lite: PGlite): Database['preparedRow'] {
+  const { serialize } = protocol;
+  const names = new Map<string, string>(); // SQL text → statement name, least recently used first
+  let counter = 0;
+  const send = async (...messages: Uint8Array[]) => {
+    const buffer = new Uint8Array(messages.reduce((size, message) => size + message.length, 0));
+    let offset = 0;
+    for (const message of messages) {
+      buffer.set(message, offset);
+      offset += message.length;
+    }
+    return (await lite.execProtocol(buffer)).messages;
+  };
+  return async (sql, params) => {
+    let name = names.get(sql);
+    if (name) {
+      names.delete(sql);
+    } else {
+      name = `hasura_${counter++}`;
+      const evicted = names.size >= PGLITE_PREPARED_STATEMENTS ? names.entries().next().value : undefined;
+      try {
+        const close = evicted ? [serialize.close({ type: 'S', name: evicted[1] })] : [];
+        await send(...close, serialize.parse({ name, text: sql, types: [] }), serialize.sync());
+      } finally {
+        if (evicted) names.delete(evicted[0]);
+      }
+    }
+    names.set(sql, name);
+    const messages = await send(serialize.bind({ statement: name, values: params }), serialize.execute({}), serialize.sync());
+    return (messages.find((message) => message.name === 'dataRow') as { fields: Array<string | null> } | undefined)?.fields;
+  };
+}
+
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, maxLifetimeSeconds: CONNECTION_LIFETIME_SECONDS });
   // Fail fast with a clear message instead of on the first request.
   const probe = await pool.connect().catch((error: Error) => {
     throw new Error(`cannot connect to PostgreSQL at ${redact(url)}: ${error.message}`);
@@ -56,6 +103,11 @@ async function openPostgres(url: string): Promise<Database> {
     },
     async exec(sql) {
       await pool.query(sql);
+    },
+    async preparedRow(sql, params) {
+      // pg prepares a named statement once per connection; the name stands for the text.
+      const name = `hasura_${createHash('sha1').update(sql).digest('hex')}`;
+      return (await pool.query<Array<string | null>>({ name, text: sql, values: params, rowMode: 'array' })).rows[0];
     },
     async transaction(fn) {
       const client = await pool.connect();

@@ -20,6 +20,11 @@ export interface Database extends Queryable {
   readonly description: string;
   /** Runs a multi-statement SQL script (migrations, seeds); no parameters. */
   exec(sql: string): Promise<void>;
+  /**
+   * Runs one statement outside any transaction as a prepared statement, kept per SQL text (as Hasura does by
+   * default, HASURA_GRAPHQL_USE_PREPARED_STATEMENTS), and answers its first row's columns as text.
+   */
+  preparedRow(sql: string, params: Array<string | null>): Promise<Array<string | null> | undefined>;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -84,19 +84,19 @@ export async function answerPlainQuery(
       const plan = field.plan;
       if (plan?.kind !== 'root' || !isSelectOperation(plan.operation)) return undefined;
       const args = getArgumentValues(field.def, field.nodes[0], coerced.coerced);
-      columns.push(`${selectExpression(ctx, plan.operation, plan.table, field, args)}::text AS "${keys.length}"`);
+      columns.push(`${selectExpression(ctx, plan.operation, plan.table, field, args)}::text`);
       keys.push(field.key);
     }
   } catch {
     return undefined;
   }
   if (keys.length === 0) return '{"data":{}}';
-  let row: Record<string, string | null>;
+  let row: Array<string | null> | undefined;
   try {
     // All root fields in ONE statement: one round trip, one result row with a JSON text column per field.
-    row = (await env.db.query<Record<string, string | null>>(`SELECT ${columns.join(', ')}`, ctx.params.values)).rows[0];
+    row = await env.db.preparedRow(`SELECT ${columns.join(', ')}`, ctx.params.values);
   } catch {
     return undefined;
   }
-  return `{"data":{${keys.map((key, i) => `${JSON.stringify(key)}:${row[i] ?? 'null'}`).join(',')}}}`;
+  return `{"data":{${keys.map((key, i) => `${JSON.stringify(key)}:${row?.[i] ?? 'null'}`).join(',')}}}`;
 }

@@ -90,6 +90,10 @@ async function buildHarness(raw: Database): Promise<Harness> {
     description: raw.description,
     ...counted(raw),
     exec: (sql) => raw.exec(sql),
+    preparedRow(sql, params) {
+      statements.push(sql);
+      return raw.preparedRow(sql, params);
+    },
     transaction: (fn) => raw.transaction((tx) => fn(counted(tx))),
     close: () => raw.close(),
   };
