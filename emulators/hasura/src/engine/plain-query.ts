@@ -2,7 +2,8 @@
  * The fast path for plain queries. When every root field of a query is a table select (`t`, `t_by_pk`,
  * `t_aggregate`) and the document asks for no meta field (`__typename`, `__schema`, `__type`), graphql-js
  * `execute` has nothing to add: each field's SQL already builds the field's finished JSON. All root fields then
- * run as ONE statement, one JSON text column per field, and the response body is spliced from those texts,
+ * run as ONE prepared statement (`Database.preparedRow`), one JSON text column per field, and the response body
+ * is spliced from those texts,
  * `{"data":{"<key>":<text>,…}}`, without parsing or re-serialising any row (the real engine streams Postgres'
  * JSON through the same way).
  *
