@@ -22,20 +22,27 @@ export default function handleRequest(
   remixContext: EntryContext,
   _loadContext: AppLoadContext,
 ) {
-  const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
+  const isBot = isbot(request.headers.get('user-agent') ?? '');
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    let abortTimer: NodeJS.Timeout | undefined;
+    const respond = () => {
+      shellRendered = true;
+      const body = new CoalescedStream();
+      responseHeaders.set('Content-Type', 'text/html');
+      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />,
       {
-        [readyEvent]() {
-          shellRendered = true;
-          const body = new CoalescedStream();
-          responseHeaders.set('Content-Type', 'text/html');
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-          );
-          pipe(body);
+        onShellReady() {
+          if (!isBot) respond();
+        },
+        onAllReady() {
+          // Everything is rendered: nothing is left for the timer to abort.
+          clearTimeout(abortTimer);
+          if (isBot) respond();
         },
         onShellError(error: unknown) {
           reject(error);
@@ -47,6 +54,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY_MS);
+    abortTimer = setTimeout(abort, ABORT_DELAY_MS);
   });
 }

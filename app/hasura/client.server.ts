@@ -1,19 +1,16 @@
 /**
  * A urql Client for one server request. Signed in: it sends `Authorization: Bearer <hasura template token>`;
  * signed out: no Authorization header, so Hasura applies its unauthorized role (`anonymous`).
- * Requests share one keep-alive connection pool per process (see ./pooled-fetch.server).
+ * Operations go out through ./hasura-exchange.server (one keep-alive connection pool per process).
  */
-import { Client, fetchExchange } from '@urql/core';
-import { pooledFetch } from './pooled-fetch.server';
+import { Client } from '@urql/core';
+import { hasuraExchange } from './hasura-exchange.server';
 
 export function createHasuraClient(endpoint: string, token: string | null): Client {
   return new Client({
     url: endpoint,
-    exchanges: [fetchExchange],
-    fetch: pooledFetch,
-    // Hasura's /v1/graphql takes POST only; every server request wants fresh data.
-    preferGetMethod: false,
+    exchanges: [hasuraExchange({ token })],
+    // Every server request wants fresh data (there is no cache exchange to answer from anyway).
     requestPolicy: 'network-only',
-    fetchOptions: token ? { headers: { Authorization: `Bearer ${token}` } } : {},
   });
 }
