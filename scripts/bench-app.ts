@@ -13,7 +13,8 @@
  * Prints requests/s, p50/p99 and the page size for each, and the ratios. A script that prints, not a test.
  *
  * Options (env): BENCH_SKIP_BUILD=1 (reuse build/, which must be a production build), BENCH_SECONDS (per phase,
- * default 7), BENCH_CONCURRENCY (default 16), BENCH_USERS (default 4),
+ * default 7), BENCH_ROUNDS (the ceiling and signed-in /books alternate in this many rounds, default 3),
+ * BENCH_CONCURRENCY (default 16), BENCH_USERS (default 4),
  * BENCH_VERBOSE=1 to see the servers' output, BENCH_DATABASE_URL=postgres://… to run Hasura on a real
  * PostgreSQL server instead (a database of its own is created there and dropped at the end).
  */
@@ -40,6 +41,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 7);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const USER_COUNT = Number(process.env.BENCH_USERS ?? 4);
 const WARMUP_MS = 1500;
+/** The ceiling and signed-in /books run in alternating rounds (see runInterleaved), each with a shorter warm-up. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUND_WARMUP_MS = 750;
 /** Unmeasured mixed load on all routes of both app processes before the first phase. */
 const INITIAL_WARMUP_MS = 5000;
 const API_VERSION = '2025-11-10';
@@ -210,31 +214,36 @@ async function warmUp(targets: { url: URL; cookies: () => string | undefined }[]
   agent.destroy();
 }
 
-async function runPhase(
-  name: string,
-  url: URL,
-  cookies: () => string | undefined,
-  watched: Watched[],
-): Promise<PhaseResult> {
+/** What one stretch of load on one URL measured, after its own warm-up. */
+interface Sample {
+  latencies: number[];
+  errors: number;
+  firstError?: string;
+  bytes: number;
+  /** Length of the measured window (requests still in flight at its end are waited for). */
+  wallMs: number;
+  seconds: number;
+  /** CPU time each watched server used in the window (null where Linux /proc is not available). */
+  serverCpuMs: (number | null)[];
+  ownCpuMs: number;
+}
+
+async function measure(url: URL, cookies: () => string | undefined, watched: Watched[], seconds: number, warmupMs: number): Promise<Sample> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const latencies: number[] = [];
-  let errors = 0;
-  let firstError: string | undefined;
-  let bytes = 0;
-  const start = performance.now();
-  const measureFrom = start + WARMUP_MS;
-  const end = measureFrom + SECONDS * 1000;
+  const sample: Sample = { latencies: [], errors: 0, bytes: 0, wallMs: 0, seconds, serverCpuMs: [], ownCpuMs: 0 };
+  const measureFrom = performance.now() + warmupMs;
+  const end = measureFrom + seconds * 1000;
   const worker = async () => {
     while (performance.now() < end) {
       const sent = performance.now();
       try {
         const { status, body } = await get(agent, url, cookies());
         if (status !== 200) throw new Error(`HTTP ${status}`);
-        bytes = Buffer.byteLength(body);
-        if (sent >= measureFrom) latencies.push(performance.now() - sent);
+        sample.bytes = Buffer.byteLength(body);
+        if (sent >= measureFrom) sample.latencies.push(performance.now() - sent);
       } catch (error) {
-        if (sent >= measureFrom) errors += 1;
-        firstError ??= (error as Error).message;
+        if (sent >= measureFrom) sample.errors += 1;
+        sample.firstError ??= (error as Error).message;
       }
     }
   };
@@ -243,33 +252,70 @@ async function runPhase(
   const sampleAtStart = setTimeout(() => {
     cpuBefore = watched.map((server) => groupCpuMs(server.pid));
     ownBefore = process.cpuUsage();
-  }, WARMUP_MS);
+  }, warmupMs);
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   clearTimeout(sampleAtStart);
-  const wallMs = performance.now() - measureFrom;
+  sample.wallMs = performance.now() - measureFrom;
   const own = process.cpuUsage(ownBefore);
+  sample.ownCpuMs = (own.user + own.system) / 1000;
+  sample.serverCpuMs = watched.map((server, i) => {
+    const [before, after] = [cpuBefore[i], groupCpuMs(server.pid)];
+    return before === null || before === undefined || after === null ? null : after - before;
+  });
+  agent.destroy();
+  return sample;
+}
+
+/** One phase's figures from one or more samples of it. */
+function summarize(name: string, watched: Watched[], samples: Sample[]): PhaseResult {
+  const latencies = samples.flatMap((sample) => sample.latencies).sort((a, b) => a - b);
+  const wallMs = samples.reduce((sum, sample) => sum + sample.wallMs, 0);
+  const seconds = samples.reduce((sum, sample) => sum + sample.seconds, 0);
   const percent = (ms: number) => `${Math.round((100 * ms) / wallMs)}%`;
   const cpu = [
     ...watched.map((server, i) => {
-      const [before, after] = [cpuBefore[i], groupCpuMs(server.pid)];
-      return `${server.name} ${before === null || before === undefined || after === null ? '?' : percent(after - before)}`;
+      const used = samples.map((sample) => sample.serverCpuMs[i]);
+      return `${server.name} ${used.some((ms) => ms === null) ? '?' : percent(used.reduce((sum: number, ms) => sum + (ms ?? 0), 0))}`;
     }),
-    `bench ${percent((own.user + own.system) / 1000)}`,
+    `bench ${percent(samples.reduce((sum, sample) => sum + sample.ownCpuMs, 0))}`,
   ].join(' ');
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return {
     name,
     requests: latencies.length,
-    errors,
-    firstError,
-    perSecond: latencies.length / SECONDS,
+    errors: samples.reduce((sum, sample) => sum + sample.errors, 0),
+    firstError: samples.find((sample) => sample.firstError)?.firstError,
+    perSecond: latencies.length / seconds,
     p50: at(0.5),
     p99: at(0.99),
-    bytes,
+    bytes: samples[samples.length - 1].bytes,
     cpu,
   };
+}
+
+interface Phase {
+  name: string;
+  url: URL;
+  cookies: () => string | undefined;
+  watched: Watched[];
+}
+
+async function runPhase(phase: Phase): Promise<PhaseResult> {
+  return summarize(phase.name, phase.watched, [await measure(phase.url, phase.cookies, phase.watched, SECONDS, WARMUP_MS)]);
+}
+
+/**
+ * Two phases measured in alternating rounds (A B A B …, SECONDS of each in all): the machine's speed drifts over a
+ * run (other work, the host), and a ratio of two phases measured at different times would carry that drift.
+ */
+async function runInterleaved(a: Phase, b: Phase): Promise<[PhaseResult, PhaseResult]> {
+  const samples: [Sample[], Sample[]] = [[], []];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, phase] of [a, b].entries()) {
+      samples[i].push(await measure(phase.url, phase.cookies, phase.watched, SECONDS / ROUNDS, ROUND_WARMUP_MS));
+    }
+  }
+  return [summarize(a.name, a.watched, samples[0]), summarize(b.name, b.watched, samples[1])];
 }
 
 function printResults(results: PhaseResult[]) {
@@ -362,7 +408,8 @@ async function main() {
     console.log(`Hasura database: ${database ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite in memory'}.`);
     console.log(
       `Load: ${CONCURRENCY} concurrent keep-alive connections, ${INITIAL_WARMUP_MS} ms warm-up on all routes, then ` +
-        `${SECONDS} s per phase (+${WARMUP_MS} ms warm-up), ${users.length} users.`,
+        `${SECONDS} s per phase (+${WARMUP_MS} ms warm-up; the ceiling and signed-in /books alternate in ${ROUNDS} rounds, ` +
+        `+${ROUND_WARMUP_MS} ms warm-up each), ${users.length} users.`,
     );
     const watch = (appServer: RunningService): Watched[] =>
       [appServer, hasura, clerk].map((server) => ({ name: server.name, pid: server.child.pid ?? -1 }));
@@ -378,14 +425,31 @@ async function main() {
       ],
       INITIAL_WARMUP_MS,
     );
-    const ceiling = await runPhase('/about signed in (static page, ceiling)', new URL('/about', app.url), rotate, watch(app));
-    const cached = await runPhase('/books signed in', new URL('/books', app.url), rotate, watch(app));
-    const uncached = await runPhase('/books signed in, token cache off', new URL('/books', appNoCache.url), rotate, watch(appNoCache));
+    const [ceiling, cached] = await runInterleaved(
+      { name: '/about signed in (static page, ceiling)', url: new URL('/about', app.url), cookies: rotate, watched: watch(app) },
+      { name: '/books signed in', url: new URL('/books', app.url), cookies: rotate, watched: watch(app) },
+    );
+    const uncached = await runPhase({
+      name: '/books signed in, token cache off',
+      url: new URL('/books', appNoCache.url),
+      cookies: rotate,
+      watched: watch(appNoCache),
+    });
     // Where the time goes: the bare server, a server-rendered page with Clerk auth but no GraphQL, and /books
     // without a token.
-    const raw = await runPhase('/healthz (raw server reference)', new URL('/healthz', app.url), () => undefined, watch(app));
-    const rendered = await runPhase('/sign-in signed in (SSR + auth, no GraphQL)', new URL('/sign-in', app.url), rotate, watch(app));
-    const anonymous = await runPhase('/books signed out (anonymous role)', new URL('/books', app.url), () => visitor, watch(app));
+    const raw = await runPhase({ name: '/healthz (raw server reference)', url: new URL('/healthz', app.url), cookies: () => undefined, watched: watch(app) });
+    const rendered = await runPhase({
+      name: '/sign-in signed in (SSR + auth, no GraphQL)',
+      url: new URL('/sign-in', app.url),
+      cookies: rotate,
+      watched: watch(app),
+    });
+    const anonymous = await runPhase({
+      name: '/books signed out (anonymous role)',
+      url: new URL('/books', app.url),
+      cookies: () => visitor,
+      watched: watch(app),
+    });
     printResults([ceiling, cached, uncached, raw, rendered, anonymous]);
     const ratio = cached.perSecond / ceiling.perSecond;
     console.log(
