@@ -3,8 +3,8 @@
  * loop as a single chunk.
  *
  * React writes a document in many small pieces (its buffer is 2 KB), synchronously while rendering. Passed on one
- * by one, every piece crosses a web ReadableStream and becomes its own socket write; a catalog page of 20 rows
- * took ten of them. Coalesced, a page without Suspense boundaries leaves in one write, and a page that streams
+ * by one, every piece crosses a web ReadableStream and becomes its own socket write; the 12 KB catalog page took
+ * about six of them. Coalesced, a page without Suspense boundaries leaves in one write, and a page that streams
  * (deferred data) still sends each part as soon as React has written it.
  */
 import { Transform, type TransformCallback } from 'node:stream';
