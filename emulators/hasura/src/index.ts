@@ -38,7 +38,7 @@ export interface RunningHasura {
 
 export async function startHasura(config: HasuraConfig, options: StartOptions = {}): Promise<RunningHasura> {
   const log = options.log ?? (() => undefined);
-  const db = await openDatabase(config.databaseUrl, config.pgliteDir);
+  const db = await openDatabase(config.database, { statementTimeoutMs: config.statementTimeoutMs, log });
   try {
     const metadata = await loadMetadata(config.metadataDir);
     const source = metadata.sources[0]?.name ?? 'default';
@@ -54,7 +54,7 @@ export async function startHasura(config: HasuraConfig, options: StartOptions = 
       auth.jwt = { config: config.jwt, verifier };
     }
 
-    const server = createHasuraServer({ engine, auth, log });
+    const server = createHasuraServer({ engine, auth, cors: config.cors, log });
     const host = options.host ?? '127.0.0.1';
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

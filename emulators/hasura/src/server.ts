@@ -1,24 +1,25 @@
 /**
  * The engine's HTTP API on node:http: `POST /v1/graphql` (answers 200 even for GraphQL and auth errors, like
- * the real engine; a JSON array is a batch), `GET /healthz`, `GET /v1/version`, CORS for browsers.
+ * the real engine; a JSON array is a batch), `GET /healthz`, `GET /v1/version`, CORS for browsers (`cors.ts`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { resolveSession, type AuthSettings } from './auth/session.js';
+import { applyCors, type CorsConfig } from './cors.js';
 import type { Engine, GraphQLRequest, HasuraError } from './types.js';
 
 export const ENGINE_VERSION = 'v2.43.0-local';
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
-/** Request headers a browser may send cross-origin. */
-const CORS_ALLOWED_HEADER = /^(authorization|content-type|x-hasura-[a-z0-9-]+)$/;
 
 export interface ServerOptions {
   engine: Engine;
   auth: AuthSettings;
+  /** Default: every origin (the real engine's default, HASURA_GRAPHQL_CORS_DOMAIN=*). */
+  cors?: CorsConfig;
   log?: (message: string) => void;
 }
 
-export function createHasuraServer({ engine, auth, log = () => undefined }: ServerOptions): Server {
+export function createHasuraServer({ engine, auth, cors = { mode: 'all' }, log = () => undefined }: ServerOptions): Server {
   return createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(`unexpected error on ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
@@ -31,7 +32,7 @@ export function createHasuraServer({ engine, auth, log = () => undefined }: Serv
     // Like the real engine: keep the caller's request id, or make one.
     const requestId = req.headers['x-request-id'];
     res.setHeader('x-request-id', typeof requestId === 'string' && requestId ? requestId : randomUUID());
-    applyCors(req, res);
+    if (applyCors(cors, req, res)) return;
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
@@ -98,24 +99,6 @@ function asGraphqlRequest(value: unknown, path: string): GraphQLRequest | Hasura
     return hasuraError('parse-failed', `Error in ${path}.operationName: expected Text`, `${path}.operationName`);
   }
   return { query, variables: variables as GraphQLRequest['variables'], operationName: operationName as string | null };
-}
-
-/** Echoes the caller's origin (the real engine's default CORS policy is "*", credentials allowed). */
-function applyCors(req: IncomingMessage, res: ServerResponse): void {
-  const origin = req.headers.origin;
-  if (!origin) return;
-  res.setHeader('access-control-allow-origin', origin);
-  res.setHeader('access-control-allow-credentials', 'true');
-  res.setHeader('vary', 'Origin');
-  if (req.method === 'OPTIONS') {
-    const requested = (req.headers['access-control-request-headers'] ?? '')
-      .split(',')
-      .map((name) => name.trim().toLowerCase())
-      .filter((name) => CORS_ALLOWED_HEADER.test(name));
-    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-    res.setHeader('access-control-allow-headers', requested.join(', ') || 'authorization, content-type');
-    res.setHeader('access-control-max-age', '1728000');
-  }
 }
 
 /** The whole body as text, or null when it is too large. */

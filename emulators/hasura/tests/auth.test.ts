@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseJwtSecret } from '../src/auth/jwt-config.js';
@@ -79,7 +80,9 @@ describe('parseJwtSecret', () => {
 describe('readConfig', () => {
   it('applies the real engine defaults', () => {
     expect(readConfig({})).toMatchObject({
-      databaseUrl: undefined,
+      database: { kind: 'pglite', dir: join(process.cwd(), '.data/hasura/pglite') },
+      statementTimeoutMs: 5000,
+      cors: { mode: 'all' },
       port: 8080,
       metadataDir: 'hasura/metadata',
       migrationsDir: 'hasura/migrations',

@@ -9,7 +9,7 @@ describe.each(testDatabaseTargets())('preparedRow on $name', (target) => {
   let db: Database;
   beforeEach(async () => {
     database = await target.create();
-    db = await openDatabase(database.url, '');
+    db = await openDatabase(database.url);
     await db.exec('CREATE TABLE t (a int); INSERT INTO t VALUES (1), (2);');
   });
   afterEach(async () => {

@@ -21,7 +21,7 @@ describe.each(testDatabaseTargets())('applyMigrations / applySeeds on $name', (t
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hasura-migrations-'));
     database = await target.create();
-    db = await openDatabase(database.url, '');
+    db = await openDatabase(database.url);
   });
   afterEach(async () => {
     await db.close();

@@ -55,7 +55,7 @@ export function describeOnEachDatabase(title: string, body: (h: Harness) => void
 
 async function openFixtureDatabase(kind: 'pglite' | 'postgres') {
   if (kind === 'pglite') {
-    const db = await openDatabase('pglite://memory', '');
+    const db = await openDatabase('pglite://memory');
     return { db, cleanup: () => db.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL!;
@@ -65,7 +65,7 @@ async function openFixtureDatabase(kind: 'pglite' | 'postgres') {
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase(url.toString(), '');
+  const db = await openDatabase(url.toString());
   return {
     db,
     cleanup: async () => {
