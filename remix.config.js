@@ -4,6 +4,8 @@
  * @type {import('@remix-run/dev').AppConfig}
  */
 export default {
+  // The build's main module: Remix's server build with every action behind the same-origin (CSRF) check.
+  server: 'app/server-build.ts',
   ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
   serverModuleFormat: 'esm',
   future: {

@@ -1,15 +1,18 @@
 /**
  * Server entry: validates the environment at start-up (a missing variable stops the server with its name), then
  * streams the React render as Remix's default entry does (bots get the complete document at once), with the
- * pieces React writes in one go coalesced into one chunk (see ~/render/coalesced-stream.server).
+ * pieces React writes in one go coalesced into one chunk (see ~/render/coalesced-stream.server). Pages and data
+ * responses get the app's security and caching headers (~/security/headers.server).
  */
-import type { AppLoadContext, EntryContext } from '@remix-run/node';
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { signedInDuring } from '~/clerk/request-auth.server';
 import { getEnv } from '~/env.server';
 import { CoalescedStream } from '~/render/coalesced-stream.server';
+import { setPageHeaders } from '~/security/headers.server';
 
 getEnv();
 
@@ -20,8 +23,9 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  setPageHeaders(responseHeaders, { signedIn: signedInDuring(loadContext) });
   const isBot = isbot(request.headers.get('user-agent') ?? '');
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -57,3 +61,9 @@ export default function handleRequest(
     abortTimer = setTimeout(abort, ABORT_DELAY_MS);
   });
 }
+
+/** `?_data=` responses (client-side navigations, fetchers, form submissions) get the pages' headers too. */
+export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
+  setPageHeaders(response.headers, { signedIn: signedInDuring(context) });
+  return response;
+};

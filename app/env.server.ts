@@ -15,6 +15,15 @@ export function isLoopbackUrl(url: string | undefined): boolean {
   }
 }
 
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash && !url.username;
+  } catch {
+    return false;
+  }
+}
+
 const httpUrl = z
   .string()
   .url()
@@ -32,6 +41,15 @@ const EnvSchema = z
     HASURA_JWT_TEMPLATE: z.string().min(1).default('hasura'),
     /** `off` disables the server-side template-token cache (the bench compares both). */
     HASURA_TOKEN_CACHE: z.enum(['on', 'off']).default('on'),
+    /**
+     * The app's public origin(s), comma-separated (`https://app.example.com`), that mutating requests must come
+     * from. Unset: the origin of the URL the server sees, right unless a proxy changes the scheme or Host.
+     */
+    APP_ORIGIN: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
+      .pipe(z.array(z.string().refine(isOrigin, 'each entry must be an origin like https://app.example.com (no path)'))),
   })
   .superRefine((env, ctx) => {
     // A half-local Clerk setup silently talks to real Clerk: the three URLs go together.
@@ -69,6 +87,11 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The origins mutating requests must come from (see ~/security/same-origin.server); empty: the request's own. */
+export function appOrigins(env: Env): readonly string[] {
+  return env.APP_ORIGIN.map((origin) => new URL(origin).origin); // as browsers serialize Origin
 }
 
 /** `local` when Clerk and Hasura both point at loopback addresses. Display only: nothing branches on it. */

@@ -10,11 +10,29 @@ export interface CatalogSearch {
   page: number;
 }
 
+/**
+ * The highest page number ever asked of Hasura: its offset, (page - 1) × PAGE_SIZE, stays far inside GraphQL's
+ * 32-bit Int. A higher page (there is none: the catalog has a few hundred) is answered 404 without a query.
+ */
+export const MAX_PAGE = 1_000_000;
+
+/**
+ * Search text as the database can take it: control characters (NUL is refused by PostgreSQL) become spaces, and
+ * long text is cut at a character boundary, never inside a surrogate pair.
+ */
+function searchText(value: string | null): string {
+  const text = (value ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  return text.length <= MAX_QUERY_LENGTH ? text : Array.from(text).slice(0, MAX_QUERY_LENGTH).join('').trim();
+}
+
+/** Unusable values are clamped: no page number or a malformed one means page 1. */
 export function parseCatalogSearch(params: URLSearchParams): CatalogSearch {
-  const q = (params.get('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH);
-  const genre = (params.get('genre') ?? '').trim().slice(0, MAX_QUERY_LENGTH);
   const page = Number(params.get('page') ?? '1');
-  return { q, genre, page: Number.isInteger(page) && page >= 1 ? page : 1 };
+  return {
+    q: searchText(params.get('q')),
+    genre: searchText(params.get('genre')),
+    page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
+  };
 }
 
 /** Escapes LIKE wildcards so a search for "50%" or "a_b" means those characters literally. */

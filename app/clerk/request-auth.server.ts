@@ -12,6 +12,23 @@ import { withClerk } from './availability.server';
 export type RequestAuth = Awaited<ReturnType<typeof getAuth>>;
 
 const authOfRootLoader = new WeakMap<object, Promise<RequestAuth>>();
+/** The auth states computed during a request, by its load context: what the response headers depend on. */
+const signedInRequests = new WeakSet<object>();
+
+function remember(context: unknown, auth: Promise<RequestAuth>): Promise<RequestAuth> {
+  if (context && typeof context === 'object') {
+    auth.then((state) => state?.userId && signedInRequests.add(context), () => undefined);
+  }
+  return auth;
+}
+
+/**
+ * True when Clerk found a signed-in user while handling this request (by its load context), so the response is
+ * personal. Read once the loaders and actions are done (the server entry does, to set caching headers).
+ */
+export function signedInDuring(context: unknown): boolean {
+  return !!context && typeof context === 'object' && signedInRequests.has(context);
+}
 
 /** The root loader: Clerk's `rootAuthLoader` returning `data()`, sharing its auth state with the route loaders. */
 export function rootLoaderWithAuth<Data extends Record<string, unknown>>(
@@ -23,7 +40,7 @@ export function rootLoaderWithAuth<Data extends Record<string, unknown>>(
   if (args.context && typeof args.context === 'object') {
     const shared = new Promise<RequestAuth>((resolve, reject) => (settle = { resolve, reject }));
     shared.catch(() => undefined); // no route loader may be waiting; the root loader reports the failure itself
-    authOfRootLoader.set(args.context, shared);
+    authOfRootLoader.set(args.context, remember(args.context, shared));
   }
   const loaded = withClerk(() =>
     rootAuthLoader(
@@ -44,5 +61,5 @@ export function rootLoaderWithAuth<Data extends Record<string, unknown>>(
 /** The visitor's auth state: the root loader's when it runs in this request, else computed here. */
 export function requestAuth(args: LoaderFunctionArgs): Promise<RequestAuth> {
   const shared = args.context && typeof args.context === 'object' ? authOfRootLoader.get(args.context) : undefined;
-  return withClerk(() => shared ?? getAuth(args));
+  return withClerk(() => shared ?? remember(args.context, getAuth(args)));
 }

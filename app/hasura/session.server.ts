@@ -3,13 +3,18 @@
  * the root loader, see ~/clerk/request-auth.server), the `hasura` template token (through the token cache), and
  * typed query/mutation runners on a per-request urql Client. When Hasura answers `invalid-jwt` (e.g. a token that
  * expired in flight), the request is retried once with a freshly fetched token.
+ *
+ * A visitor whose session Clerk no longer issues tokens for (ended, revoked, user deleted — while the session
+ * cookie still verifies) is a signed-out visitor; a template Clerk does not have is a 502 naming it.
  */
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { AnyVariables, OperationResult } from '@urql/core';
+import { createClerkClient } from '@clerk/remix/api.server';
 import { decodeJwt } from 'jose';
 import { withClerk } from '~/clerk/availability.server';
 import { requestAuth } from '~/clerk/request-auth.server';
+import { isActiveSession, templateTokenFailure } from '~/clerk/template-token-failure.server';
 import { getEnv } from '~/env.server';
 import { createHasuraClient } from './client.server';
 import { classifyHasuraError, hasuraErrorResponse, type HasuraGraphQLError } from './errors.server';
@@ -18,7 +23,7 @@ import { createTokenCache, type TokenCache } from './token-cache.server';
 export type MutationOutcome<Data> = { data: Data; error: null } | { data: null; error: HasuraGraphQLError };
 
 export interface HasuraSession {
-  /** Clerk user id, or null when signed out (requests then run as Hasura's unauthorized role). */
+  /** Clerk user id, or null when signed out or the session has ended (requests then run as Hasura's unauthorized role). */
   userId: string | null;
   /** The `https://hasura.io/jwt/claims` object of the token in use, or null when signed out. */
   hasuraClaims: Record<string, unknown> | null;
@@ -32,6 +37,7 @@ export interface HasuraSession {
 }
 
 let tokenCache: TokenCache | undefined;
+let clerkClient: ReturnType<typeof createClerkClient> | undefined;
 
 function missingTemplate(template: string, reason: string): Response {
   return json(
@@ -42,6 +48,18 @@ function missingTemplate(template: string, reason: string): Response {
     },
     { status: 502 },
   );
+}
+
+function clerkRefused(template: string, reason: string): Response {
+  return json({ problem: `Clerk refused to issue a token from the JWT template "${template}" (${reason}).` }, { status: 502 });
+}
+
+/** Whether Clerk still has the session and it is active (asked only when a token request answered 404). */
+function sessionIsActive(sessionId: string): Promise<boolean> {
+  const env = getEnv();
+  clerkClient ??= createClerkClient({ secretKey: env.CLERK_SECRET_KEY, apiUrl: env.CLERK_API_URL });
+  const client = clerkClient;
+  return isActiveSession(() => withClerk(() => client.sessions.getSession(sessionId)));
 }
 
 function sharedTokenCache(): TokenCache {
@@ -56,12 +74,23 @@ export async function getHasuraSession(args: LoaderFunctionArgs): Promise<Hasura
   const auth = await requestAuth(args);
   const { userId, sessionId } = auth;
 
-  async function fetchTemplateToken(): Promise<string> {
-    const token = await withClerk(() => auth.getToken({ template })).catch((error: unknown) => {
+  /** The template token, or null when the session has ended (the visitor is then treated as signed out). */
+  async function fetchTemplateToken(): Promise<string | null> {
+    let token: string | null;
+    try {
+      token = await withClerk(() => auth.getToken({ template }));
+    } catch (error) {
       if (error instanceof Response) throw error;
-      // Clerk is up but refused, typically because the template does not exist on this instance.
-      throw missingTemplate(template, error instanceof Error ? error.message : String(error));
-    });
+      const reason = error instanceof Error ? error.message : String(error);
+      switch (await templateTokenFailure(error, () => sessionIsActive(sessionId!))) {
+        case 'session-ended':
+          return null;
+        case 'template-missing':
+          throw missingTemplate(template, reason);
+        default:
+          throw clerkRefused(template, reason);
+      }
+    }
     if (!token) throw missingTemplate(template, 'no token returned');
     return token;
   }
@@ -90,7 +119,8 @@ export async function getHasuraSession(args: LoaderFunctionArgs): Promise<Hasura
   }
 
   return {
-    userId: userId ?? null,
+    // No token for a signed-in user means Clerk has ended the session: signed out from here on.
+    userId: token ? userId : null,
     get hasuraClaims() {
       if (!token) return null;
       const claims = decodeJwt(token)['https://hasura.io/jwt/claims'];

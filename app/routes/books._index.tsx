@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { catalogHref, catalogWhere, PAGE_SIZE, parseCatalogSearch } from '~/books/catalog';
+import { catalogHref, catalogWhere, MAX_PAGE, PAGE_SIZE, parseCatalogSearch } from '~/books/catalog';
 import type { CatalogBookFieldsFragment } from '~/gql/graphql';
 import { CatalogPageQuery, CatalogPageWithShelfQuery } from '~/hasura/documents';
 import { getHasuraSession } from '~/hasura/session.server';
@@ -9,8 +9,15 @@ import { isShelfStatus, STATUS_LABELS } from '~/shelf/entry-form';
 
 export const meta: MetaFunction = () => [{ title: 'Books · Reading tracker' }];
 
+/** A page past the last one: 404 saying how many there are (`pageCount` null: not asked, the number is absurd). */
+function noSuchPage(page: number, pageCount: number | null): Response {
+  const count = pageCount === null ? '' : `: this search has ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}`;
+  return json({ problem: `There is no page ${page} of the catalog${count}.` }, { status: 404 });
+}
+
 export async function loader(args: LoaderFunctionArgs) {
   const search = parseCatalogSearch(new URL(args.request.url).searchParams);
+  if (search.page > MAX_PAGE) throw noSuchPage(search.page, null);
   const hasura = await getHasuraSession(args);
   const variables = { where: catalogWhere(search), limit: PAGE_SIZE, offset: (search.page - 1) * PAGE_SIZE };
   // Signed out, Hasura's `anonymous` role has no shelf_entries relationship: ask only for what the role can see.
@@ -18,11 +25,13 @@ export async function loader(args: LoaderFunctionArgs) {
     ? await hasura.query(CatalogPageWithShelfQuery, variables)
     : await hasura.query(CatalogPageQuery, variables);
   const total = page.books_aggregate.aggregate?.count ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (search.page > pageCount) throw noSuchPage(search.page, pageCount);
   return json({
     search,
     signedIn: Boolean(hasura.userId),
     total,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount,
     genres: page.genres.map((genre) => genre.name),
     books: page.books.map(({ shelf_entries: entries, ...book }: CatalogBookFieldsFragment & { shelf_entries?: { status: string }[] }) => {
       const status = entries?.[0]?.status;

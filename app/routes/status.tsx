@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { getEnv, stackMode } from '~/env.server';
@@ -7,6 +7,11 @@ import { getHasuraSession } from '~/hasura/session.server';
 import { isServiceUnavailable } from '~/service-unavailable';
 
 export const meta: MetaFunction = () => [{ title: 'Status · Reading tracker' }];
+
+// A document takes its headers from the route's `headers`, not from the loader's response: pass no-store on.
+export const headers: HeadersFunction = ({ loaderHeaders }) => ({
+  'Cache-Control': loaderHeaders.get('Cache-Control') ?? 'no-store',
+});
 
 const PROBE_TIMEOUT_MS = 2_000;
 

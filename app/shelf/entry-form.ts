@@ -31,7 +31,12 @@ export const shelfEntryFormSchema = z.object({
   ),
   note: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim() : value) || undefined,
-    z.string().max(NOTE_MAX_LENGTH, `Keep the note under ${NOTE_MAX_LENGTH.toLocaleString('en-US')} characters.`).optional(),
+    z
+      .string()
+      .max(NOTE_MAX_LENGTH, `Keep the note under ${NOTE_MAX_LENGTH.toLocaleString('en-US')} characters.`)
+      // PostgreSQL text cannot hold NUL: say so here rather than let the database refuse the whole save.
+      .refine((note) => !note.includes('\u0000'), 'The note contains a NUL character, which cannot be stored.')
+      .optional(),
   ),
   entryId: z.preprocess(emptyToUndefined, z.string().uuid('Not a shelf entry id.').optional()),
 });

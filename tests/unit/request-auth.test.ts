@@ -18,7 +18,7 @@ vi.mock('@clerk/remix/ssr.server', () => ({
   },
 }));
 
-const { requestAuth, rootLoaderWithAuth } = await import('~/clerk/request-auth.server');
+const { requestAuth, rootLoaderWithAuth, signedInDuring } = await import('~/clerk/request-auth.server');
 
 const urls = { signInUrl: '/sign-in', signUpUrl: '/sign-up' };
 const argsFor = (path: string, context: Record<string, unknown>): LoaderFunctionArgs => ({
@@ -62,5 +62,20 @@ describe('requestAuth', () => {
     await expect(requestAuth(argsFor('/books', context))).rejects.toBe(redirect);
     await expect(root).rejects.toBe(redirect);
     expect(clerk.getAuthCalls).toBe(0);
+  });
+
+  it('remembers per request whether Clerk found a signed-in user (for the caching headers)', async () => {
+    const root = {};
+    await rootLoaderWithAuth(argsFor('/', root), () => ({}), urls);
+    expect(signedInDuring(root)).toBe(true);
+    const dataRequest = {};
+    expect(signedInDuring(dataRequest)).toBe(false);
+    await requestAuth(argsFor('/shelf', dataRequest));
+    expect(signedInDuring(dataRequest)).toBe(true);
+    clerk.rootFailure = new Response(null, { status: 307 });
+    const failed = {};
+    await rootLoaderWithAuth(argsFor('/', failed), () => ({}), urls).catch(() => undefined);
+    expect(signedInDuring(failed)).toBe(false);
+    expect(signedInDuring(undefined)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
  * migrations, metadata and seeds, verifying HS256 tokens. Only Clerk's `getAuth` is replaced: it returns the
  * test's current user and signs `hasura` template tokens with the claims Clerk's Hasura template produces.
  */
+import { ClerkAPIResponseError } from '@clerk/shared/error';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,13 +23,23 @@ interface FakeUser {
   sessionId: string;
   /** Lifetimes of the next tokens in seconds, used up in order (negative: already expired); then 60. */
   tokenLifetimes?: number[];
-  /** The instance has no `hasura` JWT template: Clerk's Backend API refuses to issue the token. */
+  /** The instance has no `hasura` JWT template: Clerk's Backend API answers 404 (the session itself is active). */
   noTemplate?: boolean;
+  /** The session was ended (signed out elsewhere, revoked, user deleted) while its cookie still verifies: 401. */
+  sessionEnded?: boolean;
 }
 const clerk = vi.hoisted(() => ({ user: null as FakeUser | null, tokensIssued: 0 }));
 
+/** What @clerk/backend throws for the Backend API's error answers (see template-token-failure.test.ts). */
+const clerkApiError = (status: number, code: string, message: string) =>
+  new ClerkAPIResponseError(status === 404 ? 'Not Found' : 'Unauthorized', {
+    data: [{ code, message, long_message: message }],
+    status,
+  });
+
 async function templateToken(user: FakeUser): Promise<string> {
-  if (user.noTemplate) throw new Error('Not Found');
+  if (user.sessionEnded) throw clerkApiError(401, 'signed_out', 'Signed out');
+  if (user.noTemplate) throw clerkApiError(404, 'resource_not_found', 'JWT template not found');
   clerk.tokensIssued += 1;
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({
@@ -62,7 +73,10 @@ const BOOK = seededBookId(1);
 const OTHER_BOOK = seededBookId(2);
 
 let hasura: RunningHasura;
-/** Stands in for a running Clerk at CLERK_API_URL: answers 404 to everything (reachable, but no real API). */
+/**
+ * Stands in for a running Clerk at CLERK_API_URL: knows only `GET /v1/sessions/{id}` (every session is active, as
+ * the Backend API says of a live one) and answers 404 to everything else (reachable, but no real API).
+ */
 let clerkOrigin: Server;
 const routes = {
   books: () => import('~/routes/books._index'),
@@ -82,7 +96,12 @@ beforeAll(async () => {
     }),
     { port: 0 },
   );
-  clerkOrigin = createServer((_req, res) => res.writeHead(404).end());
+  clerkOrigin = createServer((req, res) => {
+    const session = /^\/v1\/sessions\/([^/]+)$/.exec(req.url ?? '');
+    if (req.method !== 'GET' || !session) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ object: 'session', id: session[1], status: 'active', user_id: 'user_x', client_id: 'client_x' }));
+  });
   await new Promise<void>((resolve) => clerkOrigin.listen(0, '127.0.0.1', resolve));
   const clerkPort = (clerkOrigin.address() as AddressInfo).port;
   const env = localStackEnv({ app: 3999, clerk: clerkPort, hasura: hasura.port }).app;
@@ -158,6 +177,26 @@ describe('/books loader', () => {
     expect(literal.total).toBe(0); // "%" is escaped, not a wildcard
   });
 
+  it('answers hostile parameters with a clamped page or a 404 that says why, never a 5xx', async () => {
+    const { loader } = await routes.books();
+    for (const [path, pageCount] of [['/books?page=99999999999', null], ['/books?page=251', 250], ['/books?q=zzzzqqq&page=2', 1]] as const) {
+      const response = await thrown(loader(args(path)));
+      expect(response.status).toBe(404);
+      const { problem } = await jsonOf(response);
+      expect(problem).toMatch(/^There is no page \d+ of the catalog/);
+      if (pageCount) expect(problem).toContain(`this search has ${pageCount} page`);
+    }
+    for (const path of ['/books?q=%00', '/books?genre=%00', '/books?q=%00%01%7F&page=-3', `/books?q=${'é'.repeat(3000)}`]) {
+      const page = await jsonOf(await loader(args(path)));
+      expect(page.search.page).toBe(1);
+      expect(page.search.q).not.toMatch(/[\u0000-\u001f\u007f]/);
+    }
+    const nul = await jsonOf(await loader(args('/books?q=%00')));
+    expect(nul.total).toBe(5000); // nothing left to search for
+    const unknownGenre = await jsonOf(await loader(args('/books?genre=No%20such%20genre')));
+    expect(unknownGenre.total).toBe(0);
+  });
+
   it("shows a signed-in user's own shelf status per row, never another user's", async () => {
     const { action } = await routes.book();
     clerk.user = ALICE;
@@ -206,6 +245,17 @@ describe('/books/$bookId', () => {
     expect(response.status).toBe(400);
     const body = await jsonOf(response);
     expect(Object.keys(body.fieldErrors).sort()).toEqual(['note', 'rating', 'status']);
+    expect(await shelfRows()).toEqual([]);
+  });
+
+  it('refuses a note with a NUL character as a field error, not a database failure', async () => {
+    const { action } = await routes.book();
+    clerk.user = ALICE;
+    const response = await action(post(BOOK, { intent: 'save', status: 'read', rating: '1e400', note: 'a\u0000b' }));
+    expect(response.status).toBe(400);
+    const body = await jsonOf(response);
+    expect(body.fieldErrors.note).toMatch(/NUL/);
+    expect(body.fieldErrors.rating).toMatch(/whole number from 1 to 5/);
     expect(await shelfRows()).toEqual([]);
   });
 
@@ -302,6 +352,21 @@ describe('Hasura session', () => {
     const response = await thrown(loader(args('/shelf')));
     expect(response.status).toBe(502);
     expect((await jsonOf(response)).problem).toMatch(/JWT template "hasura" \(Not Found\)[\s\S]*hasura\/README\.md/);
+  });
+
+  it('treats a session Clerk has ended as a signed-out visitor, not a missing template', async () => {
+    const { loader: shelf } = await routes.shelf();
+    const { loader: books } = await routes.books();
+    const { action } = await routes.book();
+    clerk.user = { userId: 'user_frank', sessionId: 'sess_frank', sessionEnded: true };
+    const redirect = await thrown(shelf(args('/shelf?status=read')));
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('Location')).toBe('/sign-in?redirect_url=%2Fshelf%3Fstatus%3Dread');
+    const catalog = await jsonOf(await books(args('/books')));
+    expect(catalog.signedIn).toBe(false);
+    const refused = await thrown(action(post(BOOK, { intent: 'save', status: 'read' })));
+    expect(refused.headers.get('Location')).toMatch(/^\/sign-in\?redirect_url=/);
+    expect(await shelfRows()).toEqual([]);
   });
 
   it('browser client: refreshes a token about to expire, then rates only the user’s own entry', async () => {

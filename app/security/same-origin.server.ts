@@ -1,0 +1,89 @@
+/**
+ * Cross-site request forgery defence: a request that can change something (any method but GET, HEAD and OPTIONS)
+ * must come from one of the app's own pages. The browser says where a request comes from, in this order of trust:
+ *
+ * 1. `Origin` — sent by every current browser on every such request; compared with the app's own origin(s).
+ * 2. `Sec-Fetch-Site` — when `Origin` is missing or `null`: only `same-origin` passes (`same-site` is a sibling
+ *    subdomain or another port of the host: exactly the attacker this check is for).
+ * 3. `Referer` — when both are missing: its origin must be the app's.
+ *
+ * A request with none of the three did not come from a browser (curl, a server calling a webhook): it carries no
+ * cookies a browser attached on its own, so it cannot ride on a visitor's session, and it is let through; routes
+ * such callers use (a Clerk webhook, say) verify their own signatures.
+ *
+ * The app's own origin is the request URL's (the adapter builds it from `Host` / `X-Forwarded-Host` and the
+ * protocol it sees), unless `APP_ORIGIN` lists the public origin(s) — needed behind a proxy that terminates HTTPS or
+ * rewrites `Host`, where the URL the server sees is not the one the browser used.
+ */
+import type { ServerBuild } from '@remix-run/node';
+import { json } from '@remix-run/node';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why the request must be refused as cross-site, or null when it may proceed.
+ * `ownOrigins`: the configured public origins (APP_ORIGIN); empty means "the request URL's origin".
+ */
+export function crossSiteReason(request: Request, ownOrigins: readonly string[] = []): string | null {
+  if (SAFE_METHODS.has(request.method)) return null;
+  const isOwn = (origin: string | null) =>
+    origin !== null && (ownOrigins.length > 0 ? ownOrigins.includes(origin) : origin === originOf(request.url));
+  const { headers } = request;
+
+  const origin = headers.get('Origin');
+  if (origin !== null && origin !== 'null') return isOwn(origin) ? null : `it was sent from ${origin}`;
+  const site = headers.get('Sec-Fetch-Site');
+  if (site !== null) return site === 'same-origin' ? null : `the browser marks it as ${site}`;
+  if (origin === 'null') return 'it was sent from a page with an opaque origin (Origin: null)';
+  const referer = headers.get('Referer');
+  if (referer !== null) return isOwn(originOf(referer)) ? null : `it was sent from ${originOf(referer) ?? 'an unreadable Referer'}`;
+  return null;
+}
+
+/** The 403 answered (thrown) instead of running the action: the error boundary shows `problem`. */
+export function crossSiteRefusal(reason: string): Response {
+  return json(
+    {
+      problem:
+        `Refused: this request did not come from this app's own pages (${reason}), so nothing was changed. ` +
+        'If you sent it from the app, reload the page and try again.',
+    },
+    { status: 403, headers: { 'Cache-Control': 'no-store' } },
+  );
+}
+
+type ServerRoutes = ServerBuild['routes'];
+
+/**
+ * The build's routes with every action behind the check. Actions are the only code Remix runs for a mutating
+ * method (a route without one answers 405), for document requests, `?_data=` data requests and resource routes
+ * alike, so this covers every mutating request the app accepts, including routes added later.
+ */
+export function withSameOriginActions(routes: ServerRoutes, ownOrigins: () => readonly string[]): ServerRoutes {
+  const guarded: ServerRoutes = {};
+  for (const [id, route] of Object.entries(routes)) {
+    const action = route.module.action;
+    guarded[id] = action
+      ? {
+          ...route,
+          module: {
+            ...route.module,
+            action: (args) => {
+              const reason = crossSiteReason(args.request, ownOrigins());
+              if (reason) throw crossSiteRefusal(reason);
+              return action(args);
+            },
+          },
+        }
+      : route;
+  }
+  return guarded;
+}
