@@ -85,6 +85,11 @@ export const errors = {
     new ClerkApiError(404, 'resource_not_found', 'JWT template not found', `No JWT template exists with name: ${name}`),
   signInNotFound: () => new ClerkApiError(404, 'resource_not_found', 'Sign in not found', 'No sign in was found with this id.'),
   signUpNotFound: () => new ClerkApiError(404, 'resource_not_found', 'Sign up not found', 'No sign up was found with this id.'),
+  /** Real Clerk's answer to a handshake it will not perform (e.g. "invalid url scheme"). */
+  handshakeInvalid: (reason: string) =>
+    new ClerkApiError(400, 'invalid_handshake', 'invalid handshake', `The handshake request is invalid: ${reason}`),
+  redirectNotAllowed: (param: string, reason: string) =>
+    new ClerkApiError(400, 'form_param_value_invalid', `${param} is invalid`, `${param} is not allowed: ${reason}`, { param_name: param }),
   verificationNotPrepared: () =>
     new ClerkApiError(
       422,

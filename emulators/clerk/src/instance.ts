@@ -13,6 +13,8 @@ export interface Instance {
   secretKey: string;
   publishableKey: string;
   frontendHost: string;
+  /** Origins a `redirect_url` may point to: the app origins the stack passes in plus `allowed_redirect_origins`. */
+  redirectOrigins: ReadonlySet<string>;
   /** `http://127.0.0.1:<port>`, known once the server listens. */
   baseUrl: string;
   log: (line: string) => void;

@@ -6,13 +6,16 @@ import { loadConfig } from './config.js';
 import { errors } from './errors.js';
 import { registerFrontendRoutes } from './frontend-api/index.js';
 import { CLERK_JS_VERSION } from './frontend-api/assets.js';
+import { HANDSHAKE_PATH } from './frontend-api/handshake.js';
 import { corsHeaders, errorReply, parseBody, parseCookies, preflightHeaders, Router, send, type RequestContext } from './http.js';
 import type { Instance } from './instance.js';
+import { disallowedRedirectParam, normalizeOrigin } from './redirects.js';
 import { loadOrCreateInstanceKeys } from './keys.js';
 import { Store } from './state.js';
 import { TokenIssuer } from './tokens.js';
 
 export const LOCAL_FRONTEND_HOST = 'local-emulator.clerk.accounts.dev';
+export const DEFAULT_APP_ORIGINS = ['http://127.0.0.1:3000', 'http://localhost:3000'];
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../config.local.json', import.meta.url));
 
 /** `pk_test_` + base64(`<host>$`), the publishable key format the Clerk SDKs parse. */
@@ -29,6 +32,11 @@ export interface StartClerkOptions {
   configPath?: string;
   /** Where the instance key lives; default `.data/clerk`. */
   dataDir?: string;
+  /**
+   * The application's origins, where redirects (the handshake's above all) may go; the config's
+   * `allowed_redirect_origins` are added. Default: the dev app, `http://127.0.0.1:3000` and `http://localhost:3000`.
+   */
+  appOrigins?: string[];
   /** Session token lifetime; Clerk's is 60 s. Tests shorten it to exercise refresh and handshakes. */
   sessionTokenLifetimeSeconds?: number;
   log?: (line: string) => void;
@@ -49,6 +57,13 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
   const lifetime = options.sessionTokenLifetimeSeconds ?? 60;
   if (!Number.isInteger(lifetime) || lifetime < 1) throw new Error(`sessionTokenLifetimeSeconds must be a positive integer, got ${lifetime}`);
   const config = loadConfig(options.configPath ?? DEFAULT_CONFIG_PATH);
+  const appOrigins = (options.appOrigins ?? DEFAULT_APP_ORIGINS).map((origin) => {
+    try {
+      return normalizeOrigin(origin);
+    } catch (error) {
+      throw new Error(`Invalid app origin for the local Clerk: ${(error as Error).message}`);
+    }
+  });
   const keys = await loadOrCreateInstanceKeys(options.dataDir ?? '.data/clerk');
   const store = new Store();
   await store.seed(config.users);
@@ -61,6 +76,7 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
     secretKey,
     publishableKey: publishableKeyFor(LOCAL_FRONTEND_HOST),
     frontendHost: LOCAL_FRONTEND_HOST,
+    redirectOrigins: new Set([...appOrigins, ...config.allowed_redirect_origins]),
     baseUrl: '',
     log,
   };
@@ -94,6 +110,11 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
       if (backendMatch) authorizeBackend(instance, ctx);
       ctx.params = match.params;
       ctx.body = await parseBody(req);
+      // Every Frontend API redirect target is checked here; the handshake checks its own with its own error.
+      if (!backendMatch && url.pathname !== HANDSHAKE_PATH) {
+        const refused = disallowedRedirectParam(url.searchParams, ctx.body, instance.redirectOrigins);
+        if (refused) throw errors.redirectNotAllowed(refused.param, refused.reason);
+      }
       const reply = await match.handler(ctx);
       send(res, reply, backendMatch ? {} : corsHeaders(req));
     } catch (error) {
@@ -125,7 +146,7 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
     CLERK_TELEMETRY_DISABLED: '1',
     HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ jwk_url: `${url}/.well-known/jwks.json` }),
   };
-  log(`local Clerk listening on ${url} (${config.users.length} users, templates: ${Object.keys(config.jwt_templates).join(', ') || 'none'})`);
+  log(`local Clerk listening on ${url} (${config.users.length} users, templates: ${Object.keys(config.jwt_templates).join(', ') || 'none'}; redirects allowed to ${[...instance.redirectOrigins].join(', ') || 'no origin'})`);
 
   return {
     url,

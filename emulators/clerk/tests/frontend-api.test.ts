@@ -272,11 +272,12 @@ describe('errors', () => {
     expect((await fetch(`${clerk.url}/.well-known/jwks.json`)).status).toBe(200); // still serving
   });
 
-  it('answers unknown routes with 404 and a bad redirect_url on the handshake with 422', async () => {
+  it('answers unknown routes with 404 and a bad redirect_url on the handshake with 400 invalid_handshake', async () => {
     const res = await fetch(`${clerk.url}/v1/nope`);
     expect(res.status).toBe(404);
     expect(errorOf(await res.json()).code).toBe('resource_not_found');
     const handshake = await fetch(`${clerk.url}/v1/client/handshake?redirect_url=javascript:alert(1)`, { redirect: 'manual' });
-    expect(handshake.status).toBe(422);
+    expect(handshake.status).toBe(400);
+    expect(errorOf(await handshake.json()).code).toBe('invalid_handshake');
   });
 });
