@@ -1,5 +1,6 @@
 import type { ClerkConfig } from './config.js';
 import type { InstanceKeys } from './keys.js';
+import type { Mailbox } from './mailbox.js';
 import type { ResourceContext } from './resources.js';
 import type { SessionRecord, Store } from './state.js';
 import type { TokenIssuer } from './tokens.js';
@@ -9,6 +10,8 @@ export interface Instance {
   config: ClerkConfig;
   keys: InstanceKeys;
   store: Store;
+  /** Every code the local Clerk "sends" (GET /mailbox). */
+  mailbox: Mailbox;
   tokens: TokenIssuer;
   secretKey: string;
   publishableKey: string;

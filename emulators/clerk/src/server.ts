@@ -7,11 +7,14 @@ import { errors } from './errors.js';
 import { registerFrontendRoutes } from './frontend-api/index.js';
 import { CLERK_JS_VERSION } from './frontend-api/assets.js';
 import { HANDSHAKE_PATH } from './frontend-api/handshake.js';
-import { corsHeaders, errorReply, parseBody, parseCookies, preflightHeaders, Router, send, type RequestContext } from './http.js';
+import { MAILBOX_PATH } from './frontend-api/mailbox.js';
+import { MAX_PROFILE_IMAGE_BYTES, PROFILE_IMAGE_PATH } from './frontend-api/profile-image.js';
+import { corsHeaders, errorReply, MAX_BODY, mediaType, parseBody, parseCookies, preflightHeaders, readBody, Router, send, type RequestContext } from './http.js';
 import type { Instance } from './instance.js';
 import { disallowedRedirectParam, normalizeOrigin } from './redirects.js';
 import { loadOrCreateInstanceKeys } from './keys.js';
 import { Store } from './state.js';
+import { Mailbox } from './mailbox.js';
 import { TokenIssuer } from './tokens.js';
 
 export const LOCAL_FRONTEND_HOST = 'local-emulator.clerk.accounts.dev';
@@ -72,6 +75,7 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
     config,
     keys,
     store,
+    mailbox: new Mailbox(log),
     tokens: new TokenIssuer(keys, `https://${LOCAL_FRONTEND_HOST}`, lifetime),
     secretKey,
     publishableKey: publishableKeyFor(LOCAL_FRONTEND_HOST),
@@ -99,6 +103,8 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
         url,
         params: {},
         body: {},
+        rawBody: Buffer.alloc(0),
+        contentType: mediaType(req),
         headers: req.headers,
         origin: req.headers.origin ?? null,
         cookies: parseCookies(req.headers.cookie),
@@ -109,14 +115,17 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
       if (match === null || match === 'method') throw errors.routeNotFound(method, url.pathname);
       if (backendMatch) authorizeBackend(instance, ctx);
       ctx.params = match.params;
-      ctx.body = await parseBody(req);
+      ctx.rawBody = await readBody(req, url.pathname === PROFILE_IMAGE_PATH ? MAX_PROFILE_IMAGE_BYTES + 64 * 1024 : MAX_BODY);
+      ctx.body = parseBody(ctx.rawBody, ctx.contentType);
       // Every Frontend API redirect target is checked here; the handshake checks its own with its own error.
       if (!backendMatch && url.pathname !== HANDSHAKE_PATH) {
         const refused = disallowedRedirectParam(url.searchParams, ctx.body, instance.redirectOrigins);
         if (refused) throw errors.redirectNotAllowed(refused.param, refused.reason);
       }
       const reply = await match.handler(ctx);
-      send(res, reply, backendMatch ? {} : corsHeaders(req));
+      // The mailbox holds sign-in codes: never readable by another origin.
+      const cors = backendMatch || url.pathname.startsWith(MAILBOX_PATH) ? {} : corsHeaders(req);
+      send(res, reply, cors);
     } catch (error) {
       const reply = errorReply(error, log);
       log(`${label} → ${reply.status} ${(reply.body as { errors: Array<{ code: string }> }).errors[0].code}`);

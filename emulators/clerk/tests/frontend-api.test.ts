@@ -80,7 +80,11 @@ describe('sign-in', () => {
   it('signs in in two steps: identifier, then password', async () => {
     const browser = await new FrontendClient(clerk.url).init();
     const created = await browser.call('POST', '/client/sign_ins', { identifier: ALICE.email });
-    expect(created.body.response).toMatchObject({ object: 'sign_in_attempt', status: 'needs_first_factor', identifier: ALICE.email, supported_first_factors: [{ strategy: 'password' }] });
+    expect(created.body.response).toMatchObject({ object: 'sign_in_attempt', status: 'needs_first_factor', identifier: ALICE.email, supported_first_factors: [
+        { strategy: 'password' },
+        { strategy: 'email_code', safe_identifier: ALICE.email, primary: true },
+        { strategy: 'reset_password_email_code', safe_identifier: ALICE.email, primary: true },
+      ] });
     expect(created.body.client.sign_in.id).toBe(created.body.response.id);
 
     const attempt = await browser.call('POST', `/client/sign_ins/${created.body.response.id}/attempt_first_factor`, { strategy: 'password', password: ALICE.password });
