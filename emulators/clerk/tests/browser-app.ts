@@ -35,6 +35,7 @@ export async function startTestApp(env: Record<string, string>, port = 0): Promi
       if (mount && mount.dataset.component === 'sign-in') window.Clerk.mountSignIn(mount, { routing: 'hash' });
       if (mount && mount.dataset.component === 'sign-up') window.Clerk.mountSignUp(mount, { routing: 'hash' });
       if (mount && mount.dataset.component === 'user-button') window.Clerk.mountUserButton(mount);
+      if (mount && mount.dataset.component === 'user-profile') window.Clerk.mountUserProfile(mount, { routing: 'hash' });
       resolve(true);
     });
   });
@@ -47,7 +48,7 @@ export async function startTestApp(env: Record<string, string>, port = 0): Promi
       res.end(page('<p>home</p>'));
       return;
     }
-    if (url.pathname === '/sign-in' || url.pathname === '/sign-up' || url.pathname === '/user-button') {
+    if (url.pathname === '/sign-in' || url.pathname === '/sign-up' || url.pathname === '/user-button' || url.pathname === '/user-profile') {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end(page(`<div id="mount" data-component="${url.pathname.slice(1)}"></div>`));
       return;
