@@ -49,6 +49,8 @@ export function localStackEnv(
 
   const clerk = {
     CLERK_EMULATOR_PORT: String(ports.clerk),
+    // The only origins the local Clerk redirects to (its handshake carries the session).
+    CLERK_EMULATOR_APP_ORIGINS: `http://127.0.0.1:${ports.app},http://localhost:${ports.app}`,
     CLERK_SECRET_KEY: LOCAL_CLERK_SECRET_KEY,
   };
 

@@ -4,7 +4,11 @@ import { localPublishableKey, localStackEnv } from '../../scripts/local-env';
 describe('localStackEnv', () => {
   it('wires the default ports together', () => {
     const env = localStackEnv();
-    expect(env.clerk).toEqual({ CLERK_EMULATOR_PORT: '4000', CLERK_SECRET_KEY: 'sk_test_local' });
+    expect(env.clerk).toEqual({
+      CLERK_EMULATOR_PORT: '4000',
+      CLERK_EMULATOR_APP_ORIGINS: 'http://127.0.0.1:3000,http://localhost:3000',
+      CLERK_SECRET_KEY: 'sk_test_local',
+    });
     expect(env.hasura.HASURA_GRAPHQL_SERVER_PORT).toBe('8080');
     expect(JSON.parse(env.hasura.HASURA_GRAPHQL_JWT_SECRET)).toEqual({
       jwk_url: 'http://127.0.0.1:4000/.well-known/jwks.json',

@@ -87,9 +87,15 @@ function filterUsers(users: UserRecord[], search: URLSearchParams): UserRecord[]
   const ids = search.getAll('user_id');
   const query = search.get('query')?.toLowerCase();
   return users
-    .filter((user) => emails.length === 0 || emails.includes(user.email))
+    .filter((user) => emails.length === 0 || user.emailAddresses.some((address) => emails.includes(address.email)))
     .filter((user) => ids.length === 0 || ids.includes(user.id))
-    .filter((user) => !query || [user.id, user.email, user.firstName, user.lastName, user.username].some((v) => v?.toLowerCase().includes(query)))
+    .filter(
+      (user) =>
+        !query ||
+        [user.id, ...user.emailAddresses.map((address) => address.email), user.firstName, user.lastName, user.username].some((v) =>
+          v?.toLowerCase().includes(query),
+        ),
+    )
     .sort((a, b) => b.createdAt - a.createdAt);
 }
 
@@ -163,13 +169,14 @@ export function registerBackendRoutes(router: Router, instance: Instance): void 
   router.on('PATCH', '/v1/users/:id', (ctx) => {
     const record = store.getUser(ctx.params.id);
     const input = parse(updateUserSchema, ctx.body);
-    if (input.first_name !== undefined) record.firstName = input.first_name;
-    if (input.last_name !== undefined) record.lastName = input.last_name;
-    if (input.username !== undefined) record.username = input.username;
-    if (input.public_metadata) record.publicMetadata = input.public_metadata;
-    if (input.private_metadata) record.privateMetadata = input.private_metadata;
-    if (input.unsafe_metadata) record.unsafeMetadata = input.unsafe_metadata;
-    record.updatedAt = Date.now();
+    store.updateUser(record, {
+      firstName: input.first_name,
+      lastName: input.last_name,
+      username: input.username,
+      publicMetadata: input.public_metadata,
+      privateMetadata: input.private_metadata,
+      unsafeMetadata: input.unsafe_metadata,
+    });
     return json(user(record));
   });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { normalizeOrigin } from './redirects.js';
 import { shortcodeProblems } from './templates.js';
 
 const userSchema = z
@@ -41,9 +42,20 @@ const templateSchema = z
   })
   .strict();
 
+/** An origin (`http://host:port`) the browser may be redirected to, besides the app origins the stack passes in. */
+const originSchema = z.string().transform((value, ctx) => {
+  try {
+    return normalizeOrigin(value);
+  } catch (error) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
 export const configSchema = z
   .object({
     users: z.array(userSchema).default([]),
+    allowed_redirect_origins: z.array(originSchema).default([]),
     jwt_templates: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'template names use letters, digits, - and _'), templateSchema).default({}),
   })
   .strict()

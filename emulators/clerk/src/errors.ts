@@ -84,7 +84,45 @@ export const errors = {
   templateNotFound: (name: string) =>
     new ClerkApiError(404, 'resource_not_found', 'JWT template not found', `No JWT template exists with name: ${name}`),
   signInNotFound: () => new ClerkApiError(404, 'resource_not_found', 'Sign in not found', 'No sign in was found with this id.'),
+  alreadyVerified: () =>
+    new ClerkApiError(422, 'verification_already_verified', 'Already verified', 'This email address has already been verified.'),
+  maxLengthExceeded: (param: string, max: number) =>
+    new ClerkApiError(422, 'form_param_max_length_exceeded', `${param} must be at most ${max} characters.`, `${param} must be at most ${max} characters.`, {
+      param_name: param,
+    }),
+  avatarTooLarge: () =>
+    new ClerkApiError(413, 'avatar_file_size_exceeded', 'File size exceeds the maximum limit of 10MB.', 'File size exceeds the maximum limit of 10MB. Please choose a smaller file.', {
+      param_name: 'file',
+    }),
+  avatarTypeInvalid: () =>
+    new ClerkApiError(422, 'avatar_file_type_invalid', 'File type not supported.', 'File type not supported. Please upload a JPG, PNG, GIF, or WEBP image.', {
+      param_name: 'file',
+    }),
+  signInComplete: () =>
+    new ClerkApiError(422, 'sign_in_complete', 'Sign in complete', 'This sign in has already been completed. Start a new one.'),
   signUpNotFound: () => new ClerkApiError(404, 'resource_not_found', 'Sign up not found', 'No sign up was found with this id.'),
+  /** Real Clerk's answer to a handshake it will not perform (e.g. "invalid url scheme"). */
+  handshakeInvalid: (reason: string) =>
+    new ClerkApiError(400, 'invalid_handshake', 'invalid handshake', `The handshake request is invalid: ${reason}`),
+  redirectNotAllowed: (param: string, reason: string) =>
+    new ClerkApiError(400, 'form_param_value_invalid', `${param} is invalid`, `${param} is not allowed: ${reason}`, { param_name: param }),
+  verificationExpired: () =>
+    new ClerkApiError(422, 'verification_expired', 'Verification expired', 'This verification has expired. You must create a new one.', { param_name: 'code' }),
+  verificationFailed: () =>
+    new ClerkApiError(
+      422,
+      'verification_failed',
+      'Too many failed attempts',
+      'Too many failed attempts. You have to try again with the same or another method.',
+      { param_name: 'code' },
+    ),
+  primaryIdentificationDeletion: () =>
+    new ClerkApiError(
+      422,
+      'identification_deletion_failed',
+      'Identification deletion failed',
+      'You cannot delete your primary email address. Make another verified address primary first.',
+    ),
   verificationNotPrepared: () =>
     new ClerkApiError(
       422,

@@ -6,8 +6,12 @@ import { ClerkApiError, errors } from './errors.js';
 export interface RequestContext {
   url: URL;
   params: Record<string, string>;
-  /** Form (`application/x-www-form-urlencoded`) or JSON body; {} when empty. */
+  /** Form (`application/x-www-form-urlencoded`) or JSON body; {} when empty or of another type. */
   body: Record<string, unknown>;
+  /** The body as sent, for the types `body` does not parse (multipart uploads, octet streams). */
+  rawBody: Buffer;
+  /** The request's media type, lower-cased, without parameters. */
+  contentType: string;
   headers: IncomingMessage['headers'];
   origin: string | null;
   cookies: Record<string, string>;
@@ -24,7 +28,7 @@ export type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
 /** JSON with `Content-Type: application/json` exactly: @clerk/backend ignores bodies with a charset. */
 export const json = (body: unknown, status = 200): Reply => ({ status, body });
 
-const MAX_BODY = 1024 * 1024;
+export const MAX_BODY = 1024 * 1024;
 
 interface Route {
   method: string;
@@ -84,21 +88,26 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return cookies;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage, limit = MAX_BODY): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new ClerkApiError(413, 'request_body_too_large', 'Request body too large');
+    if (size > limit) throw new ClerkApiError(413, 'request_body_too_large', 'Request body too large');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-export async function parseBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const text = await readBody(req);
+export function mediaType(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** Parses a JSON or form body; other types (multipart, octet streams) give {} and are read from `rawBody`. */
+export function parseBody(raw: Buffer, type: string): Record<string, unknown> {
+  if (type === 'multipart/form-data' || type === 'application/octet-stream') return {};
+  const text = raw.toString('utf8');
   if (!text.trim()) return {};
-  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'application/json') {
     let parsed: unknown;
     try {

@@ -1,3 +1,3 @@
 export { LOCAL_FRONTEND_HOST, publishableKeyFor, startClerk } from './server.js';
 export type { RunningClerk, StartClerkOptions } from './server.js';
-export { TEST_VERIFICATION_CODE } from './frontend-api/sign-up.js';
+export { TEST_VERIFICATION_CODE } from './verifications.js';

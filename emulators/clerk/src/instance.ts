@@ -1,5 +1,6 @@
 import type { ClerkConfig } from './config.js';
 import type { InstanceKeys } from './keys.js';
+import type { Mailbox } from './mailbox.js';
 import type { ResourceContext } from './resources.js';
 import type { SessionRecord, Store } from './state.js';
 import type { TokenIssuer } from './tokens.js';
@@ -9,10 +10,14 @@ export interface Instance {
   config: ClerkConfig;
   keys: InstanceKeys;
   store: Store;
+  /** Every code the local Clerk "sends" (GET /mailbox). */
+  mailbox: Mailbox;
   tokens: TokenIssuer;
   secretKey: string;
   publishableKey: string;
   frontendHost: string;
+  /** Origins a `redirect_url` may point to: the app origins the stack passes in plus `allowed_redirect_origins`. */
+  redirectOrigins: ReadonlySet<string>;
   /** `http://127.0.0.1:<port>`, known once the server listens. */
   baseUrl: string;
   log: (line: string) => void;

@@ -3,7 +3,8 @@ import { startClerk } from './index.js';
 /**
  * `npm run emulator:clerk`: starts the local Clerk server and prints the env block for `.env` on stdout.
  * Env: CLERK_EMULATOR_PORT (4000), CLERK_SECRET_KEY (sk_test_local), CLERK_EMULATOR_CONFIG
- * (emulators/clerk/config.local.json), and for tests CLERK_EMULATOR_DATA_DIR (.data/clerk) and
+ * (emulators/clerk/config.local.json), CLERK_EMULATOR_APP_ORIGINS (comma-separated origins of the app, where redirects
+ * may go; default http://127.0.0.1:3000,http://localhost:3000), and for tests CLERK_EMULATOR_DATA_DIR (.data/clerk) and
  * CLERK_EMULATOR_SESSION_TOKEN_LIFETIME (60 seconds).
  */
 function integerFromEnv(name: string, fallback: number, min: number, max: number): number {
@@ -26,6 +27,7 @@ try {
     configPath: process.env.CLERK_EMULATOR_CONFIG || 'emulators/clerk/config.local.json',
     dataDir: process.env.CLERK_EMULATOR_DATA_DIR || '.data/clerk',
     sessionTokenLifetimeSeconds,
+    appOrigins: process.env.CLERK_EMULATOR_APP_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean),
     // Logs go to stderr so stdout is only the env block.
     log: (line) => console.error(`[clerk] ${line}`),
   });

@@ -1,4 +1,4 @@
-import type { ClientRecord, SessionRecord, SignInRecord, SignUpRecord, Store, UserRecord, VerificationRecord } from './state.js';
+import type { ClientRecord, EmailAddressRecord, SessionRecord, SignInRecord, SignUpRecord, Store, UserRecord, VerificationRecord } from './state.js';
 import type { TemplateContext } from './templates.js';
 
 /** Clerk's JSON resource shapes (snake_case, millisecond timestamps) built from the store's records. */
@@ -11,11 +11,15 @@ export interface ResourceContext {
   sessionToken: (session: SessionRecord) => Promise<string>;
 }
 
+/** The uploaded profile image, else a generated initials avatar (Clerk's image CDN is online-only). */
 export function avatarUrl(baseUrl: string, user: UserRecord): string {
+  if (user.profileImage) return `${baseUrl}/images/${user.id}/${user.profileImage.id}`;
   return `${baseUrl}/avatars/${user.id}.svg`;
 }
 
-function verificationJSON(verification: VerificationRecord | null, extra: Record<string, unknown> = {}) {
+const primaryEmail = (user: UserRecord) => user.emailAddresses.find((address) => address.id === user.primaryEmailAddressId)!;
+
+export function verificationJSON(verification: VerificationRecord | null, extra: Record<string, unknown> = {}) {
   if (!verification) return null;
   return {
     object: 'verification',
@@ -29,17 +33,18 @@ function verificationJSON(verification: VerificationRecord | null, extra: Record
   };
 }
 
-function emailAddressJSON(user: UserRecord) {
+export function emailAddressJSON(address: EmailAddressRecord) {
+  const { verification } = address;
   return {
-    id: user.emailAddressId,
+    id: address.id,
     object: 'email_address',
-    email_address: user.email,
+    email_address: address.email,
     reserved: false,
-    verification: { object: 'verification_email_code', status: 'verified', strategy: 'email_code', attempts: 1, expire_at: null },
+    verification: verification.strategy === null && verification.status === 'unverified' ? null : verificationJSON(verification),
     linked_to: [],
     matches_sso_connection: false,
-    created_at: user.createdAt,
-    updated_at: user.updatedAt,
+    created_at: address.createdAt,
+    updated_at: address.updatedAt,
   };
 }
 
@@ -49,7 +54,7 @@ export function userJSON(user: UserRecord, baseUrl: string, { includePrivate = f
     id: user.id,
     object: 'user',
     external_id: null,
-    primary_email_address_id: user.emailAddressId,
+    primary_email_address_id: user.primaryEmailAddressId,
     primary_phone_number_id: null,
     primary_web3_wallet_id: null,
     username: user.username,
@@ -57,8 +62,8 @@ export function userJSON(user: UserRecord, baseUrl: string, { includePrivate = f
     last_name: user.lastName,
     image_url: avatarUrl(baseUrl, user),
     profile_image_url: avatarUrl(baseUrl, user),
-    has_image: false,
-    email_addresses: [emailAddressJSON(user)],
+    has_image: user.profileImage !== null,
+    email_addresses: user.emailAddresses.map(emailAddressJSON),
     phone_numbers: [],
     web3_wallets: [],
     passkeys: [],
@@ -92,8 +97,8 @@ function publicUserDataJSON(user: UserRecord, baseUrl: string) {
     first_name: user.firstName,
     last_name: user.lastName,
     image_url: avatarUrl(baseUrl, user),
-    has_image: false,
-    identifier: user.email,
+    has_image: user.profileImage !== null,
+    identifier: primaryEmail(user).email,
     user_id: user.id,
     ...(user.username ? { username: user.username } : {}),
   };
@@ -108,12 +113,12 @@ export function templateContext(user: UserRecord, baseUrl: string): TemplateCont
       first_name: user.firstName,
       last_name: user.lastName,
       username: user.username,
-      primary_email_address: user.email,
+      primary_email_address: primaryEmail(user).email,
       primary_phone_number: null,
       email_verified: true,
       phone_number_verified: false,
       image_url: avatarUrl(baseUrl, user),
-      has_image: false,
+      has_image: user.profileImage !== null,
       created_at: Math.floor(user.createdAt / 1000),
       updated_at: Math.floor(user.updatedAt / 1000),
       two_factor_enabled: false,
@@ -153,6 +158,17 @@ export async function sessionJSON(session: SessionRecord, ctx: ResourceContext) 
   };
 }
 
+/** What a user can sign in with: password (if set), a code to the identifying email, and a password reset by code. */
+function firstFactorsJSON(user: UserRecord, signIn: SignInRecord) {
+  const address = user.emailAddresses.find((candidate) => candidate.email === signIn.identifier) ?? primaryEmail(user);
+  const email = { safe_identifier: address.email, email_address_id: address.id, primary: address.id === user.primaryEmailAddressId };
+  return [
+    ...(user.passwordHash !== null ? [{ strategy: 'password' }] : []),
+    { strategy: 'email_code', ...email },
+    { strategy: 'reset_password_email_code', ...email },
+  ];
+}
+
 export function signInJSON(signIn: SignInRecord, ctx: ResourceContext) {
   const user = signIn.userId ? ctx.store.users.get(signIn.userId) : undefined;
   return {
@@ -162,9 +178,9 @@ export function signInJSON(signIn: SignInRecord, ctx: ResourceContext) {
     supported_identifiers: ['email_address'],
     identifier: signIn.identifier,
     user_data: user
-      ? { first_name: user.firstName, last_name: user.lastName, image_url: avatarUrl(ctx.baseUrl, user), has_image: false }
+      ? { first_name: user.firstName, last_name: user.lastName, image_url: avatarUrl(ctx.baseUrl, user), has_image: user.profileImage !== null }
       : null,
-    supported_first_factors: signIn.status === 'needs_identifier' ? [] : [{ strategy: 'password' }],
+    supported_first_factors: user && signIn.status !== 'needs_identifier' ? firstFactorsJSON(user, signIn) : [],
     supported_second_factors: null,
     first_factor_verification: verificationJSON(signIn.firstFactorVerification),
     second_factor_verification: null,

@@ -6,13 +6,19 @@ import { loadConfig } from './config.js';
 import { errors } from './errors.js';
 import { registerFrontendRoutes } from './frontend-api/index.js';
 import { CLERK_JS_VERSION } from './frontend-api/assets.js';
-import { corsHeaders, errorReply, parseBody, parseCookies, preflightHeaders, Router, send, type RequestContext } from './http.js';
+import { HANDSHAKE_PATH } from './frontend-api/handshake.js';
+import { MAILBOX_PATH } from './frontend-api/mailbox.js';
+import { MAX_PROFILE_IMAGE_BYTES, PROFILE_IMAGE_PATH } from './frontend-api/profile-image.js';
+import { corsHeaders, errorReply, MAX_BODY, mediaType, parseBody, parseCookies, preflightHeaders, readBody, Router, send, type RequestContext } from './http.js';
 import type { Instance } from './instance.js';
+import { disallowedRedirectParam, normalizeOrigin } from './redirects.js';
 import { loadOrCreateInstanceKeys } from './keys.js';
 import { Store } from './state.js';
+import { Mailbox } from './mailbox.js';
 import { TokenIssuer } from './tokens.js';
 
 export const LOCAL_FRONTEND_HOST = 'local-emulator.clerk.accounts.dev';
+export const DEFAULT_APP_ORIGINS = ['http://127.0.0.1:3000', 'http://localhost:3000'];
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../config.local.json', import.meta.url));
 
 /** `pk_test_` + base64(`<host>$`), the publishable key format the Clerk SDKs parse. */
@@ -29,6 +35,11 @@ export interface StartClerkOptions {
   configPath?: string;
   /** Where the instance key lives; default `.data/clerk`. */
   dataDir?: string;
+  /**
+   * The application's origins, where redirects (the handshake's above all) may go; the config's
+   * `allowed_redirect_origins` are added. Default: the dev app, `http://127.0.0.1:3000` and `http://localhost:3000`.
+   */
+  appOrigins?: string[];
   /** Session token lifetime; Clerk's is 60 s. Tests shorten it to exercise refresh and handshakes. */
   sessionTokenLifetimeSeconds?: number;
   log?: (line: string) => void;
@@ -49,6 +60,13 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
   const lifetime = options.sessionTokenLifetimeSeconds ?? 60;
   if (!Number.isInteger(lifetime) || lifetime < 1) throw new Error(`sessionTokenLifetimeSeconds must be a positive integer, got ${lifetime}`);
   const config = loadConfig(options.configPath ?? DEFAULT_CONFIG_PATH);
+  const appOrigins = (options.appOrigins ?? DEFAULT_APP_ORIGINS).map((origin) => {
+    try {
+      return normalizeOrigin(origin);
+    } catch (error) {
+      throw new Error(`Invalid app origin for the local Clerk: ${(error as Error).message}`);
+    }
+  });
   const keys = await loadOrCreateInstanceKeys(options.dataDir ?? '.data/clerk');
   const store = new Store();
   await store.seed(config.users);
@@ -57,10 +75,12 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
     config,
     keys,
     store,
+    mailbox: new Mailbox(log),
     tokens: new TokenIssuer(keys, `https://${LOCAL_FRONTEND_HOST}`, lifetime),
     secretKey,
     publishableKey: publishableKeyFor(LOCAL_FRONTEND_HOST),
     frontendHost: LOCAL_FRONTEND_HOST,
+    redirectOrigins: new Set([...appOrigins, ...config.allowed_redirect_origins]),
     baseUrl: '',
     log,
   };
@@ -83,6 +103,8 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
         url,
         params: {},
         body: {},
+        rawBody: Buffer.alloc(0),
+        contentType: mediaType(req),
         headers: req.headers,
         origin: req.headers.origin ?? null,
         cookies: parseCookies(req.headers.cookie),
@@ -93,9 +115,17 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
       if (match === null || match === 'method') throw errors.routeNotFound(method, url.pathname);
       if (backendMatch) authorizeBackend(instance, ctx);
       ctx.params = match.params;
-      ctx.body = await parseBody(req);
+      ctx.rawBody = await readBody(req, url.pathname === PROFILE_IMAGE_PATH ? MAX_PROFILE_IMAGE_BYTES + 64 * 1024 : MAX_BODY);
+      ctx.body = parseBody(ctx.rawBody, ctx.contentType);
+      // Every Frontend API redirect target is checked here; the handshake checks its own with its own error.
+      if (!backendMatch && url.pathname !== HANDSHAKE_PATH) {
+        const refused = disallowedRedirectParam(url.searchParams, ctx.body, instance.redirectOrigins);
+        if (refused) throw errors.redirectNotAllowed(refused.param, refused.reason);
+      }
       const reply = await match.handler(ctx);
-      send(res, reply, backendMatch ? {} : corsHeaders(req));
+      // The mailbox holds sign-in codes: never readable by another origin.
+      const cors = backendMatch || url.pathname.startsWith(MAILBOX_PATH) ? {} : corsHeaders(req);
+      send(res, reply, cors);
     } catch (error) {
       const reply = errorReply(error, log);
       log(`${label} → ${reply.status} ${(reply.body as { errors: Array<{ code: string }> }).errors[0].code}`);
@@ -125,7 +155,7 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
     CLERK_TELEMETRY_DISABLED: '1',
     HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ jwk_url: `${url}/.well-known/jwks.json` }),
   };
-  log(`local Clerk listening on ${url} (${config.users.length} users, templates: ${Object.keys(config.jwt_templates).join(', ') || 'none'})`);
+  log(`local Clerk listening on ${url} (${config.users.length} users, templates: ${Object.keys(config.jwt_templates).join(', ') || 'none'}; redirects allowed to ${[...instance.redirectOrigins].join(', ') || 'no origin'})`);
 
   return {
     url,

@@ -2,17 +2,35 @@ import type { ConfigUser } from './config.js';
 import { errors } from './errors.js';
 import { newId } from './ids.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { attemptCode, newCodeVerification } from './verifications.js';
 
 /**
  * The emulator's runtime state, in memory: users (seeded from the config), clients (one per dev browser),
  * sessions, sign-ins, sign-ups and sign-in tokens. All timestamps are milliseconds, as on Clerk's wire.
  */
 
+export interface EmailAddressRecord {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  /** `verified` once proven (seeded, signed-up and Backend API addresses are); an added one starts `unverified`. */
+  verification: VerificationRecord;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ProfileImage {
+  id: string;
+  contentType: string;
+  data: Buffer;
+}
+
 export interface UserRecord {
   id: string;
-  emailAddressId: string;
-  email: string;
+  emailAddresses: EmailAddressRecord[];
+  primaryEmailAddressId: string;
   passwordHash: string | null;
+  profileImage: ProfileImage | null;
   firstName: string | null;
   lastName: string | null;
   username: string | null;
@@ -47,12 +65,14 @@ export interface VerificationRecord {
   strategy: string | null;
   attempts: number;
   expireAt: number | null;
+  /** The one-time code "sent" for a code strategy (never on the wire). */
+  code?: string;
 }
 
 export interface SignInRecord {
   id: string;
   clientId: string;
-  status: 'needs_identifier' | 'needs_first_factor' | 'complete';
+  status: 'needs_identifier' | 'needs_first_factor' | 'needs_new_password' | 'complete';
   identifier: string | null;
   userId: string | null;
   firstFactorVerification: VerificationRecord | null;
@@ -100,6 +120,14 @@ export interface NewUser {
   unsafeMetadata?: Record<string, unknown>;
 }
 
+/** The user fields `updateUser` may change. */
+export type UserChanges = Partial<Pick<UserRecord, 'firstName' | 'lastName' | 'username' | 'publicMetadata' | 'privateMetadata' | 'unsafeMetadata'>>;
+
+function newEmailAddress(email: string, verification: VerificationRecord): EmailAddressRecord {
+  const now = Date.now();
+  return { id: newId('idn'), email, verification, createdAt: now, updatedAt: now };
+}
+
 const DAY = 24 * 60 * 60 * 1000;
 /** Clerk's default session lifetime (7 days) and inactivity timeout. */
 const SESSION_LIFETIME_MS = 7 * DAY;
@@ -131,7 +159,7 @@ export class Store {
     }
   }
 
-  // ---- users
+  // ---- users (every change to a user goes through a method here)
 
   async createUser(input: NewUser): Promise<UserRecord> {
     const email = input.email.trim().toLowerCase();
@@ -140,10 +168,12 @@ export class Store {
       throw errors.paramInvalid('id', `A user with id ${input.id} already exists.`);
     }
     const now = Date.now();
+    const address = newEmailAddress(email, { status: 'verified', strategy: 'email_code', attempts: 1, expireAt: null });
     const user: UserRecord = {
       id: input.id ?? newId('user'),
-      emailAddressId: newId('idn'),
-      email,
+      emailAddresses: [address],
+      primaryEmailAddressId: address.id,
+      profileImage: null,
       passwordHash: input.password ? await hashPassword(input.password) : (input.passwordHash ?? null),
       firstName: input.firstName ?? null,
       lastName: input.lastName ?? null,
@@ -160,10 +190,98 @@ export class Store {
     return user;
   }
 
+  /** The user a verified email address belongs to (an unverified address identifies no one). */
   findUserByEmail(email: string): UserRecord | undefined {
     const wanted = email.trim().toLowerCase();
-    for (const user of this.users.values()) if (user.email === wanted) return user;
+    for (const user of this.users.values()) {
+      if (user.emailAddresses.some((address) => address.email === wanted && address.verification.status === 'verified')) return user;
+    }
     return undefined;
+  }
+
+  /** Names, username and metadata: `undefined` leaves a field alone, `null` clears it. */
+  updateUser(user: UserRecord, changes: UserChanges): UserRecord {
+    for (const key of Object.keys(changes) as Array<keyof UserChanges>) {
+      if (changes[key] !== undefined) (user as unknown as Record<string, unknown>)[key] = changes[key];
+    }
+    user.updatedAt = Date.now();
+    return user;
+  }
+
+  async setPassword(user: UserRecord, password: string, { signOutOtherSessionsThan }: { signOutOtherSessionsThan?: string | null } = {}) {
+    user.passwordHash = await hashPassword(password);
+    user.updatedAt = Date.now();
+    if (signOutOtherSessionsThan !== undefined) {
+      for (const session of this.sessions.values()) {
+        if (session.userId === user.id && session.id !== signOutOtherSessionsThan && session.status === 'active') this.endSession(session, 'revoked');
+      }
+    }
+  }
+
+  setProfileImage(user: UserRecord, image: Omit<ProfileImage, 'id'> | null): ProfileImage | null {
+    user.profileImage = image ? { id: newId('img'), ...image } : null;
+    user.updatedAt = Date.now();
+    return user.profileImage;
+  }
+
+  primaryEmail(user: UserRecord): EmailAddressRecord {
+    return user.emailAddresses.find((address) => address.id === user.primaryEmailAddressId)!;
+  }
+
+  emailAddressOf(user: UserRecord, id: string): EmailAddressRecord {
+    const address = user.emailAddresses.find((candidate) => candidate.id === id);
+    if (!address) throw errors.notFound('email address');
+    return address;
+  }
+
+  /** Adds an unverified address; one that already identifies a user (this one or another) is refused. */
+  addEmailAddress(user: UserRecord, email: string): EmailAddressRecord {
+    const normalized = email.trim().toLowerCase();
+    if (this.findUserByEmail(normalized) || user.emailAddresses.some((address) => address.email === normalized)) {
+      throw errors.identifierExists();
+    }
+    const address = newEmailAddress(normalized, { status: 'unverified', strategy: null, attempts: 0, expireAt: null });
+    user.emailAddresses.push(address);
+    user.updatedAt = Date.now();
+    return address;
+  }
+
+  /** A new code for an address of the user; returns it for the mailbox. */
+  prepareEmailAddressVerification(user: UserRecord, address: EmailAddressRecord): string {
+    if (address.verification.status === 'verified') throw errors.alreadyVerified();
+    const verification = newCodeVerification('email_code');
+    address.verification = verification;
+    address.updatedAt = user.updatedAt = Date.now();
+    return verification.code;
+  }
+
+  /** Checks a code for an address; verified unless another user verified the same address meanwhile. */
+  attemptEmailAddressVerification(user: UserRecord, address: EmailAddressRecord, code: string): void {
+    if (address.verification.status === 'verified') throw errors.alreadyVerified();
+    const owner = this.findUserByEmail(address.email);
+    if (owner && owner.id !== user.id) throw errors.identifierExists();
+    try {
+      attemptCode(address.verification, 'email_code', code);
+    } finally {
+      address.updatedAt = user.updatedAt = Date.now();
+    }
+  }
+
+  setPrimaryEmailAddress(user: UserRecord, addressId: string): void {
+    const address = this.emailAddressOf(user, addressId);
+    if (address.verification.status !== 'verified') {
+      throw errors.paramInvalid('primary_email_address_id', 'Only a verified email address can be made primary.');
+    }
+    user.primaryEmailAddressId = address.id;
+    user.updatedAt = Date.now();
+  }
+
+  removeEmailAddress(user: UserRecord, addressId: string): EmailAddressRecord {
+    const address = this.emailAddressOf(user, addressId);
+    if (address.id === user.primaryEmailAddressId) throw errors.primaryIdentificationDeletion();
+    user.emailAddresses = user.emailAddresses.filter((candidate) => candidate.id !== address.id);
+    user.updatedAt = Date.now();
+    return address;
   }
 
   getUser(id: string): UserRecord {

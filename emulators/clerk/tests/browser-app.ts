@@ -11,7 +11,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string>): Promise<TestApp> {
+/** A free port, so the local Clerk can be told the app's origin before the app starts. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+export async function startTestApp(env: Record<string, string>, port = 0): Promise<TestApp> {
   const clerkClient = createClerkClient({ secretKey: env.CLERK_SECRET_KEY, apiUrl: env.CLERK_API_URL, publishableKey: env.CLERK_PUBLISHABLE_KEY });
   const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>test app</title>
 <script async crossorigin="anonymous" data-clerk-publishable-key="${env.CLERK_PUBLISHABLE_KEY}"
@@ -26,6 +35,7 @@ export async function startTestApp(env: Record<string, string>): Promise<TestApp
       if (mount && mount.dataset.component === 'sign-in') window.Clerk.mountSignIn(mount, { routing: 'hash' });
       if (mount && mount.dataset.component === 'sign-up') window.Clerk.mountSignUp(mount, { routing: 'hash' });
       if (mount && mount.dataset.component === 'user-button') window.Clerk.mountUserButton(mount);
+      if (mount && mount.dataset.component === 'user-profile') window.Clerk.mountUserProfile(mount, { routing: 'hash' });
       resolve(true);
     });
   });
@@ -38,7 +48,7 @@ export async function startTestApp(env: Record<string, string>): Promise<TestApp
       res.end(page('<p>home</p>'));
       return;
     }
-    if (url.pathname === '/sign-in' || url.pathname === '/sign-up' || url.pathname === '/user-button') {
+    if (url.pathname === '/sign-in' || url.pathname === '/sign-up' || url.pathname === '/user-button' || url.pathname === '/user-profile') {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end(page(`<div id="mount" data-component="${url.pathname.slice(1)}"></div>`));
       return;
@@ -64,10 +74,9 @@ export async function startTestApp(env: Record<string, string>): Promise<TestApp
     }
     res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
-    url: `http://localhost:${port}`,
+    url: `http://localhost:${(server.address() as AddressInfo).port}`,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

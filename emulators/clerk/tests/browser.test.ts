@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { clerk as clerkTesting, clerkSetup, setupClerkTestingToken } from '@clerk/testing/playwright';
 import { SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './browser-app.js';
+import { freePort, startTestApp, type TestApp } from './browser-app.js';
 import { TEST_VERIFICATION_CODE } from '../src/index.js';
 import { ALICE, startTestClerk, type TestClerk } from './helpers.js';
 
@@ -20,8 +20,9 @@ let app: TestApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  clerk = await startTestClerk({ sessionTokenLifetimeSeconds: TOKEN_LIFETIME });
-  app = await startTestApp(clerk.env);
+  const appPort = await freePort();
+  clerk = await startTestClerk({ sessionTokenLifetimeSeconds: TOKEN_LIFETIME, appOrigins: [`http://localhost:${appPort}`] });
+  app = await startTestApp(clerk.env, appPort);
   browser = await chromium.launch({ executablePath, args: FLAGS, headless: true });
 });
 afterAll(async () => {

@@ -80,7 +80,11 @@ describe('sign-in', () => {
   it('signs in in two steps: identifier, then password', async () => {
     const browser = await new FrontendClient(clerk.url).init();
     const created = await browser.call('POST', '/client/sign_ins', { identifier: ALICE.email });
-    expect(created.body.response).toMatchObject({ object: 'sign_in_attempt', status: 'needs_first_factor', identifier: ALICE.email, supported_first_factors: [{ strategy: 'password' }] });
+    expect(created.body.response).toMatchObject({ object: 'sign_in_attempt', status: 'needs_first_factor', identifier: ALICE.email, supported_first_factors: [
+        { strategy: 'password' },
+        { strategy: 'email_code', safe_identifier: ALICE.email, primary: true },
+        { strategy: 'reset_password_email_code', safe_identifier: ALICE.email, primary: true },
+      ] });
     expect(created.body.client.sign_in.id).toBe(created.body.response.id);
 
     const attempt = await browser.call('POST', `/client/sign_ins/${created.body.response.id}/attempt_first_factor`, { strategy: 'password', password: ALICE.password });
@@ -272,11 +276,12 @@ describe('errors', () => {
     expect((await fetch(`${clerk.url}/.well-known/jwks.json`)).status).toBe(200); // still serving
   });
 
-  it('answers unknown routes with 404 and a bad redirect_url on the handshake with 422', async () => {
+  it('answers unknown routes with 404 and a bad redirect_url on the handshake with 400 invalid_handshake', async () => {
     const res = await fetch(`${clerk.url}/v1/nope`);
     expect(res.status).toBe(404);
     expect(errorOf(await res.json()).code).toBe('resource_not_found');
     const handshake = await fetch(`${clerk.url}/v1/client/handshake?redirect_url=javascript:alert(1)`, { redirect: 'manual' });
-    expect(handshake.status).toBe(422);
+    expect(handshake.status).toBe(400);
+    expect(errorOf(await handshake.json()).code).toBe('invalid_handshake');
   });
 });

@@ -14,7 +14,7 @@ export interface TestClerk extends RunningClerk {
 /** Starts the emulator on an ephemeral port with its own data dir, silently. */
 export async function startTestClerk(options: StartClerkOptions = {}): Promise<TestClerk> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'clerk-emulator-'));
-  const clerk = await startClerk({ port: 0, dataDir, log: () => {}, ...options });
+  const clerk = await startClerk({ port: 0, dataDir, log: () => {}, appOrigins: [APP_ORIGIN], ...options });
   return {
     ...clerk,
     dataDir,

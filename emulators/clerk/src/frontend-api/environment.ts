@@ -1,6 +1,9 @@
 /**
- * The EnvironmentJSON clerk-js loads at start-up: a development instance with email + password sign-in and
- * sign-up (email verified by code), everything else (social, SSO, MFA, organizations, billing, captcha) off.
+ * The EnvironmentJSON clerk-js loads at start-up: a development instance with email + password sign-in (also by
+ * email code, and "Forgot password?" by email code), sign-up with optional first/last name and the email verified by
+ * code. Everything the local Clerk does not do is OFF here, so clerk-js renders no control for it: phone numbers,
+ * usernames, Web3, passkeys, MFA, email links, social/enterprise SSO, organizations, billing, API keys, waitlist,
+ * captcha, multi-session.
  */
 
 const attribute = (overrides: Record<string, unknown> = {}) => ({
@@ -84,14 +87,15 @@ export function environmentJSON(frontendHost: string) {
           enabled: true,
           required: true,
           used_for_first_factor: true,
+          first_factors: ['email_code', 'reset_password_email_code'],
           verifications: ['email_code'],
           verify_at_sign_up: true,
         }),
         phone_number: attribute(),
         username: attribute(),
         web3_wallet: attribute(),
-        first_name: attribute(),
-        last_name: attribute(),
+        first_name: attribute({ enabled: true }),
+        last_name: attribute({ enabled: true }),
         password: attribute({ enabled: true, required: true }),
         authenticator_app: attribute(),
         backup_code: attribute(),

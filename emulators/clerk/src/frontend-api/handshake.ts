@@ -2,9 +2,11 @@ import { getCookieSuffix } from '@clerk/shared/keys';
 import { errors } from '../errors.js';
 import type { Router } from '../http.js';
 import { resourceContext, type Instance } from '../instance.js';
+import { checkRedirect } from '../redirects.js';
 import { devBrowserToken } from './client-context.js';
 
 const TEN_YEARS = 315_360_000;
+export const HANDSHAKE_PATH = '/v1/client/handshake';
 
 /**
  * `GET /v1/client/handshake`: the browser is sent here by @clerk/backend's authenticateRequest when the app cannot
@@ -13,17 +15,14 @@ const TEN_YEARS = 315_360_000;
 export function registerHandshakeRoute(router: Router, instance: Instance): void {
   const { store, tokens } = instance;
 
-  router.on('GET', '/v1/client/handshake', async (ctx) => {
-    const redirectParam = ctx.url.searchParams.get('redirect_url');
-    if (!redirectParam) throw errors.paramMissing('redirect_url');
-    let redirectUrl: URL;
-    try {
-      redirectUrl = new URL(redirectParam);
-    } catch {
-      throw errors.paramInvalid('redirect_url', 'redirect_url must be an absolute http(s) URL.');
-    }
-    if (redirectUrl.protocol !== 'http:' && redirectUrl.protocol !== 'https:') {
-      throw errors.paramInvalid('redirect_url', 'redirect_url must be an absolute http(s) URL.');
+  router.on('GET', HANDSHAKE_PATH, async (ctx) => {
+    // Checked before anything else: a refused handshake creates nothing and sends no cookie anywhere.
+    const redirectParams = ctx.url.searchParams.getAll('redirect_url');
+    if (redirectParams.length !== 1) throw errors.handshakeInvalid('exactly one redirect_url is required');
+    const check = checkRedirect(redirectParams[0], instance.redirectOrigins);
+    if (!check.ok) {
+      instance.log(`handshake refused: ${check.reason}`);
+      throw errors.handshakeInvalid(check.reason);
     }
 
     // A missing or foreign dev browser gets a new one (and so a new, signed-out client).
@@ -50,7 +49,11 @@ export function registerHandshakeRoute(router: Router, instance: Instance): void
       directives.push(...cookie('__session', '', 0), ...cookie('__client_uat', '0', TEN_YEARS));
     }
 
-    redirectUrl.searchParams.set('__clerk_handshake', await tokens.handshakeToken(directives));
-    return { status: 307, headers: { Location: redirectUrl.toString() } };
+    const { target } = check;
+    const absolute = target.kind === 'absolute';
+    const back = target.kind === 'absolute' ? new URL(target.url) : new URL(target.location, instance.baseUrl);
+    back.searchParams.set('__clerk_handshake', await tokens.handshakeToken(directives));
+    // A relative redirect_url stays relative.
+    return { status: 307, headers: { Location: absolute ? back.toString() : back.pathname + back.search + back.hash } };
   });
 }

@@ -3,7 +3,9 @@ import type { Instance } from '../instance.js';
 import { registerAssetRoutes } from './assets.js';
 import { registerClientRoutes } from './client.js';
 import { registerHandshakeRoute } from './handshake.js';
+import { registerMailboxRoutes } from './mailbox.js';
 import { registerMeRoutes } from './me.js';
+import { registerProfileImageRoutes } from './profile-image.js';
 import { registerSessionRoutes } from './sessions.js';
 import { registerSignInRoutes } from './sign-in.js';
 import { registerSignUpRoutes } from './sign-up.js';
@@ -16,5 +18,7 @@ export function registerFrontendRoutes(router: Router, instance: Instance): void
   registerSignUpRoutes(router, instance);
   registerSessionRoutes(router, instance);
   registerMeRoutes(router, instance);
+  registerProfileImageRoutes(router, instance);
+  registerMailboxRoutes(router, instance);
   registerHandshakeRoute(router, instance);
 }

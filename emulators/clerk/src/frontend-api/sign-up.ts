@@ -5,13 +5,10 @@ import type { Instance } from '../instance.js';
 import { assertPasswordPolicy, hashPassword } from '../passwords.js';
 import { signUpJSON } from '../resources.js';
 import type { ClientRecord, SignUpRecord } from '../state.js';
+import { attemptCode, newCodeVerification } from '../verifications.js';
 import { jsonObjectParam, requireClient, requiredParam, stringParam, withClient } from './client-context.js';
 
-/** Clerk's test-mode verification code: the only code that verifies an email here. */
-export const TEST_VERIFICATION_CODE = '424242';
-const CODE_LIFETIME_MS = 10 * 60 * 1000;
-
-/** Sign-up with email + password, the email verified with an `email_code`. */
+/** Sign-up with email + password (+ optional names), the email verified with an `email_code` from the mailbox. */
 export function registerSignUpRoutes(router: Router, instance: Instance): void {
   const { store } = instance;
 
@@ -92,8 +89,9 @@ export function registerSignUpRoutes(router: Router, instance: Instance): void {
     const strategy = requiredParam(ctx, 'strategy');
     if (strategy !== 'email_code') throw errors.strategyNotAllowed(strategy);
     if (!signUp.email) throw errors.paramMissing('email_address');
-    signUp.emailVerification = { status: 'unverified', strategy, attempts: 0, expireAt: Date.now() + CODE_LIFETIME_MS };
-    instance.log(`sign-up ${signUp.id}: verification code for ${signUp.email} is ${TEST_VERIFICATION_CODE}`);
+    const verification = newCodeVerification(strategy);
+    signUp.emailVerification = verification;
+    instance.mailbox.sendCode(signUp.email, 'sign-up verification', verification.code);
     store.touchClient(client);
     return withClient(instance, client, signUpJSON(signUp));
   });
@@ -104,12 +102,10 @@ export function registerSignUpRoutes(router: Router, instance: Instance): void {
     const strategy = requiredParam(ctx, 'strategy');
     if (strategy !== 'email_code') throw errors.strategyNotAllowed(strategy);
     const code = requiredParam(ctx, 'code').trim();
-    const verification = signUp.emailVerification;
-    if (!verification || verification.strategy !== 'email_code') throw errors.verificationNotPrepared();
-    if (verification.status !== 'verified') {
-      verification.attempts += 1;
-      if (code !== TEST_VERIFICATION_CODE) throw errors.codeIncorrect();
-      verification.status = 'verified';
+    try {
+      attemptCode(signUp.emailVerification, strategy, code);
+    } finally {
+      store.touchClient(client);
     }
     await completeIfReady(client, signUp, ctx);
     store.touchClient(client);

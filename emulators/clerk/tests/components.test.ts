@@ -1,0 +1,322 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { freePort, startTestApp, type TestApp } from './browser-app.js';
+import { FrontendClient, startTestClerk, type TestClerk } from './helpers.js';
+
+/**
+ * Every control Clerk's prebuilt <SignIn/>, <SignUp/>, <UserButton/> and <UserProfile/> render for the local
+ * instance, clicked through in Chromium with the unmodified clerk-js. Any answer of the local Clerk that is a
+ * "No route" 404 or a 5xx fails the test: a control either works or the environment does not offer it.
+ */
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+vi.setConfig({ testTimeout: 60_000 });
+
+let clerk: TestClerk;
+let app: TestApp;
+let browser: Browser;
+/** Answers of the local Clerk that mean "a control the emulator cannot serve". */
+let broken: string[] = [];
+let pending: Promise<unknown>[] = [];
+
+beforeAll(async () => {
+  const appPort = await freePort();
+  clerk = await startTestClerk({ appOrigins: [`http://localhost:${appPort}`] });
+  app = await startTestApp(clerk.env, appPort);
+  browser = await chromium.launch({ executablePath, args: FLAGS, headless: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await clerk?.stop();
+});
+afterEach(async (ctx) => {
+  if (process.env.DEBUG_CLERK_BROWSER && ctx.task.result?.state === 'fail') {
+    let n = 0;
+    for (const context of browser.contexts()) for (const page of context.pages()) await page.screenshot({ path: `/tmp/clerk-components-${n++}.png`, fullPage: true }).catch(() => {});
+  }
+  await Promise.all(pending);
+  expect(broken).toEqual([]);
+  broken = [];
+  pending = [];
+});
+
+function watch(response: Response) {
+  if (!response.url().startsWith(clerk.url) || response.status() < 400) return;
+  pending.push(
+    response.text().then(
+      (body) => {
+        if (response.status() >= 500 || body.includes('No route')) broken.push(`${response.status()} ${response.request().method()} ${response.url()} ${body.slice(0, 200)}`);
+      },
+      () => {},
+    ),
+  );
+}
+
+const watched = new WeakSet<Page>();
+
+async function open(context: BrowserContext, path: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  if (!watched.has(page)) {
+    watched.add(page);
+    page.on('response', watch);
+    page.on('pageerror', (error) => broken.push(`page error: ${error.message}`));
+    if (process.env.DEBUG_CLERK_BROWSER) {
+      page.on('console', (message) => console.log(`[console] ${message.text()}`));
+      page.on('response', (response) => console.log(`[response] ${response.status()} ${response.request().method()} ${response.url().slice(0, 150)}`));
+    }
+  }
+  await page.goto(`${app.url}${path}`);
+  await page.waitForFunction(() => (window as unknown as { __clerkReady?: Promise<boolean> }).__clerkReady);
+  await page.evaluate(() => (window as unknown as { __clerkReady: Promise<boolean> }).__clerkReady);
+  return page;
+}
+
+/** A new user through the Backend API, so each flow starts from its own account. */
+async function newUser(name: string, password = `${name}-password-1`) {
+  const email = `${name}-${Date.now()}@example.com`;
+  const res = await fetch(`${clerk.url}/v1/users`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${clerk.env.CLERK_SECRET_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email_address: [email], password, first_name: name }),
+  });
+  const user = (await res.json()) as { id: string };
+  return { id: user.id, email, password };
+}
+
+/** The newest code the local Clerk "sent" to an address (its mailbox). */
+async function mailedCode(email: string): Promise<string> {
+  const messages = (await (await fetch(`${clerk.url}/mailbox/messages?to=${encodeURIComponent(email)}`)).json()) as Array<{ code: string }>;
+  if (!messages[0]) throw new Error(`no mail for ${email}`);
+  return messages[0].code;
+}
+
+/** Enters a code in the OTP field (one input behind the six boxes), once it is enabled again after an attempt. */
+async function enterCode(page: Page, code: string) {
+  const field = page.locator('input[autocomplete=one-time-code]').first();
+  await field.waitFor();
+  await eventually(() => field.isEnabled()).toBe(true);
+  await field.fill('');
+  await field.fill(code);
+}
+
+async function identify(page: Page, email: string) {
+  await page.locator('input[name=identifier]').fill(email);
+  await page.locator('.cl-formButtonPrimary').click();
+  await page.locator('input[name=password]').waitFor();
+}
+
+/** expect.poll with room for a UI round trip on a busy machine. */
+const eventually = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(fn, { timeout: 15_000, interval: 100, ...options });
+
+const currentUserId = (page: Page) => page.evaluate(() => window.Clerk.user?.id ?? null);
+
+describe('<SignIn/>', () => {
+  it('signs in with an email code through "Use another method", refusing a wrong code', async () => {
+    const user = await newUser('erin');
+    const context = await browser.newContext();
+    const page = await open(context, '/sign-in');
+    await identify(page, user.email);
+    await eventually(() => page.getByText('Forgot password?').isVisible()).toBe(true);
+    await page.getByText('Use another method').click();
+    await page.getByRole('button', { name: `Email code to ${user.email}` }).click();
+    await enterCode(page, '000000');
+    await eventually(() => page.locator('.cl-otpCodeField').textContent()).toContain('Incorrect code');
+    await enterCode(page, await mailedCode(user.email));
+    await page.waitForURL(`${app.url}/`);
+    await eventually(() => currentUserId(page)).toBe(user.id);
+    await context.close();
+  });
+
+  it('resets a forgotten password with an emailed code, signing out the other devices', async () => {
+    const user = await newUser('fred');
+    const otherDevice = await new FrontendClient(clerk.url).init();
+    await otherDevice.signIn(user.email, user.password);
+
+    const context = await browser.newContext();
+    const page = await open(context, '/sign-in');
+    await identify(page, user.email);
+    await page.getByText('Forgot password?').click();
+    await page.getByRole('button', { name: 'Reset your password' }).click();
+    await enterCode(page, await mailedCode(user.email));
+    await page.locator('input[name=password]').fill('fred-new-password-2');
+    await page.locator('input[name=confirmPassword]').fill('fred-new-password-2');
+    const signOutOthers = page.locator('input[name=signOutOfOtherSessions]');
+    if (!(await signOutOthers.isChecked())) await signOutOthers.check();
+    await page.getByRole('button', { name: 'Reset Password' }).click();
+    await page.waitForURL(`${app.url}/`);
+    await eventually(() => currentUserId(page)).toBe(user.id);
+    await context.close();
+
+    expect((await otherDevice.call('GET', '/client')).body.response.sessions).toEqual([]);
+    const fresh = await new FrontendClient(clerk.url).init();
+    expect(await fresh.signIn(user.email, 'fred-new-password-2')).toMatch(/^sess_/);
+    const old = await fresh.call('POST', '/client/sign_ins', { identifier: user.email, password: user.password, strategy: 'password' });
+    expect(old.body.errors[0].code).toBe('form_password_incorrect');
+  });
+
+  it('gives up on a code after three wrong attempts with Clerk\'s verification_failed', async () => {
+    const user = await newUser('gail');
+    const context = await browser.newContext();
+    const page = await open(context, '/sign-in');
+    await identify(page, user.email);
+    await page.getByText('Use another method').click();
+    await page.getByRole('button', { name: `Email code to ${user.email}` }).click();
+    for (const wrong of ['000001', '000002']) {
+      await enterCode(page, wrong);
+      await eventually(() => page.locator('.cl-otpCodeField').textContent()).toContain('Incorrect code');
+    }
+    await enterCode(page, '000003');
+    await eventually(() => page.locator('.cl-otpCodeField').textContent()).toContain('Too many failed attempts');
+    // Even the right code is refused now; a new code ("Resend") is needed.
+    await enterCode(page, await mailedCode(user.email));
+    await eventually(() => page.locator('.cl-otpCodeField').textContent()).toContain('Too many failed attempts');
+    expect(await currentUserId(page)).toBeNull();
+    await context.close();
+  });
+
+  it('links to sign-up and offers help, with nothing that the local Clerk cannot answer', async () => {
+    const user = await newUser('hank');
+    const context = await browser.newContext();
+    const page = await open(context, '/sign-in');
+    await identify(page, user.email);
+    await page.getByText('Use another method').click();
+    await page.getByText('Get help').click();
+    await eventually(() => page.getByText('Email support').isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('<SignUp/>', () => {
+  it('signs up with first and last name, the email verified with the mailed code', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/sign-up');
+    const email = `ivy-${Date.now()}@example.com`;
+    await page.locator('input[name=firstName]').fill('Ivy');
+    await page.locator('input[name=lastName]').fill('Lee');
+    await page.locator('input[name=emailAddress]').fill(email);
+    await page.locator('input[name=password]').fill('ivy-password-1');
+    await page.locator('.cl-formButtonPrimary').click();
+    await enterCode(page, await (async () => {
+      await page.locator('input[autocomplete=one-time-code]').first().waitFor();
+      return mailedCode(email);
+    })());
+    await page.waitForURL(`${app.url}/`);
+    await eventually(() => page.evaluate(() => window.Clerk.user?.fullName)).toBe('Ivy Lee');
+    await context.close();
+  });
+});
+
+describe('<UserButton/> and <UserProfile/>', () => {
+  async function signedInPage(user: { email: string; password: string }, path: string) {
+    const context = await browser.newContext();
+    const page = await open(context, '/sign-in');
+    await identify(page, user.email);
+    await page.locator('input[name=password]').fill(user.password);
+    await page.locator('.cl-formButtonPrimary').click();
+    await page.waitForURL(`${app.url}/`);
+    return { context, page: await open(context, path) };
+  }
+
+  it('opens "Manage account" from the UserButton and signs out', async () => {
+    const user = await newUser('jack');
+    const { context, page } = await signedInPage(user, '/user-button');
+    await page.locator('.cl-userButtonTrigger').click();
+    await page.getByRole('menuitem', { name: 'Manage account' }).click();
+    await eventually(() => page.locator('.cl-userProfile-root').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.locator('.cl-userButtonTrigger').click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await eventually(() => currentUserId(page)).toBeNull();
+    await context.close();
+  });
+
+  it('updates the name, uploads and removes a profile image', async () => {
+    const user = await newUser('kate');
+    const { context, page } = await signedInPage(user, '/user-profile');
+    await page.getByRole('button', { name: 'Update profile' }).click();
+    // The image uploads as soon as it is chosen (and the form closes); the names wait for "Save".
+    await page.locator('input[type=file]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG });
+    await eventually(() => page.evaluate(() => window.Clerk.user?.hasImage)).toBe(true);
+    await page.getByRole('button', { name: 'Update profile' }).click();
+    await page.locator('input[name=firstName]').fill('Katherine');
+    await page.locator('input[name=lastName]').fill('Lane');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page.evaluate(() => window.Clerk.user?.fullName)).toBe('Katherine Lane');
+    const imageUrl = await page.evaluate(() => window.Clerk.user!.imageUrl);
+    const image = await fetch(imageUrl);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await image.arrayBuffer()).equals(PNG)).toBe(true);
+
+    await page.getByRole('button', { name: 'Update profile' }).click();
+    await page.getByRole('button', { name: 'Remove' }).click();
+    await eventually(() => page.evaluate(() => window.Clerk.user?.hasImage)).toBe(false);
+    await context.close();
+  });
+
+  it('adds an email address, verifies it by code, makes it primary and removes the old one', async () => {
+    const user = await newUser('liam');
+    const { context, page } = await signedInPage(user, '/user-profile');
+    const added = `liam-new-${Date.now()}@example.com`;
+    await page.getByRole('button', { name: 'Add email address' }).click();
+    await page.locator('input[name=emailAddress]').fill(added);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.locator('input[autocomplete=one-time-code]').first().waitFor();
+    await enterCode(page, '000000');
+    await eventually(() => page.locator('.cl-otpCodeField').textContent()).toContain('Incorrect code');
+    await enterCode(page, await mailedCode(added));
+    await eventually(() => page.evaluate((email) => window.Clerk.user?.emailAddresses.find((a) => a.emailAddress === email)?.verification.status, added))
+      .toBe('verified');
+
+    const row = (email: string) => page.locator('.cl-profileSectionItem__emailAddresses').filter({ hasText: email });
+    await row(added).getByRole('button').last().click();
+    await page.getByRole('menuitem', { name: 'Set as primary' }).click();
+    await eventually(() => page.evaluate(() => window.Clerk.user?.primaryEmailAddress?.emailAddress)).toBe(added);
+
+    await row(user.email).getByRole('button').last().click();
+    await page.getByRole('menuitem', { name: 'Remove email' }).click();
+    await page.getByRole('button', { name: 'Remove' }).click();
+    await eventually(() => page.evaluate(() => window.Clerk.user?.emailAddresses.map((a) => a.emailAddress))).toEqual([added]);
+
+    // The old address no longer signs in; the new one does.
+    const fresh = await new FrontendClient(clerk.url).init();
+    expect((await fresh.call('POST', '/client/sign_ins', { identifier: user.email })).body.errors[0].code).toBe('form_identifier_not_found');
+    expect(await fresh.signIn(added, user.password)).toMatch(/^sess_/);
+    await context.close();
+  });
+
+  it('changes the password, signs out another device and deletes the account', async () => {
+    const user = await newUser('mona');
+    const otherDevice = await new FrontendClient(clerk.url).init();
+    await otherDevice.signIn(user.email, user.password);
+    const { context, page } = await signedInPage(user, '/user-profile');
+    await page.getByRole('button', { name: 'Security' }).click();
+
+    await page.getByRole('button', { name: 'Update password' }).click();
+    await page.locator('input[name=currentPassword]').fill(user.password);
+    await page.locator('input[name=newPassword]').fill('mona-new-password-2');
+    await page.locator('input[name=confirmPassword]').fill('mona-new-password-2');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page.getByRole('button', { name: 'Update password' }).isVisible()).toBe(true);
+
+    // Active devices: this browser and the other one; sign the other out.
+    const devices = page.locator('.cl-activeDevice');
+    await eventually(() => devices.count()).toBe(2);
+    await page.locator('.cl-activeDeviceListItem').filter({ hasNotText: 'This device' }).getByRole('button', { name: 'Open menu' }).click();
+    await page.getByRole('menuitem', { name: 'Sign out of device' }).click();
+    await eventually(() => devices.count()).toBe(1);
+    expect((await otherDevice.call('GET', '/client')).body.response.sessions).toEqual([]);
+
+    await page.getByRole('button', { name: 'Delete account' }).click();
+    await page.locator('input[name=deleteConfirmation]').fill('Delete account');
+    await page.getByRole('button', { name: 'Delete account' }).last().click();
+    await eventually(() => currentUserId(page)).toBeNull();
+    const gone = await fetch(`${clerk.url}/v1/users/${user.id}`, { headers: { Authorization: `Bearer ${clerk.env.CLERK_SECRET_KEY}` } });
+    expect(gone.status).toBe(404);
+    await context.close();
+  });
+});
