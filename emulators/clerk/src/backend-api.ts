@@ -169,7 +169,7 @@ export function registerBackendRoutes(router: Router, instance: Instance): void 
     if (input.public_metadata) record.publicMetadata = input.public_metadata;
     if (input.private_metadata) record.privateMetadata = input.private_metadata;
     if (input.unsafe_metadata) record.unsafeMetadata = input.unsafe_metadata;
-    record.updatedAt = Date.now();
+    store.userUpdated(record);
     return json(user(record));
   });
 

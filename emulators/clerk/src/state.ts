@@ -100,6 +100,10 @@ export interface NewUser {
   unsafeMetadata?: Record<string, unknown>;
 }
 
+/** What happened to a user, for webhooks (`webhooks/`): announced by the Store's user functions. */
+export type UserChange = 'user.created' | 'user.updated' | 'user.deleted';
+export type UserChangeListener = (change: UserChange, user: UserRecord) => void;
+
 const DAY = 24 * 60 * 60 * 1000;
 /** Clerk's default session lifetime (7 days) and inactivity timeout. */
 const SESSION_LIFETIME_MS = 7 * DAY;
@@ -115,6 +119,16 @@ export class Store {
   readonly devBrowsers = new Map<string, string>();
   /** sign-in token (ticket) → user id */
   readonly signInTokens = new Map<string, { id: string; userId: string; expireAt: number; used: boolean }>();
+  /** Told of every user created, updated (`userUpdated`) or deleted, with the record as it is now. */
+  private readonly userListeners: UserChangeListener[] = [];
+
+  onUserChange(listener: UserChangeListener): void {
+    this.userListeners.push(listener);
+  }
+
+  private announce(change: UserChange, user: UserRecord): void {
+    for (const listener of this.userListeners) listener(change, user);
+  }
 
   async seed(users: ConfigUser[]): Promise<void> {
     for (const user of users) {
@@ -157,7 +171,14 @@ export class Store {
       lastActiveAt: null,
     };
     this.users.set(user.id, user);
+    this.announce('user.created', user);
     return user;
+  }
+
+  /** Call after changing a user's profile (names, email, password, metadata…): bumps `updated_at`, announces it. */
+  userUpdated(user: UserRecord): void {
+    user.updatedAt = Date.now();
+    this.announce('user.updated', user);
   }
 
   findUserByEmail(email: string): UserRecord | undefined {
@@ -182,6 +203,7 @@ export class Store {
       if (session.userId === id && session.status === 'active') this.endSession(session, 'revoked');
     }
     this.users.delete(id);
+    this.announce('user.deleted', user);
     return user;
   }
 

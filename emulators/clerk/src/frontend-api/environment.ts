@@ -90,8 +90,9 @@ export function environmentJSON(frontendHost: string) {
         phone_number: attribute(),
         username: attribute(),
         web3_wallet: attribute(),
-        first_name: attribute(),
-        last_name: attribute(),
+        // Optional names, as in a new Clerk instance: <SignUp/> asks for them, <UserProfile/> edits them.
+        first_name: attribute({ enabled: true }),
+        last_name: attribute({ enabled: true }),
         password: attribute({ enabled: true, required: true }),
         authenticator_app: attribute(),
         backup_code: attribute(),

@@ -36,7 +36,7 @@ export function registerMeRoutes(router: Router, instance: Instance): void {
       if (typeof value === 'string') user[field] = value.trim() || null;
     }
     if (unsafeMetadata) user.unsafeMetadata = unsafeMetadata;
-    user.updatedAt = Date.now();
+    store.userUpdated(user);
     const client = store.clients.get(session.clientId)!;
     store.touchClient(client);
     return withClient(instance, client, userJSON(user, instance.baseUrl));
@@ -54,7 +54,7 @@ export function registerMeRoutes(router: Router, instance: Instance): void {
       if (!(await store.checkPassword(user, current))) throw errors.passwordIncorrect('current_password');
     }
     user.passwordHash = await hashPassword(newPassword);
-    user.updatedAt = Date.now();
+    store.userUpdated(user);
     if (stringParam(ctx, 'sign_out_of_other_sessions') === 'true') {
       for (const other of store.sessions.values()) {
         if (other.userId === user.id && other.id !== session.id && other.status === 'active') store.endSession(other, 'revoked');
