@@ -32,6 +32,13 @@ const EnvSchema = z
     HASURA_JWT_TEMPLATE: z.string().min(1).default('hasura'),
     /** `off` disables the server-side template-token cache (the bench compares both). */
     HASURA_TOKEN_CACHE: z.enum(['on', 'off']).default('on'),
+    /** Clerk dashboard → Webhooks → the endpoint's signing secret; unset → /webhooks/clerk answers 503. */
+    CLERK_WEBHOOK_SIGNING_SECRET: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'must be the endpoint\'s signing secret, whsec_<base64>')
+      .optional(),
+    /** Server only: the Clerk webhook writes users as role clerk_webhook with it; unset → /webhooks/clerk answers 503. */
+    HASURA_GRAPHQL_ADMIN_SECRET: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     // A half-local Clerk setup silently talks to real Clerk: the three URLs go together.
