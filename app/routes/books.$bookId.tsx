@@ -144,7 +144,7 @@ export default function BookPage() {
             {fieldErrors.note ? <p id="note-error" className="field-error">{fieldErrors.note}</p> : null}
             <label className="checkbox">
               <input type="checkbox" name="shared" defaultChecked={entry?.shared ?? false} {...errorProps('shared')} />
-              Share my rating and note publicly, with my name and picture
+              Share this review publicly, with my name and picture
             </label>
             {fieldErrors.shared ? <p id="shared-error" className="field-error">{fieldErrors.shared}</p> : null}
             {fieldErrors.entryId ? <p className="field-error">{fieldErrors.entryId}</p> : null}
