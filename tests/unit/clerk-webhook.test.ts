@@ -256,6 +256,27 @@ describe('Clerk → /webhooks/clerk → Hasura', () => {
     expect(await post(session.headers, session.body)).toEqual({ status: 200, body: { outcome: 'ignored' } });
   });
 
+  it('takes POST only, and answers 503 naming the variable when the signing secret is not set', async () => {
+    const route = await import('~/routes/webhooks.clerk');
+    const get = route.loader();
+    expect([get.status, get.headers.get('Allow')]).toEqual([405, 'POST']);
+    const put = await route.action({ request: new Request('http://app.test/webhooks/clerk', { method: 'PUT' }), params: {}, context: {} });
+    expect(put.status).toBe(405);
+
+    vi.resetModules();
+    vi.stubEnv('CLERK_WEBHOOK_SIGNING_SECRET', undefined);
+    try {
+      const unconfigured = await import('~/webhooks/clerk-webhook.server');
+      const { headers, body } = signed(userEvent('user.updated', clerkUser(BOB, 'Mallory', Date.now() + 60_000)));
+      const response = await unconfigured.receiveClerkWebhook(new Request('http://app.test/webhooks/clerk', { method: 'POST', headers, body }));
+      expect(response.status).toBe(503);
+      expect((await response.json()).problem).toContain('CLERK_WEBHOOK_SIGNING_SECRET');
+    } finally {
+      vi.stubEnv('CLERK_WEBHOOK_SIGNING_SECRET', SECRET);
+    }
+    expect((await userRow(BOB))!.display_name).not.toBe('Mallory');
+  });
+
   it('keeps the newest profile whatever order updates arrive in', async () => {
     const id = 'user_2OrderTestCCCCCCCCCCCCCCCC';
     const t = Date.now();
