@@ -50,6 +50,13 @@ const EnvSchema = z
       .optional()
       .transform((value) => (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
       .pipe(z.array(z.string().refine(isOrigin, 'each entry must be an origin like https://app.example.com (no path)'))),
+    /** Clerk dashboard → Webhooks → the endpoint's signing secret; unset → /webhooks/clerk answers 503. */
+    CLERK_WEBHOOK_SIGNING_SECRET: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'must be the endpoint\'s signing secret, whsec_<base64>')
+      .optional(),
+    /** Server only: the Clerk webhook writes users as role clerk_webhook with it; unset → /webhooks/clerk answers 503. */
+    HASURA_GRAPHQL_ADMIN_SECRET: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     // A half-local Clerk setup silently talks to real Clerk: the three URLs go together.

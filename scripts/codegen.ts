@@ -1,6 +1,7 @@
 /**
- * `npm run codegen`: refreshes `graphql/schema.graphql` with the schema Hasura shows the `user` role, then runs
- * GraphQL Code Generator (codegen.ts) to rewrite `app/gql/`.
+ * `npm run codegen`: refreshes `graphql/schema.graphql` with the schema Hasura shows the `user` role (and
+ * `graphql/clerk-webhook.graphql` with the `clerk_webhook` role's), then runs GraphQL Code Generator (codegen.ts)
+ * to rewrite `app/gql/` and `app/webhooks/gql/`.
  *
  * Which Hasura: `HASURA_GRAPHQL_ENDPOINT` + `HASURA_GRAPHQL_ADMIN_SECRET` when both are set (a running real or
  * local Hasura); otherwise the local engine started in this process on `pglite://memory` with the project's
@@ -17,12 +18,14 @@ import {
   printSchema,
   type IntrospectionQuery,
 } from 'graphql';
-import { codegenConfig, DEFAULT_CODEGEN_PATHS } from '../codegen';
+import { codegenConfig, DEFAULT_CODEGEN_PATHS, WEBHOOK_CODEGEN_PATHS } from '../codegen';
 import { readConfig } from '../emulators/hasura/src/config';
 import { startHasura } from '../emulators/hasura/src/index';
 
 /** The role whose view of the schema the app's types describe. */
 const CODEGEN_ROLE = 'user';
+/** The role the Clerk webhook's documents run as. */
+const WEBHOOK_ROLE = 'clerk_webhook';
 
 export interface CodegenPipelineOptions {
   /** Hasura CLI project (metadata/ + migrations/) for the in-process engine; default `hasura`. */
@@ -34,20 +37,23 @@ export interface CodegenPipelineOptions {
   schemaFile?: string;
   /** Where the generated module goes; default `app/gql/`. */
   outDir?: string;
-  /** Globs of the files holding documents; default `app/**\/*.{ts,tsx}` minus the output. */
+  /** Globs of the files holding documents; default `app/**\/*.{ts,tsx}` minus the outputs and app/webhooks. */
   documents?: string[];
+  /** The `clerk_webhook` role's schema file and generated module; default `graphql/clerk-webhook.graphql`, `app/webhooks/gql/`. */
+  webhookSchemaFile?: string;
+  webhookOutDir?: string;
   /** Directory relative paths are resolved against; default the current directory. */
   cwd?: string;
 }
 
-/** Introspects `endpoint` as the `user` role and prints the schema as stable, sorted SDL. */
-export async function introspectSchema(endpoint: string, adminSecret: string): Promise<string> {
+/** Introspects `endpoint` as `role` (default `user`) and prints the schema as stable, sorted SDL. */
+export async function introspectSchema(endpoint: string, adminSecret: string, role = CODEGEN_ROLE): Promise<string> {
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
       'x-hasura-admin-secret': adminSecret,
-      'x-hasura-role': CODEGEN_ROLE,
+      'x-hasura-role': role,
     },
     body: JSON.stringify({ query: getIntrospectionQuery() }),
   }).catch((error: Error) => {
@@ -61,8 +67,8 @@ export async function introspectSchema(endpoint: string, adminSecret: string): P
   return `${printSchema(lexicographicSortSchema(buildClientSchema(body.data)))}\n`;
 }
 
-/** Starts the local engine on an in-memory database with `hasuraDir`'s project, introspects it, stops it. */
-export async function introspectLocalProject(hasuraDir: string): Promise<string> {
+/** Starts the local engine on an in-memory database with `hasuraDir`'s project, introspects it as each role, stops it. */
+export async function introspectLocalProject(hasuraDir: string, roles: string[] = [CODEGEN_ROLE]): Promise<string[]> {
   const adminSecret = 'codegen-admin-secret';
   const config = readConfig({
     HASURA_GRAPHQL_DATABASE_URL: 'pglite://memory',
@@ -73,13 +79,15 @@ export async function introspectLocalProject(hasuraDir: string): Promise<string>
   });
   const hasura = await startHasura(config, { port: 0 });
   try {
-    return await introspectSchema(`${hasura.url}/v1/graphql`, adminSecret);
+    const schemas: string[] = [];
+    for (const role of roles) schemas.push(await introspectSchema(`${hasura.url}/v1/graphql`, adminSecret, role));
+    return schemas;
   } finally {
     await hasura.close();
   }
 }
 
-export async function runCodegenPipeline(options: CodegenPipelineOptions = {}): Promise<{ schemaFile: string; outDir: string }> {
+export async function runCodegenPipeline(options: CodegenPipelineOptions = {}): Promise<{ schemaFile: string; outDir: string; webhookSchemaFile: string; webhookOutDir: string }> {
   const cwd = resolve(options.cwd ?? '.');
   const schemaFile = resolve(cwd, options.schemaFile ?? DEFAULT_CODEGEN_PATHS.schema);
   const outDir = resolve(cwd, options.outDir ?? DEFAULT_CODEGEN_PATHS.outDir);
@@ -87,15 +95,26 @@ export async function runCodegenPipeline(options: CodegenPipelineOptions = {}): 
   if (options.endpoint && !options.adminSecret) {
     throw new Error('introspecting a running Hasura needs its admin secret (HASURA_GRAPHQL_ADMIN_SECRET)');
   }
-  const sdl = options.endpoint
-    ? await introspectSchema(options.endpoint, options.adminSecret!)
-    : await introspectLocalProject(resolve(cwd, options.hasuraDir ?? 'hasura'));
-  await mkdir(dirname(schemaFile), { recursive: true });
-  await writeFile(schemaFile, sdl);
+  const webhookSchemaFile = resolve(cwd, options.webhookSchemaFile ?? WEBHOOK_CODEGEN_PATHS.schema);
+  const webhookOutDir = resolve(cwd, options.webhookOutDir ?? WEBHOOK_CODEGEN_PATHS.outDir);
+  const [sdl, webhookSdl] = options.endpoint
+    ? [
+        await introspectSchema(options.endpoint, options.adminSecret!, CODEGEN_ROLE),
+        await introspectSchema(options.endpoint, options.adminSecret!, WEBHOOK_ROLE),
+      ]
+    : await introspectLocalProject(resolve(cwd, options.hasuraDir ?? 'hasura'), [CODEGEN_ROLE, WEBHOOK_ROLE]);
+  for (const [file, text] of [[schemaFile, sdl], [webhookSchemaFile, webhookSdl]] as const) {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text);
+  }
 
   const documents = options.documents ?? DEFAULT_CODEGEN_PATHS.documents;
-  await generate({ ...codegenConfig({ schema: schemaFile, outDir, documents }), cwd, silent: true }, true);
-  return { schemaFile, outDir };
+  const config = codegenConfig(
+    { schema: schemaFile, outDir, documents },
+    { schema: webhookSchemaFile, outDir: webhookOutDir, documents: WEBHOOK_CODEGEN_PATHS.documents },
+  );
+  await generate({ ...config, cwd, silent: true }, true);
+  return { schemaFile, outDir, webhookSchemaFile, webhookOutDir };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -104,11 +123,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const remote = endpoint && adminSecret ? { endpoint, adminSecret } : {};
   console.log(
     remote.endpoint
-      ? `codegen: introspecting ${remote.endpoint} as role "${CODEGEN_ROLE}"`
-      : `codegen: introspecting the local engine (pglite://memory, ./hasura) as role "${CODEGEN_ROLE}"`,
+      ? `codegen: introspecting ${remote.endpoint} as roles "${CODEGEN_ROLE}" and "${WEBHOOK_ROLE}"`
+      : `codegen: introspecting the local engine (pglite://memory, ./hasura) as roles "${CODEGEN_ROLE}" and "${WEBHOOK_ROLE}"`,
   );
   runCodegenPipeline(remote).then(
-    ({ schemaFile, outDir }) => console.log(`codegen: wrote ${schemaFile} and ${outDir}/`),
+    (written) =>
+      console.log(`codegen: wrote ${written.schemaFile}, ${written.outDir}/, ${written.webhookSchemaFile} and ${written.webhookOutDir}/`),
     (error: Error) => {
       console.error(`codegen failed: ${error.message}`);
       process.exitCode = 1;

@@ -28,6 +28,8 @@ export interface LocalStackEnv {
 export const LOCAL_CLERK_FRONTEND_HOST = 'local-emulator.clerk.accounts.dev';
 export const LOCAL_CLERK_SECRET_KEY = 'sk_test_local';
 export const LOCAL_HASURA_ADMIN_SECRET = 'local-admin-secret';
+/** The local Clerk signs its webhooks to the app with this (`whsec_` + base64 of the key, as Clerk shows it). */
+export const LOCAL_CLERK_WEBHOOK_SIGNING_SECRET = `whsec_${Buffer.from('local-clerk-webhook-signing-key!').toString('base64')}`;
 
 /** Clerk's publishable-key format: `pk_test_` + base64(`<frontend host>$`). */
 export function localPublishableKey(host: string = LOCAL_CLERK_FRONTEND_HOST): string {
@@ -52,6 +54,9 @@ export function localStackEnv(
     // The only origins the local Clerk redirects to (its handshake carries the session).
     CLERK_EMULATOR_APP_ORIGINS: `http://127.0.0.1:${ports.app},http://localhost:${ports.app}`,
     CLERK_SECRET_KEY: LOCAL_CLERK_SECRET_KEY,
+    // Clerk dashboard → Webhooks → endpoint: the app's receiver, every event.
+    CLERK_EMULATOR_WEBHOOK_URL: `http://127.0.0.1:${ports.app}/webhooks/clerk`,
+    CLERK_EMULATOR_WEBHOOK_SIGNING_SECRET: LOCAL_CLERK_WEBHOOK_SIGNING_SECRET,
   };
 
   const hasura: Record<string, string> = {
@@ -74,6 +79,9 @@ export function localStackEnv(
     CLERK_JS: `${clerkUrl}/npm/@clerk/clerk-js@5/dist/clerk.browser.js`,
     CLERK_TELEMETRY_DISABLED: '1',
     HASURA_GRAPHQL_ENDPOINT: `${hasuraUrl}/v1/graphql`,
+    CLERK_WEBHOOK_SIGNING_SECRET: LOCAL_CLERK_WEBHOOK_SIGNING_SECRET,
+    // Server only: the webhook writes users with it (role clerk_webhook).
+    HASURA_GRAPHQL_ADMIN_SECRET: hasura.HASURA_GRAPHQL_ADMIN_SECRET,
   };
   if (options.tokenCache === 'off') app.HASURA_TOKEN_CACHE = 'off';
 

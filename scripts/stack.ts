@@ -289,7 +289,9 @@ export function planStack(
 
   const app = Object.fromEntries(
     Object.entries(local.app).filter(
-      ([name]) => !(ownClerk && name.startsWith('CLERK_')) && !(ownHasura && name === 'HASURA_GRAPHQL_ENDPOINT'),
+      ([name]) =>
+        !(ownClerk && name.startsWith('CLERK_')) &&
+        !(ownHasura && (name === 'HASURA_GRAPHQL_ENDPOINT' || name === 'HASURA_GRAPHQL_ADMIN_SECRET')),
     ),
   );
   return {

@@ -65,10 +65,37 @@ export const BookFields = graphql(`
   }
 `);
 
+/**
+ * The shared reviews of a book, for everyone (the `book_reviews` view holds only entries their owners shared), and
+ * their average rating (`ratings` counts the reviews that have one).
+ */
+export const BookReviewsFields = graphql(`
+  fragment BookReviewsFields on books {
+    reviews(order_by: [{ updated_at: desc }, { id: asc }], limit: 50) {
+      id
+      rating
+      note
+      updated_at
+      reviewer_name
+      reviewer_image_url
+    }
+    reviews_aggregate {
+      aggregate {
+        count
+        ratings: count(columns: [rating])
+        avg {
+          rating
+        }
+      }
+    }
+  }
+`);
+
 export const BookQuery = graphql(`
   query Book($id: uuid!) {
     books_by_pk(id: $id) {
       ...BookFields
+      ...BookReviewsFields
     }
   }
 `);
@@ -77,11 +104,13 @@ export const BookWithShelfQuery = graphql(`
   query BookWithShelf($id: uuid!) {
     books_by_pk(id: $id) {
       ...BookFields
+      ...BookReviewsFields
       shelf_entries {
         id
         status
         rating
         note
+        shared
       }
     }
   }
@@ -92,7 +121,7 @@ export const AddToShelfMutation = graphql(`
   mutation AddToShelf($object: shelf_entries_insert_input!) {
     insert_shelf_entries_one(
       object: $object
-      on_conflict: { constraint: shelf_entries_user_id_book_id_key, update_columns: [status, rating, note] }
+      on_conflict: { constraint: shelf_entries_user_id_book_id_key, update_columns: [status, rating, note, shared] }
     ) {
       id
     }

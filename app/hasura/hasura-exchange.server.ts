@@ -20,13 +20,16 @@ const hasuraConnections = new Agent({ keepAliveTimeout: 30_000 });
 export interface HasuraExchangeOptions {
   /** Sent as `Authorization: Bearer <token>`; null sends no Authorization (Hasura's unauthorized role). */
   token: string | null;
+  /** Extra request headers (the Clerk webhook's admin secret and role). */
+  headers?: Record<string, string>;
 }
 
-export function hasuraExchange({ token }: HasuraExchangeOptions): Exchange {
+export function hasuraExchange({ token, headers: extra }: HasuraExchangeOptions): Exchange {
   const headers: Record<string, string> = {
     accept: 'application/graphql-response+json, application/json',
     'content-type': 'application/json',
     ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...extra,
   };
 
   return ({ forward }) =>

@@ -9,6 +9,7 @@ import {
   RemoveShelfEntryMutation,
   UpdateShelfEntryMutation,
 } from '~/hasura/documents';
+import { BookReviews } from '~/components/BookReviews';
 import { RatingOptions } from '~/components/RatingOptions';
 import { getHasuraSession } from '~/hasura/session.server';
 import { parseShelfEntryForm, SHELF_STATUSES, STATUS_LABELS, type ShelfEntryFieldErrors } from '~/shelf/entry-form';
@@ -67,8 +68,8 @@ export async function action(args: ActionFunctionArgs) {
   if (intent !== 'save') return reply({ ok: false, formError: 'Unknown action.' }, 400);
   const parsed = parseShelfEntryForm(form);
   if (!parsed.ok) return reply({ ok: false, fieldErrors: parsed.fieldErrors }, 400);
-  const { entryId, status, rating, note } = parsed.value;
-  const values = { status, rating: rating ?? null, note: note ?? null };
+  const { entryId, status, rating, note, shared } = parsed.value;
+  const values = { status, rating: rating ?? null, note: note ?? null, shared };
 
   if (entryId) {
     const { data, error } = await hasura.mutate(UpdateShelfEntryMutation, { id: entryId, bookId: bookId!, set: values });
@@ -141,6 +142,11 @@ export default function BookPage() {
             <label htmlFor="note">Note</label>
             <textarea id="note" name="note" rows={3} defaultValue={entry?.note ?? ''} {...errorProps('note')} />
             {fieldErrors.note ? <p id="note-error" className="field-error">{fieldErrors.note}</p> : null}
+            <label className="checkbox">
+              <input type="checkbox" name="shared" defaultChecked={entry?.shared ?? false} {...errorProps('shared')} />
+              Share this review publicly, with my name and picture
+            </label>
+            {fieldErrors.shared ? <p id="shared-error" className="field-error">{fieldErrors.shared}</p> : null}
             {fieldErrors.entryId ? <p className="field-error">{fieldErrors.entryId}</p> : null}
             <button type="submit" name="intent" value="save" disabled={busy}>
               {entry ? 'Save' : 'Add to shelf'}
@@ -162,6 +168,12 @@ export default function BookPage() {
           </Link>
         </p>
       )}
+      <BookReviews
+        reviews={book.reviews}
+        count={book.reviews_aggregate.aggregate?.count ?? 0}
+        ratings={book.reviews_aggregate.aggregate?.ratings ?? 0}
+        averageRating={book.reviews_aggregate.aggregate?.avg?.rating}
+      />
     </article>
   );
 }

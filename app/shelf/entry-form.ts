@@ -39,9 +39,13 @@ export const shelfEntryFormSchema = z.object({
       .optional(),
   ),
   entryId: z.preprocess(emptyToUndefined, z.string().uuid('Not a shelf entry id.').optional()),
+  /** The "Share publicly" checkbox: `on` when ticked, absent otherwise. */
+  shared: z
+    .preprocess(emptyToUndefined, z.literal('on', { errorMap: () => ({ message: 'Sharing is a checkbox: ticked or not.' }) }).optional())
+    .transform((value) => value === 'on'),
 });
 
-export type ShelfEntryForm = z.infer<typeof shelfEntryFormSchema>;
+export type ShelfEntryForm = z.output<typeof shelfEntryFormSchema>;
 export type ShelfEntryFieldErrors = Partial<Record<keyof ShelfEntryForm, string>>;
 
 /** Validates the submitted form; on failure returns one message per field. */
@@ -53,6 +57,7 @@ export function parseShelfEntryForm(
     rating: form.get('rating') ?? undefined,
     note: form.get('note') ?? undefined,
     entryId: form.get('entryId') ?? undefined,
+    shared: form.get('shared') ?? undefined,
   });
   if (result.success) return { ok: true, value: result.data };
   const fieldErrors: ShelfEntryFieldErrors = {};

@@ -48,6 +48,8 @@ test('a real Hasura endpoint wins and the local engine is not planned', () => {
   expect(plan.hasura).toBeNull();
   expect(plan.clerk).not.toBeNull();
   expect(plan.app.HASURA_GRAPHQL_ENDPOINT).toBe('https://my.hasura.app/v1/graphql');
+  // The local engine's admin secret is not that Hasura's: the Clerk webhook gets the user's own or none.
+  expect(plan.app).not.toHaveProperty('HASURA_GRAPHQL_ADMIN_SECRET');
 });
 
 test('a port in use gives a clear error naming the service', async () => {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seededBookId } from './support/books.js';
+import { asAdmin } from './support/hasura-admin.js';
 import { pageAs, removeFromShelfIfPresent } from './support/pages.js';
 
 const bookUrl = `/books/${seededBookId(4202)}`;
@@ -79,5 +80,40 @@ test.describe('shelves are private', () => {
     await expect(bob.getByRole('button', { name: 'Remove from shelf' })).toBeVisible();
     await expect(bob.getByLabel('Status', { exact: true })).toHaveValue('reading');
     await expect(bob.getByLabel('Note')).toHaveValue(note);
+  });
+
+  test("no role reads bob's unshared entry through the public reviews; sharing it shows only the review", async () => {
+    const bookId = bookUrl.split('/').pop()!;
+    const ALICE_ID = 'user_2LocalAliceAAAAAAAAAAAAAAAA';
+    const reviewsQuery = `query ($bookId: uuid!) {
+      book_reviews(where: { book_id: { _eq: $bookId } }) { note rating reviewer_name }
+      books_by_pk(id: $bookId) { reviews { note } reviews_aggregate { aggregate { count avg { rating } } } }
+    }`;
+    const nothingShared = { book_reviews: [], books_by_pk: { reviews: [], reviews_aggregate: { aggregate: { count: 0, avg: { rating: null } } } } };
+    for (const [role, userId] of [['user', ALICE_ID], ['anonymous', undefined]] as const) {
+      expect(await asAdmin(reviewsQuery, { bookId }, role, userId), role).toEqual(nothingShared);
+      // Nothing else leads to bob's rows or to the users table: not there for these roles at all.
+      for (const query of ['{ users { id display_name } }', '{ book_reviews { user_id } }', '{ book_reviews { status } }']) {
+        await expect(asAdmin(query, {}, role, userId), `${role}: ${query}`).rejects.toThrow(/not found in type/);
+      }
+    }
+    await expect(asAdmin('{ shelf_entries { note } }', {}, 'anonymous')).rejects.toThrow(/not found in type/);
+    // The webhook role sees which entries exist (it deletes them), never what they say.
+    await expect(asAdmin('{ shelf_entries { note } }', {}, 'clerk_webhook')).rejects.toThrow(/not found in type/);
+    expect(await asAdmin('{ shelf_entries { note } }', {}, 'user', ALICE_ID)).toEqual({ shelf_entries: [] });
+
+    // Bob shares: now everyone sees the review (note, rating, name) — and still nothing else of his.
+    await bob.getByLabel('Rating').selectOption('3');
+    await bob.getByLabel(/Share this review publicly/).check();
+    await bob.getByRole('button', { name: 'Save' }).click();
+    await expect(bob.getByRole('status')).toHaveText('Saved.');
+    for (const [role, userId] of [['user', ALICE_ID], ['anonymous', undefined]] as const) {
+      const seen = await asAdmin<{ book_reviews: unknown[] }>(reviewsQuery, { bookId }, role, userId);
+      // (reviewer_name is bob's once the local Clerk's seeded user.created has reached the app)
+      expect(seen.book_reviews, role).toEqual([expect.objectContaining({ note, rating: 3 })]);
+    }
+    expect(await asAdmin('{ shelf_entries { note } }', {}, 'user', ALICE_ID)).toEqual({ shelf_entries: [] });
+    await alice.goto(bookUrl);
+    await expect(alice.getByRole('list', { name: 'Shared reviews' })).toContainText(note);
   });
 });

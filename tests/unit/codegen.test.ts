@@ -55,6 +55,8 @@ describe('codegen pipeline', () => {
       hasuraDir,
       schemaFile: join(work, 'isbn/schema.graphql'),
       outDir: join(work, 'isbn/gql'),
+      webhookSchemaFile: join(work, 'isbn/clerk-webhook.graphql'),
+      webhookOutDir: join(work, 'isbn/webhook-gql'),
       documents: [...DEFAULT_CODEGEN_PATHS.documents, document],
     });
 
@@ -68,19 +70,24 @@ describe('codegen pipeline', () => {
     expect(generatedType(committed, 'Books_Bool_Exp')).not.toMatch(/\bisbn\b/);
   }, 180_000);
 
-  it('regenerates exactly the committed graphql/schema.graphql and app/gql/ (run `npm run codegen` if not)', async () => {
-    const { schemaFile, outDir } = await runCodegenPipeline({
+  it('regenerates exactly the committed schemas, app/gql/ and app/webhooks/gql/ (run `npm run codegen` if not)', async () => {
+    const fresh = await runCodegenPipeline({
       cwd: repo,
       schemaFile: join(work, 'fresh/schema.graphql'),
       outDir: join(work, 'fresh/gql'),
+      webhookSchemaFile: join(work, 'fresh/clerk-webhook.graphql'),
+      webhookOutDir: join(work, 'fresh/webhook-gql'),
     });
-    expect(await readFile(schemaFile, 'utf8')).toBe(await readFile(join(repo, 'graphql/schema.graphql'), 'utf8'));
-    const committedFiles = (await readdir(join(repo, 'app/gql'))).sort();
-    expect((await readdir(outDir)).sort()).toEqual(committedFiles);
-    for (const file of committedFiles) {
-      expect(await readFile(join(outDir, file), 'utf8'), `app/gql/${file} is stale`).toBe(
-        await readFile(join(repo, 'app/gql', file), 'utf8'),
-      );
+    expect(await readFile(fresh.schemaFile, 'utf8')).toBe(await readFile(join(repo, 'graphql/schema.graphql'), 'utf8'));
+    expect(await readFile(fresh.webhookSchemaFile, 'utf8')).toBe(await readFile(join(repo, 'graphql/clerk-webhook.graphql'), 'utf8'));
+    for (const [outDir, committedDir] of [[fresh.outDir, 'app/gql'], [fresh.webhookOutDir, 'app/webhooks/gql']] as const) {
+      const committedFiles = (await readdir(join(repo, committedDir))).sort();
+      expect((await readdir(outDir)).sort()).toEqual(committedFiles);
+      for (const file of committedFiles) {
+        expect(await readFile(join(outDir, file), 'utf8'), `${committedDir}/${file} is stale`).toBe(
+          await readFile(join(repo, committedDir, file), 'utf8'),
+        );
+      }
     }
   }, 180_000);
 });

@@ -11,12 +11,22 @@ describe('shelf entry form', () => {
   it('accepts a complete entry and normalises empty optional fields', () => {
     expect(parseShelfEntryForm(form({ status: 'reading', rating: '4', note: '  good  ' }))).toEqual({
       ok: true,
-      value: { status: 'reading', rating: 4, note: 'good', entryId: undefined },
+      value: { status: 'reading', rating: 4, note: 'good', entryId: undefined, shared: false },
     });
     expect(parseShelfEntryForm(form({ status: 'read', rating: '', note: '   ', entryId: '' }))).toEqual({
       ok: true,
-      value: { status: 'read', rating: undefined, note: undefined, entryId: undefined },
+      value: { status: 'read', rating: undefined, note: undefined, entryId: undefined, shared: false },
     });
+  });
+
+  it('reads the share checkbox: ticked is `on`, anything else is an error', () => {
+    const shared = parseShelfEntryForm(form({ status: 'read', shared: 'on' }));
+    expect(shared.ok && shared.value.shared).toBe(true);
+    for (const hostile of ['true', 'off', '1', 'on '.repeat(1000)]) {
+      const result = parseShelfEntryForm(form({ status: 'read', shared: hostile }));
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.fieldErrors.shared).toMatch(/checkbox/);
+    }
   });
 
   it('names each bad field', () => {

@@ -9,6 +9,11 @@ describe('localStackEnv', () => {
       CLERK_EMULATOR_APP_ORIGINS: 'http://127.0.0.1:3000,http://localhost:3000',
       CLERK_SECRET_KEY: 'sk_test_local',
     });
+      CLERK_SECRET_KEY: 'sk_test_local',
+      CLERK_EMULATOR_WEBHOOK_URL: 'http://127.0.0.1:3000/webhooks/clerk',
+      CLERK_EMULATOR_WEBHOOK_SIGNING_SECRET: env.app.CLERK_WEBHOOK_SIGNING_SECRET,
+    });
+    expect(env.app.CLERK_WEBHOOK_SIGNING_SECRET).toMatch(/^whsec_[A-Za-z0-9+/=]{16,}$/);
     expect(env.hasura.HASURA_GRAPHQL_SERVER_PORT).toBe('8080');
     expect(JSON.parse(env.hasura.HASURA_GRAPHQL_JWT_SECRET)).toEqual({
       jwk_url: 'http://127.0.0.1:4000/.well-known/jwks.json',
@@ -22,8 +27,11 @@ describe('localStackEnv', () => {
     expect(env.app.CLERK_JS).toBe('http://127.0.0.1:4000/npm/@clerk/clerk-js@5/dist/clerk.browser.js');
     expect(env.app.HASURA_GRAPHQL_ENDPOINT).toBe('http://127.0.0.1:8080/v1/graphql');
     expect(env.app.CLERK_SECRET_KEY).toBe(env.clerk.CLERK_SECRET_KEY);
-    // the app never gets the Hasura admin secret
-    expect(Object.values(env.app)).not.toContain(env.hasura.HASURA_GRAPHQL_ADMIN_SECRET);
+    // the admin secret reaches the app's server only as HASURA_GRAPHQL_ADMIN_SECRET (for the Clerk webhook)
+    expect(env.app.HASURA_GRAPHQL_ADMIN_SECRET).toBe(env.hasura.HASURA_GRAPHQL_ADMIN_SECRET);
+    expect(Object.entries(env.app).filter(([, value]) => value === env.hasura.HASURA_GRAPHQL_ADMIN_SECRET).map(([name]) => name)).toEqual([
+      'HASURA_GRAPHQL_ADMIN_SECRET',
+    ]);
   });
 
   it('follows custom ports and options', () => {
@@ -36,6 +44,7 @@ describe('localStackEnv', () => {
     expect(env.hasura.HASURA_GRAPHQL_DATABASE_URL).toBe('pglite://memory');
     expect(env.hasura.HASURA_GRAPHQL_METADATA_DIR).toBe('/tmp/p/metadata');
     expect(env.app.HASURA_TOKEN_CACHE).toBe('off');
+    expect(env.clerk.CLERK_EMULATOR_WEBHOOK_URL).toBe('http://127.0.0.1:5001/webhooks/clerk');
   });
 
   it('encodes the publishable key the way Clerk does', () => {

@@ -290,6 +290,38 @@ describe('/books/$bookId', () => {
     expect(await shelfRows()).toEqual(before);
   });
 
+  it('shows shared reviews (name, rating, note, average) to everyone, and never an unshared entry', async () => {
+    const { action, loader } = await routes.book();
+    await hasura.db.exec("INSERT INTO public.users (id, display_name, image_url, created_at, updated_at) VALUES ('user_alice', 'Alice Liddell', 'https://img.example/a.png', now(), now())");
+    try {
+      clerk.user = ALICE;
+      await action(post(BOOK, { intent: 'save', status: 'read', rating: '4', note: 'shared by alice', shared: 'on' }));
+      clerk.user = BOB;
+      await action(post(BOOK, { intent: 'save', status: 'read', rating: '1', note: 'private to bob' }));
+
+      clerk.user = null;
+      const page = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
+      expect(page.book.reviews).toEqual([
+        expect.objectContaining({ note: 'shared by alice', rating: 4, reviewer_name: 'Alice Liddell', reviewer_image_url: 'https://img.example/a.png' }),
+      ]);
+      expect(page.book.reviews_aggregate.aggregate).toEqual({ count: 1, ratings: 1, avg: { rating: 4 } });
+
+      // Bob shares too: he shows as "A reader" until his users row arrives; the average counts both.
+      clerk.user = BOB;
+      const { entry } = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
+      expect(entry).toMatchObject({ note: 'private to bob', shared: false });
+      await action(post(BOOK, { intent: 'save', entryId: entry.id, status: 'read', rating: '1', note: 'now public', shared: 'on' }));
+      const shared = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
+      expect(shared.book.reviews.map((r: { note: string; reviewer_name: string | null }) => [r.note, r.reviewer_name]).sort()).toEqual([
+        ['now public', null],
+        ['shared by alice', 'Alice Liddell'],
+      ]);
+      expect(shared.book.reviews_aggregate.aggregate).toEqual({ count: 2, ratings: 2, avg: { rating: 2.5 } });
+    } finally {
+      await hasura.db.exec("DELETE FROM public.users WHERE id = 'user_alice'");
+    }
+  });
+
   it('sends a signed-out visitor who posts to sign in, and writes nothing', async () => {
     const { action } = await routes.book();
     const response = await thrown(action(post(BOOK, { intent: 'save', status: 'reading' })));

@@ -51,11 +51,20 @@ const originSchema = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
 });
+const webhookEndpointSchema = z
+  .object({
+    url: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL'),
+    signing_secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'must look like whsec_<base64>'),
+    events: z.array(z.enum(['user.created', 'user.updated', 'user.deleted'])).optional(),
+  })
+  .strict();
 
 export const configSchema = z
   .object({
     users: z.array(userSchema).default([]),
     allowed_redirect_origins: z.array(originSchema).default([]),
+    /** Clerk dashboard → Webhooks: where events go (more can come from the env, see main.ts). */
+    webhook_endpoints: z.array(webhookEndpointSchema).default([]),
     jwt_templates: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'template names use letters, digits, - and _'), templateSchema).default({}),
   })
   .strict()

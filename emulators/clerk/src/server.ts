@@ -16,6 +16,8 @@ import { loadOrCreateInstanceKeys } from './keys.js';
 import { Store } from './state.js';
 import { Mailbox } from './mailbox.js';
 import { TokenIssuer } from './tokens.js';
+import { WebhookDeliveries, type WebhookEndpoint } from './webhooks/deliveries.js';
+import { userEvent } from './webhooks/events.js';
 
 export const LOCAL_FRONTEND_HOST = 'local-emulator.clerk.accounts.dev';
 export const DEFAULT_APP_ORIGINS = ['http://127.0.0.1:3000', 'http://localhost:3000'];
@@ -42,6 +44,8 @@ export interface StartClerkOptions {
   appOrigins?: string[];
   /** Session token lifetime; Clerk's is 60 s. Tests shorten it to exercise refresh and handshakes. */
   sessionTokenLifetimeSeconds?: number;
+  /** Webhook endpoints besides the config's `webhook_endpoints`, and the retry schedule (ms between attempts). */
+  webhooks?: { endpoints?: WebhookEndpoint[]; retryScheduleMs?: number[]; timeoutMs?: number };
   log?: (line: string) => void;
 }
 
@@ -84,6 +88,17 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
     baseUrl: '',
     log,
   };
+  // Webhooks (endpoints checked before anything listens): every user change once the server listens, and the users
+  // seeded from the config as user.created, so a fresh database gets them. Payload avatar URLs need the base URL.
+  const webhooks = new WebhookDeliveries({
+    endpoints: [
+      ...config.webhook_endpoints.map((endpoint) => ({ url: endpoint.url, signingSecret: endpoint.signing_secret, events: endpoint.events })),
+      ...(options.webhooks?.endpoints ?? []),
+    ],
+    retryScheduleMs: options.webhooks?.retryScheduleMs,
+    timeoutMs: options.webhooks?.timeoutMs,
+    log,
+  });
   const backend = new Router();
   registerBackendRoutes(backend, instance);
   const frontend = new Router();
@@ -145,6 +160,12 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
   const url = `http://127.0.0.1:${port}`;
   instance.baseUrl = url;
 
+  if (webhooks.enabled) {
+    log(`webhooks to ${webhooks.endpointUrls.join(', ')}`);
+    store.onUserChange((change, user) => webhooks.send(change, userEvent(change, user, url)));
+    for (const user of store.users.values()) webhooks.send('user.created', userEvent('user.created', user, url));
+  }
+
   const env: Record<string, string> = {
     CLERK_PUBLISHABLE_KEY: instance.publishableKey,
     CLERK_SECRET_KEY: secretKey,
@@ -163,6 +184,7 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
     env,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        webhooks.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

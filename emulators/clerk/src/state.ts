@@ -127,6 +127,9 @@ function newEmailAddress(email: string, verification: VerificationRecord): Email
   const now = Date.now();
   return { id: newId('idn'), email, verification, createdAt: now, updatedAt: now };
 }
+/** What happened to a user, for webhooks (`webhooks/`): announced by the Store's user functions. */
+export type UserChange = 'user.created' | 'user.updated' | 'user.deleted';
+export type UserChangeListener = (change: UserChange, user: UserRecord) => void;
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Clerk's default session lifetime (7 days) and inactivity timeout. */
@@ -143,6 +146,16 @@ export class Store {
   readonly devBrowsers = new Map<string, string>();
   /** sign-in token (ticket) → user id */
   readonly signInTokens = new Map<string, { id: string; userId: string; expireAt: number; used: boolean }>();
+  /** Told of every user created, updated (`userUpdated`) or deleted, with the record as it is now. */
+  private readonly userListeners: UserChangeListener[] = [];
+
+  onUserChange(listener: UserChangeListener): void {
+    this.userListeners.push(listener);
+  }
+
+  private announce(change: UserChange, user: UserRecord): void {
+    for (const listener of this.userListeners) listener(change, user);
+  }
 
   async seed(users: ConfigUser[]): Promise<void> {
     for (const user of users) {
@@ -187,10 +200,17 @@ export class Store {
       lastActiveAt: null,
     };
     this.users.set(user.id, user);
+    this.announce('user.created', user);
     return user;
   }
 
   /** The user a verified email address belongs to (an unverified address identifies no one). */
+  /** Call after changing a user's profile (names, email, password, metadata…): bumps `updated_at`, announces it. */
+  userUpdated(user: UserRecord): void {
+    user.updatedAt = Date.now();
+    this.announce('user.updated', user);
+  }
+
   findUserByEmail(email: string): UserRecord | undefined {
     const wanted = email.trim().toLowerCase();
     for (const user of this.users.values()) {
@@ -204,13 +224,13 @@ export class Store {
     for (const key of Object.keys(changes) as Array<keyof UserChanges>) {
       if (changes[key] !== undefined) (user as unknown as Record<string, unknown>)[key] = changes[key];
     }
-    user.updatedAt = Date.now();
+    this.userUpdated(user);
     return user;
   }
 
   async setPassword(user: UserRecord, password: string, { signOutOtherSessionsThan }: { signOutOtherSessionsThan?: string | null } = {}) {
     user.passwordHash = await hashPassword(password);
-    user.updatedAt = Date.now();
+    this.userUpdated(user);
     if (signOutOtherSessionsThan !== undefined) {
       for (const session of this.sessions.values()) {
         if (session.userId === user.id && session.id !== signOutOtherSessionsThan && session.status === 'active') this.endSession(session, 'revoked');
@@ -220,7 +240,7 @@ export class Store {
 
   setProfileImage(user: UserRecord, image: Omit<ProfileImage, 'id'> | null): ProfileImage | null {
     user.profileImage = image ? { id: newId('img'), ...image } : null;
-    user.updatedAt = Date.now();
+    this.userUpdated(user);
     return user.profileImage;
   }
 
@@ -242,7 +262,7 @@ export class Store {
     }
     const address = newEmailAddress(normalized, { status: 'unverified', strategy: null, attempts: 0, expireAt: null });
     user.emailAddresses.push(address);
-    user.updatedAt = Date.now();
+    this.userUpdated(user);
     return address;
   }
 
@@ -263,7 +283,8 @@ export class Store {
     try {
       attemptCode(address.verification, 'email_code', code);
     } finally {
-      address.updatedAt = user.updatedAt = Date.now();
+      address.updatedAt = Date.now();
+      this.userUpdated(user);
     }
   }
 
@@ -273,14 +294,14 @@ export class Store {
       throw errors.paramInvalid('primary_email_address_id', 'Only a verified email address can be made primary.');
     }
     user.primaryEmailAddressId = address.id;
-    user.updatedAt = Date.now();
+    this.userUpdated(user);
   }
 
   removeEmailAddress(user: UserRecord, addressId: string): EmailAddressRecord {
     const address = this.emailAddressOf(user, addressId);
     if (address.id === user.primaryEmailAddressId) throw errors.primaryIdentificationDeletion();
     user.emailAddresses = user.emailAddresses.filter((candidate) => candidate.id !== address.id);
-    user.updatedAt = Date.now();
+    this.userUpdated(user);
     return address;
   }
 
@@ -300,6 +321,7 @@ export class Store {
       if (session.userId === id && session.status === 'active') this.endSession(session, 'revoked');
     }
     this.users.delete(id);
+    this.announce('user.deleted', user);
     return user;
   }
 

@@ -1,0 +1,12 @@
+/**
+ * Clerk's webhook endpoint (Clerk dashboard → Webhooks → Add endpoint → `https://<app>/webhooks/clerk`). A public
+ * resource route: no session, no CSRF token — the Svix signature is the authentication.
+ */
+import type { ActionFunctionArgs } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { receiveClerkWebhook } from '~/webhooks/clerk-webhook.server';
+
+export const action = ({ request }: ActionFunctionArgs) =>
+  request.method === 'POST' ? receiveClerkWebhook(request) : json({ problem: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } });
+
+export const loader = () => json({ problem: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } });
