@@ -2,6 +2,7 @@
  * The environment each process of the local stack needs (local Clerk, local Hasura, the app), wired together by
  * port. Pure: no I/O, nothing read from process.env. Used by `scripts/dev.ts`, Playwright and the bench.
  */
+import { randomBytes } from 'node:crypto';
 
 export interface LocalStackPorts {
   app: number;
@@ -14,6 +15,8 @@ export interface LocalStackOptions {
   hasuraDatabaseUrl?: string;
   /** Hasura CLI project directory holding metadata/, migrations/ and seeds/ (default `hasura`). */
   hasuraProjectDir?: string;
+  /** The local engine's admin secret (the checkout's, `local-admin-secret.ts`); omitted → a random one. */
+  hasuraAdminSecret?: string;
   /** `off` disables the app's Hasura token cache (HASURA_TOKEN_CACHE); default on. */
   tokenCache?: 'on' | 'off';
 }
@@ -27,7 +30,6 @@ export interface LocalStackEnv {
 /** The made-up Frontend API host of the local Clerk: has a dot and a dev suffix so clerk-js uses dev-browser mode. */
 export const LOCAL_CLERK_FRONTEND_HOST = 'local-emulator.clerk.accounts.dev';
 export const LOCAL_CLERK_SECRET_KEY = 'sk_test_local';
-export const LOCAL_HASURA_ADMIN_SECRET = 'local-admin-secret';
 
 /** Clerk's publishable-key format: `pk_test_` + base64(`<frontend host>$`). */
 export function localPublishableKey(host: string = LOCAL_CLERK_FRONTEND_HOST): string {
@@ -54,7 +56,9 @@ export function localStackEnv(
 
   const hasura: Record<string, string> = {
     HASURA_GRAPHQL_SERVER_PORT: String(ports.hasura),
-    HASURA_GRAPHQL_ADMIN_SECRET: LOCAL_HASURA_ADMIN_SECRET,
+    HASURA_GRAPHQL_ADMIN_SECRET: options.hasuraAdminSecret ?? randomBytes(24).toString('base64url'),
+    // Only the app's origin may read answers in a browser (the app itself calls Hasura from its server).
+    HASURA_GRAPHQL_CORS_DOMAIN: `http://localhost:${ports.app}, http://127.0.0.1:${ports.app}`,
     HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ jwk_url: `${clerkUrl}/.well-known/jwks.json` }),
     HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous',
     HASURA_GRAPHQL_METADATA_DIR: `${projectDir}/metadata`,

@@ -34,6 +34,15 @@ describe('localStackEnv', () => {
     expect(env.app.HASURA_TOKEN_CACHE).toBe('off');
   });
 
+  it('gives the engine the admin secret it is handed, else a random one, and lets only the app origin use CORS', () => {
+    const given = localStackEnv({ app: 5001, clerk: 5002, hasura: 5003 }, { hasuraAdminSecret: 'the-checkout-secret' });
+    expect(given.hasura.HASURA_GRAPHQL_ADMIN_SECRET).toBe('the-checkout-secret');
+    expect(given.hasura.HASURA_GRAPHQL_CORS_DOMAIN).toBe('http://localhost:5001, http://127.0.0.1:5001');
+    const [a, b] = [localStackEnv().hasura.HASURA_GRAPHQL_ADMIN_SECRET, localStackEnv().hasura.HASURA_GRAPHQL_ADMIN_SECRET];
+    expect(a).not.toBe(b);
+    expect(a.length).toBeGreaterThanOrEqual(32);
+  });
+
   it('encodes the publishable key the way Clerk does', () => {
     const key = localPublishableKey();
     expect(key.startsWith('pk_test_')).toBe(true);

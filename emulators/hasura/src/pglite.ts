@@ -156,6 +156,7 @@ class WorkerSession {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    await this.starting?.catch(() => undefined);
     if (this.worker) await this.call({ op: 'close' }, false).catch(() => undefined);
     this.closed = true;
     const worker = this.worker;
@@ -211,9 +212,12 @@ class WorkerSession {
   private replace(worker: Worker, reason: string): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
-    void worker.terminate();
-    if (this.closed) return;
-    this.start().catch((error: Error) => this.log(`cannot reopen the embedded database after "${reason}": ${error.message}`));
+    // The old instance must be gone before the directory is reopened: never two PGlites on one directory.
+    this.starting = worker
+      .terminate()
+      .then(() => (this.closed ? undefined : this.spawn()))
+      .finally(() => (this.starting = undefined));
+    this.starting.catch((error: Error) => this.log(`cannot reopen the embedded database after "${reason}": ${error.message}`));
   }
 }
 
