@@ -24,6 +24,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { createClerkClient } from '@clerk/backend';
 import pg from 'pg';
+import { checkoutAdminSecret } from './local-admin-secret.js';
 import { localStackEnv } from './local-env.js';
 import {
   ROOT_DIR,
@@ -355,8 +356,9 @@ async function main() {
   const noCachePort = await freePort();
   const database = process.env.BENCH_DATABASE_URL ? await temporaryDatabase(process.env.BENCH_DATABASE_URL) : null;
   const hasuraDatabaseUrl = database?.url ?? 'pglite://memory';
-  const env = localStackEnv(ports, { hasuraDatabaseUrl });
-  const noCacheEnv = localStackEnv({ ...ports, app: noCachePort }, { hasuraDatabaseUrl, tokenCache: 'off' });
+  const hasuraAdminSecret = checkoutAdminSecret();
+  const env = localStackEnv(ports, { hasuraDatabaseUrl, hasuraAdminSecret });
+  const noCacheEnv = localStackEnv({ ...ports, app: noCachePort }, { hasuraDatabaseUrl, hasuraAdminSecret, tokenCache: 'off' });
   const base = { ...process.env, NODE_ENV: 'production' };
 
   const services: RunningService[] = [];

@@ -4,9 +4,10 @@
  * to rewrite `app/gql/` and `app/webhooks/gql/`.
  *
  * Which Hasura: `HASURA_GRAPHQL_ENDPOINT` + `HASURA_GRAPHQL_ADMIN_SECRET` when both are set (a running real or
- * local Hasura); otherwise the local engine started in this process on `pglite://memory` with the project's
+ * local Hasura; for a local endpoint the secret defaults to the checkout's, `.data/hasura-admin-secret`); otherwise the local engine started in this process on `pglite://memory` with the project's
  * current migrations and metadata (nothing else needs to run).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +22,7 @@ import {
 import { codegenConfig, DEFAULT_CODEGEN_PATHS, WEBHOOK_CODEGEN_PATHS } from '../codegen';
 import { readConfig } from '../emulators/hasura/src/config';
 import { startHasura } from '../emulators/hasura/src/index';
+import { readCheckoutAdminSecret } from './local-admin-secret';
 
 /** The role whose view of the schema the app's types describe. */
 const CODEGEN_ROLE = 'user';
@@ -69,7 +71,7 @@ export async function introspectSchema(endpoint: string, adminSecret: string, ro
 
 /** Starts the local engine on an in-memory database with `hasuraDir`'s project, introspects it as each role, stops it. */
 export async function introspectLocalProject(hasuraDir: string, roles: string[] = [CODEGEN_ROLE]): Promise<string[]> {
-  const adminSecret = 'codegen-admin-secret';
+  const adminSecret = randomBytes(24).toString('base64url'); // this run only: the engine listens on 127.0.0.1 meanwhile
   const config = readConfig({
     HASURA_GRAPHQL_DATABASE_URL: 'pglite://memory',
     HASURA_GRAPHQL_ADMIN_SECRET: adminSecret,
@@ -119,7 +121,9 @@ export async function runCodegenPipeline(options: CodegenPipelineOptions = {}): 
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const endpoint = process.env.HASURA_GRAPHQL_ENDPOINT;
-  const adminSecret = process.env.HASURA_GRAPHQL_ADMIN_SECRET;
+  // The local stack's engine (`npm run dev`) uses the checkout's secret from .data/.
+  const local = endpoint && /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(endpoint);
+  const adminSecret = process.env.HASURA_GRAPHQL_ADMIN_SECRET || (local ? readCheckoutAdminSecret() : undefined);
   const remote = endpoint && adminSecret ? { endpoint, adminSecret } : {};
   console.log(
     remote.endpoint

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
+import { adminSecretPath, checkoutAdminSecret } from './local-admin-secret.js';
 import {
   ROOT_DIR,
   appDevService,
@@ -48,7 +49,7 @@ async function main() {
     clerk: portFrom(userEnv, 'CLERK_EMULATOR_PORT', 4000),
     hasura: portFrom(userEnv, 'HASURA_GRAPHQL_SERVER_PORT', 8080),
   };
-  const plan = planStack(userEnv, ports);
+  const plan = planStack(userEnv, ports, { hasuraAdminSecret: checkoutAdminSecret() });
   const running: RunningService[] = [];
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -79,7 +80,8 @@ async function main() {
       `  app     ${app.url}`,
       plan.clerk ? `  Clerk   http://127.0.0.1:${ports.clerk}  (local)` : '  Clerk   your own instance',
       plan.hasura
-        ? `  Hasura  http://127.0.0.1:${ports.hasura}/v1/graphql  (local, admin secret ${plan.hasura.HASURA_GRAPHQL_ADMIN_SECRET ?? 'none'})`
+        ? `  Hasura  http://127.0.0.1:${ports.hasura}/v1/graphql  (local, admin secret ${plan.hasura.HASURA_GRAPHQL_ADMIN_SECRET ?? 'none'}` +
+          `${userEnv.HASURA_GRAPHQL_ADMIN_SECRET ? '' : `, kept in ${adminSecretPath().replace(ROOT_DIR, '')}`})`
         : `  Hasura  ${plan.app.HASURA_GRAPHQL_ENDPOINT}`,
     ];
     if (plan.clerk) lines.push('Sign in as:', ...localUserLines(plan.clerk.CLERK_EMULATOR_CONFIG || undefined));

@@ -2,6 +2,7 @@
  * The environment each process of the local stack needs (local Clerk, local Hasura, the app), wired together by
  * port. Pure: no I/O, nothing read from process.env. Used by `scripts/dev.ts`, Playwright and the bench.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 
 export interface LocalStackPorts {
   app: number;
@@ -14,6 +15,8 @@ export interface LocalStackOptions {
   hasuraDatabaseUrl?: string;
   /** Hasura CLI project directory holding metadata/, migrations/ and seeds/ (default `hasura`). */
   hasuraProjectDir?: string;
+  /** The local engine's admin secret (the checkout's, `local-admin-secret.ts`); omitted → a random one. */
+  hasuraAdminSecret?: string;
   /** `off` disables the app's Hasura token cache (HASURA_TOKEN_CACHE); default on. */
   tokenCache?: 'on' | 'off';
 }
@@ -27,9 +30,14 @@ export interface LocalStackEnv {
 /** The made-up Frontend API host of the local Clerk: has a dot and a dev suffix so clerk-js uses dev-browser mode. */
 export const LOCAL_CLERK_FRONTEND_HOST = 'local-emulator.clerk.accounts.dev';
 export const LOCAL_CLERK_SECRET_KEY = 'sk_test_local';
-export const LOCAL_HASURA_ADMIN_SECRET = 'local-admin-secret';
-/** The local Clerk signs its webhooks to the app with this (`whsec_` + base64 of the key, as Clerk shows it). */
-export const LOCAL_CLERK_WEBHOOK_SIGNING_SECRET = `whsec_${Buffer.from('local-clerk-webhook-signing-key!').toString('base64')}`;
+
+/**
+ * The local Clerk signs its webhooks to the app with this: derived from the engine's admin secret (random per
+ * checkout), so it is no published constant, yet every process of one stack computes the same value.
+ */
+export function localWebhookSigningSecret(adminSecret: string): string {
+  return `whsec_${createHmac('sha256', adminSecret).update('local clerk webhook signing key').digest('base64')}`;
+}
 
 /** Clerk's publishable-key format: `pk_test_` + base64(`<frontend host>$`). */
 export function localPublishableKey(host: string = LOCAL_CLERK_FRONTEND_HOST): string {
@@ -49,6 +57,9 @@ export function localStackEnv(
   const hasuraUrl = `http://127.0.0.1:${ports.hasura}`;
   const projectDir = (options.hasuraProjectDir ?? 'hasura').replace(/\/+$/, '');
 
+  const adminSecret = options.hasuraAdminSecret ?? randomBytes(24).toString('base64url');
+  const webhookSigningSecret = localWebhookSigningSecret(adminSecret);
+
   const clerk = {
     CLERK_EMULATOR_PORT: String(ports.clerk),
     // The only origins the local Clerk redirects to (its handshake carries the session).
@@ -56,12 +67,14 @@ export function localStackEnv(
     CLERK_SECRET_KEY: LOCAL_CLERK_SECRET_KEY,
     // Clerk dashboard → Webhooks → endpoint: the app's receiver, every event.
     CLERK_EMULATOR_WEBHOOK_URL: `http://127.0.0.1:${ports.app}/webhooks/clerk`,
-    CLERK_EMULATOR_WEBHOOK_SIGNING_SECRET: LOCAL_CLERK_WEBHOOK_SIGNING_SECRET,
+    CLERK_EMULATOR_WEBHOOK_SIGNING_SECRET: webhookSigningSecret,
   };
 
   const hasura: Record<string, string> = {
     HASURA_GRAPHQL_SERVER_PORT: String(ports.hasura),
-    HASURA_GRAPHQL_ADMIN_SECRET: LOCAL_HASURA_ADMIN_SECRET,
+    HASURA_GRAPHQL_ADMIN_SECRET: adminSecret,
+    // Only the app's origin may read answers in a browser (the app itself calls Hasura from its server).
+    HASURA_GRAPHQL_CORS_DOMAIN: `http://localhost:${ports.app}, http://127.0.0.1:${ports.app}`,
     HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ jwk_url: `${clerkUrl}/.well-known/jwks.json` }),
     HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous',
     HASURA_GRAPHQL_METADATA_DIR: `${projectDir}/metadata`,
@@ -79,7 +92,7 @@ export function localStackEnv(
     CLERK_JS: `${clerkUrl}/npm/@clerk/clerk-js@5/dist/clerk.browser.js`,
     CLERK_TELEMETRY_DISABLED: '1',
     HASURA_GRAPHQL_ENDPOINT: `${hasuraUrl}/v1/graphql`,
-    CLERK_WEBHOOK_SIGNING_SECRET: LOCAL_CLERK_WEBHOOK_SIGNING_SECRET,
+    CLERK_WEBHOOK_SIGNING_SECRET: webhookSigningSecret,
     // Server only: the webhook writes users with it (role clerk_webhook).
     HASURA_GRAPHQL_ADMIN_SECRET: hasura.HASURA_GRAPHQL_ADMIN_SECRET,
   };

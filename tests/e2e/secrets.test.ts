@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { LOCAL_CLERK_SECRET_KEY, LOCAL_CLERK_WEBHOOK_SIGNING_SECRET, LOCAL_HASURA_ADMIN_SECRET } from '../../scripts/local-env.js';
+import { LOCAL_CLERK_SECRET_KEY } from '../../scripts/local-env.js';
 import { seededBookId } from './support/books.js';
-import { USERS } from './support/stack-env.js';
+import { E2E_ENV, USERS } from './support/stack-env.js';
 
-const SECRETS = [LOCAL_CLERK_SECRET_KEY, LOCAL_HASURA_ADMIN_SECRET, LOCAL_CLERK_WEBHOOK_SIGNING_SECRET];
+const SECRETS = [LOCAL_CLERK_SECRET_KEY, E2E_ENV.hasura.HASURA_GRAPHQL_ADMIN_SECRET, E2E_ENV.app.CLERK_WEBHOOK_SIGNING_SECRET];
 const PAGES = ['/', '/books', '/books?q=river', `/books/${seededBookId(1)}`, '/shelf', '/status', '/sign-in', '/sign-up'];
 
 function filesUnder(dir: string): string[] {

@@ -8,8 +8,6 @@ describe('localStackEnv', () => {
       CLERK_EMULATOR_PORT: '4000',
       CLERK_EMULATOR_APP_ORIGINS: 'http://127.0.0.1:3000,http://localhost:3000',
       CLERK_SECRET_KEY: 'sk_test_local',
-    });
-      CLERK_SECRET_KEY: 'sk_test_local',
       CLERK_EMULATOR_WEBHOOK_URL: 'http://127.0.0.1:3000/webhooks/clerk',
       CLERK_EMULATOR_WEBHOOK_SIGNING_SECRET: env.app.CLERK_WEBHOOK_SIGNING_SECRET,
     });
@@ -45,6 +43,15 @@ describe('localStackEnv', () => {
     expect(env.hasura.HASURA_GRAPHQL_METADATA_DIR).toBe('/tmp/p/metadata');
     expect(env.app.HASURA_TOKEN_CACHE).toBe('off');
     expect(env.clerk.CLERK_EMULATOR_WEBHOOK_URL).toBe('http://127.0.0.1:5001/webhooks/clerk');
+  });
+
+  it('gives the engine the admin secret it is handed, else a random one, and lets only the app origin use CORS', () => {
+    const given = localStackEnv({ app: 5001, clerk: 5002, hasura: 5003 }, { hasuraAdminSecret: 'the-checkout-secret' });
+    expect(given.hasura.HASURA_GRAPHQL_ADMIN_SECRET).toBe('the-checkout-secret');
+    expect(given.hasura.HASURA_GRAPHQL_CORS_DOMAIN).toBe('http://localhost:5001, http://127.0.0.1:5001');
+    const [a, b] = [localStackEnv().hasura.HASURA_GRAPHQL_ADMIN_SECRET, localStackEnv().hasura.HASURA_GRAPHQL_ADMIN_SECRET];
+    expect(a).not.toBe(b);
+    expect(a.length).toBeGreaterThanOrEqual(32);
   });
 
   it('encodes the publishable key the way Clerk does', () => {

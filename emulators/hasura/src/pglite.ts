@@ -104,7 +104,7 @@ export async function openPglite(dir: string | null, options: PgliteOptions): Pr
 
 /** The worker that owns PGlite: one request at a time, a timer per statement, a fresh worker after a cancel. */
 class WorkerSession {
-  /** Counts workers started; a transaction begun on an older one no longer exists. */
+  /** Counts replaced workers; a transaction begun before a replacement no longer exists. */
   generation = 0;
   private worker: Worker | undefined;
   private starting: Promise<void> | undefined;
@@ -156,6 +156,7 @@ class WorkerSession {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    await this.starting?.catch(() => undefined);
     if (this.worker) await this.call({ op: 'close' }, false).catch(() => undefined);
     this.closed = true;
     const worker = this.worker;
@@ -165,7 +166,6 @@ class WorkerSession {
 
   private spawn(): Promise<void> {
     const worker = startWorker({ dir: this.dir });
-    this.generation++;
     return new Promise<void>((resolve, reject) => {
       let ready = false;
       worker.on('message', (reply: WorkerReply) => {
@@ -211,9 +211,13 @@ class WorkerSession {
   private replace(worker: Worker, reason: string): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
-    void worker.terminate();
-    if (this.closed) return;
-    this.start().catch((error: Error) => this.log(`cannot reopen the embedded database after "${reason}": ${error.message}`));
+    this.generation++;
+    // The old instance must be gone before the directory is reopened: never two PGlites on one directory.
+    this.starting = worker
+      .terminate()
+      .then(() => (this.closed ? undefined : this.spawn()))
+      .finally(() => (this.starting = undefined));
+    this.starting.catch((error: Error) => this.log(`cannot reopen the embedded database after "${reason}": ${error.message}`));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCorsConfig } from '../src/cors.js';
 import { createHasuraServer, ENGINE_VERSION } from '../src/server.js';
 import type { Engine, GraphQLRequest, Session } from '../src/types.js';
 
@@ -84,20 +85,83 @@ describe('HTTP server', () => {
     ]);
   });
 
-  it('answers CORS preflights with the caller origin and only the allowed request headers', async () => {
+  it('by default (HASURA_GRAPHQL_CORS_DOMAIN=*) answers any origin, echoing the requested headers as upstream', async () => {
     const response = await fetch(`${base}/v1/graphql`, {
       method: 'OPTIONS',
       headers: {
         origin: 'http://localhost:3000',
         'access-control-request-method': 'POST',
-        'access-control-request-headers': 'authorization, content-type, x-hasura-role, x-evil',
+        'access-control-request-headers': 'authorization, content-type, x-hasura-role, x-custom',
       },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
-    expect(response.headers.get('access-control-allow-headers')).toBe('authorization, content-type, x-hasura-role');
-    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(response.headers.get('access-control-allow-headers')).toBe('authorization, content-type, x-hasura-role, x-custom');
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET,POST,PUT,PATCH,DELETE,OPTIONS');
+    expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(response.headers.get('access-control-max-age')).toBe('1728000');
     const actual = await post('{"query":"{ a }"}', { origin: 'http://localhost:3000' });
     expect(actual.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+  });
+});
+
+describe('HTTP server with HASURA_GRAPHQL_CORS_DOMAIN', () => {
+  const servers: Server[] = [];
+  afterAll(() => Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())))));
+  async function serve(domains: string | undefined, disabled = false): Promise<string> {
+    const cors = readCorsConfig(domains, disabled);
+    if (typeof cors === 'string') throw new Error(cors);
+    const server = createHasuraServer({ engine: echoEngine, auth: { adminSecret: 'secret' }, cors });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  const preflight = (base: string, origin: string) =>
+    fetch(`${base}/v1/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-hasura-admin-secret' },
+    });
+  const postFrom = (base: string, origin: string) =>
+    fetch(`${base}/v1/graphql`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json', 'x-hasura-admin-secret': 'secret' },
+      body: '{"query":"{ a }"}',
+    });
+
+  it('answers listed origins and subdomains of wildcard ones, and gives any other origin no CORS headers', async () => {
+    const base = await serve('http://localhost:3000, https://*.example.com:8443');
+    for (const origin of ['http://localhost:3000', 'https://app.example.com:8443']) {
+      const answer = await preflight(base, origin);
+      expect([answer.status, answer.headers.get('access-control-allow-origin')], origin).toEqual([204, origin]);
+      expect(answer.headers.get('access-control-allow-headers')).toBe('x-hasura-admin-secret');
+      expect((await postFrom(base, origin)).headers.get('access-control-allow-origin')).toBe(origin);
+    }
+    const foreign = [
+      'http://evil.example',
+      'http://localhost:3001',
+      'http://127.0.0.1:3000',
+      'https://localhost:3000',
+      'https://example.com:8443', // the wildcard does not cover the domain itself
+      'https://a.b.example.com:8443', // nor two levels down
+      'http://app.example.com:8443', // other scheme
+      'https://app.example.com', // other port
+      'https://app.example.com.evil.example:8443',
+      'null',
+    ];
+    for (const origin of foreign) {
+      const answer = await preflight(base, origin);
+      expect(answer.headers.get('access-control-allow-origin'), origin).toBeNull();
+      expect(answer.headers.get('access-control-allow-headers'), origin).toBeNull();
+      const served = await postFrom(base, origin); // still served, as upstream: the browser withholds the answer
+      expect(served.status).toBe(200);
+      expect(served.headers.get('access-control-allow-origin'), origin).toBeNull();
+      expect(served.headers.get('access-control-allow-credentials'), origin).toBeNull();
+    }
+  });
+
+  it('sends no CORS headers at all with HASURA_GRAPHQL_DISABLE_CORS', async () => {
+    const base = await serve(undefined, true);
+    expect((await preflight(base, 'http://localhost:3000')).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await postFrom(base, 'http://localhost:3000')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });
