@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { localStackEnv } from '../../scripts/local-env';
-import { parseEnv, stackMode } from '~/env.server';
+import { appOrigins, parseEnv, stackMode } from '~/env.server';
 
 describe('app environment', () => {
   it('accepts the local stack env and calls it local', () => {
@@ -23,6 +23,16 @@ describe('app environment', () => {
     expect(() => parseEnv({ CLERK_SECRET_KEY: 'nope', HASURA_TOKEN_CACHE: 'maybe' })).toThrow(
       /CLERK_PUBLISHABLE_KEY: is not set[\s\S]*CLERK_SECRET_KEY: must start with sk_[\s\S]*HASURA_GRAPHQL_ENDPOINT: is not set[\s\S]*HASURA_TOKEN_CACHE/,
     );
+  });
+
+  it('reads APP_ORIGIN as a list of origins, serialized as browsers send Origin, and refuses anything else', () => {
+    const local = localStackEnv().app;
+    expect(appOrigins(parseEnv(local))).toEqual([]);
+    const env = parseEnv({ ...local, APP_ORIGIN: ' https://Books.Example.com/ , http://localhost:3000' });
+    expect(appOrigins(env)).toEqual(['https://books.example.com', 'http://localhost:3000']);
+    for (const bad of ['books.example.com', 'https://books.example.com/app', 'ftp://books.example.com', 'https://a.example?x=1']) {
+      expect(() => parseEnv({ ...local, APP_ORIGIN: bad })).toThrow(/APP_ORIGIN[\s\S]*must be an origin/);
+    }
   });
 
   it('refuses a half-local Clerk (it would silently talk to real Clerk)', () => {
