@@ -216,3 +216,28 @@ describe('the mailbox', () => {
     expect(await hostile.text()).not.toContain('<script>alert(1)</script>');
   });
 });
+
+describe('session settings', () => {
+  it('end a session at its lifetime or after the inactivity timeout, and activity keeps it alive', async () => {
+    const { Store } = await import('../src/state.js');
+    const { parseConfig } = await import('../src/config.js');
+    expect(parseConfig({}).session).toEqual({ lifetime_seconds: 604_800, inactivity_timeout_seconds: null });
+    expect(() => parseConfig({ session: { lifetime_seconds: 10 } })).toThrow(/session\.lifetime_seconds/);
+
+    const store = new Store({ lifetimeMs: 3_600_000, inactivityTimeoutMs: 600_000 });
+    const user = await store.createUser({ email: 'x@example.com', password: 'x-password-1' });
+    const client = store.createClient();
+    const session = store.createSession(client, user, null);
+    expect(session.expireAt - session.createdAt).toBe(3_600_000);
+    const now = Date.now();
+    expect(store.isLive(session, now + 599_000)).toBe(true);
+    expect(store.isLive(session, now + 601_000)).toBe(false);
+    session.lastActiveAt = now - 599_000;
+    store.markActive(session);
+    expect(store.isLive(session, now + 599_000)).toBe(true);
+    expect(store.isLive(session, now + 3_600_001)).toBe(false);
+    session.lastActiveAt = now - 700_000;
+    expect(store.activeSessions(client)).toEqual([]);
+    expect(() => store.activeSessionOfClient(client, session.id)).toThrow();
+  });
+});
