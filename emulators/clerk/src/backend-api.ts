@@ -109,7 +109,7 @@ export function registerBackendRoutes(router: Router, instance: Instance): void 
 
   const activeSession = (id: string) => {
     const session = store.getSession(id);
-    if (session.status !== 'active' || session.expireAt <= Date.now()) throw errors.sessionEnded();
+    if (!store.isLive(session)) throw errors.sessionEnded();
     return session;
   };
 

@@ -65,6 +65,14 @@ export const configSchema = z
     allowed_redirect_origins: z.array(originSchema).default([]),
     /** Clerk dashboard → Webhooks: where events go (more can come from the env, see main.ts). */
     webhook_endpoints: z.array(webhookEndpointSchema).default([]),
+    /** Clerk's dashboard "Sessions" settings: maximum lifetime (default 7 days) and inactivity timeout (default off). */
+    session: z
+      .object({
+        lifetime_seconds: z.number().int().min(300).max(315_360_000).default(604_800),
+        inactivity_timeout_seconds: z.number().int().min(60).max(315_360_000).nullable().default(null),
+      })
+      .strict()
+      .default({}),
     jwt_templates: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'template names use letters, digits, - and _'), templateSchema).default({}),
   })
   .strict()

@@ -72,7 +72,10 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
     }
   });
   const keys = await loadOrCreateInstanceKeys(options.dataDir ?? '.data/clerk');
-  const store = new Store();
+  const store = new Store({
+    lifetimeMs: config.session.lifetime_seconds * 1000,
+    inactivityTimeoutMs: config.session.inactivity_timeout_seconds === null ? null : config.session.inactivity_timeout_seconds * 1000,
+  });
   await store.seed(config.users);
 
   const instance: Instance = {
@@ -176,7 +179,7 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
     CLERK_TELEMETRY_DISABLED: '1',
     HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ jwk_url: `${url}/.well-known/jwks.json` }),
   };
-  log(`local Clerk listening on ${url} (${config.users.length} users, templates: ${Object.keys(config.jwt_templates).join(', ') || 'none'}; redirects allowed to ${[...instance.redirectOrigins].join(', ') || 'no origin'})`);
+  log(`local Clerk listening on ${url} (${config.users.length} users, templates: ${Object.keys(config.jwt_templates).join(', ') || 'none'}; redirects allowed to ${[...instance.redirectOrigins].join(', ') || 'no origin'}); mailbox: ${url}/mailbox`);
 
   return {
     url,

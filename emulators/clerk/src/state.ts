@@ -132,11 +132,18 @@ export type UserChange = 'user.created' | 'user.updated' | 'user.deleted';
 export type UserChangeListener = (change: UserChange, user: UserRecord) => void;
 
 const DAY = 24 * 60 * 60 * 1000;
-/** Clerk's default session lifetime (7 days) and inactivity timeout. */
-const SESSION_LIFETIME_MS = 7 * DAY;
 const SIGN_IN_ABANDON_MS = DAY;
 
+export interface SessionSettings {
+  /** Maximum session lifetime; Clerk's default is 7 days. */
+  lifetimeMs: number;
+  /** Sign out after this long without activity (token refreshes count); Clerk's default is off (null). */
+  inactivityTimeoutMs: number | null;
+}
+
 export class Store {
+  constructor(readonly sessionSettings: SessionSettings = { lifetimeMs: 7 * DAY, inactivityTimeoutMs: null }) {}
+
   readonly users = new Map<string, UserRecord>();
   readonly clients = new Map<string, ClientRecord>();
   readonly sessions = new Map<string, SessionRecord>();
@@ -363,7 +370,7 @@ export class Store {
   activeSessions(client: ClientRecord): SessionRecord[] {
     return client.sessionIds
       .map((id) => this.sessions.get(id))
-      .filter((session): session is SessionRecord => !!session && session.status === 'active' && session.expireAt > Date.now());
+      .filter((session): session is SessionRecord => !!session && this.isLive(session));
   }
 
   /** Ends every session and forgets the sign-in/up in progress (Clerk's "sign out of all sessions"). */
@@ -376,6 +383,21 @@ export class Store {
   }
 
   // ---- sessions
+
+  /** Active, within its lifetime and, with an inactivity timeout, used recently enough. */
+  isLive(session: SessionRecord, now = Date.now()): boolean {
+    const { inactivityTimeoutMs } = this.sessionSettings;
+    return (
+      session.status === 'active' &&
+      session.expireAt > now &&
+      (inactivityTimeoutMs === null || session.lastActiveAt + inactivityTimeoutMs > now)
+    );
+  }
+
+  /** Activity on a session (touch, token refresh, handshake) keeps it from timing out. */
+  markActive(session: SessionRecord): void {
+    session.lastActiveAt = Date.now();
+  }
 
   /** Starts a session for a user on a client; single-session mode ends the client's other sessions. */
   createSession(client: ClientRecord, user: UserRecord, origin: string | null): SessionRecord {
@@ -390,8 +412,8 @@ export class Store {
       createdAt: now,
       updatedAt: now,
       lastActiveAt: now,
-      expireAt: now + SESSION_LIFETIME_MS,
-      abandonAt: now + SESSION_LIFETIME_MS,
+      expireAt: now + this.sessionSettings.lifetimeMs,
+      abandonAt: now + this.sessionSettings.lifetimeMs,
       origin,
     };
     this.sessions.set(session.id, session);
@@ -413,7 +435,7 @@ export class Store {
   activeSessionOfClient(client: ClientRecord, sessionId: string): SessionRecord {
     const session = this.sessions.get(sessionId);
     if (!session || session.clientId !== client.id) throw errors.sessionNotFound();
-    if (session.status !== 'active' || session.expireAt <= Date.now()) throw errors.sessionEnded();
+    if (!this.isLive(session)) throw errors.sessionEnded();
     return session;
   }
 

@@ -42,7 +42,7 @@ export function registerHandshakeRoute(router: Router, instance: Instance): void
     };
     const directives = [...cookie('__clerk_db_jwt', token, TEN_YEARS)];
     if (session) {
-      session.lastActiveAt = Date.now();
+      store.markActive(session);
       const jwt = await resourceContext(instance).sessionToken(session);
       directives.push(...cookie('__session', jwt, TEN_YEARS), ...cookie('__client_uat', String(Math.floor(client.updatedAt / 1000)), TEN_YEARS));
     } else {

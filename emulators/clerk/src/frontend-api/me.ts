@@ -134,7 +134,7 @@ export function registerMeRoutes(router: Router, instance: Instance): void {
 
   router.on('GET', '/v1/me/sessions/active', async (ctx) => {
     const { user } = await me(ctx);
-    const active = [...store.sessions.values()].filter((s) => s.userId === user.id && s.status === 'active' && s.expireAt > Date.now());
+    const active = [...store.sessions.values()].filter((s) => s.userId === user.id && store.isLive(s));
     return json(
       active.map((session) => ({
         ...sessionBaseJSON(session),

@@ -12,7 +12,7 @@ export function registerSessionRoutes(router: Router, instance: Instance): void 
   router.on('POST', '/v1/client/sessions/:id/touch', async (ctx) => {
     const client = await requireClient(instance, ctx);
     const session = store.activeSessionOfClient(client, ctx.params.id);
-    session.lastActiveAt = Date.now();
+    store.markActive(session);
     session.origin = ctx.origin ?? session.origin;
     client.lastActiveSessionId = session.id;
     store.touchClient(client);
@@ -23,6 +23,7 @@ export function registerSessionRoutes(router: Router, instance: Instance): void 
   router.on('POST', '/v1/client/sessions/:id/tokens', async (ctx) => {
     const client = await requireClient(instance, ctx);
     const session = store.activeSessionOfClient(client, ctx.params.id);
+    store.markActive(session);
     session.origin = ctx.origin ?? session.origin;
     return json({ object: 'token', jwt: await resourceContext(instance).sessionToken(session) });
   });
