@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Mutex, PGlite, protocol } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import type { Database, Queryable } from './types.js';
 
@@ -26,7 +27,9 @@ export async function openDatabase(url: string | undefined, defaultDataDir: stri
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const lite = dataDir ? new PGlite(dataDir) : new PGlite();
+  // Extensions a migration may CREATE: PGlite can only create those loaded here (a server has them installed).
+  const extensions = { pg_trgm };
+  const lite = new PGlite({ dataDir, extensions });
   await lite.waitReady;
   const asQueryable = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<R>(sql: string, params: unknown[] = []) {
