@@ -14,7 +14,7 @@ export async function loader(args: LoaderFunctionArgs) {
   try {
     search = parseCatalogSearch(new URL(args.request.url).searchParams);
   } catch (error) {
-    if (error instanceof CatalogParamError) throw new Response(error.message, { status: 400 });
+    if (error instanceof CatalogParamError) throw json({ problem: error.message }, { status: 400 });
     throw error;
   }
   const hasura = await getHasuraSession(args);

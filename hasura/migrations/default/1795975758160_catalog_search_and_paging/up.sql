@@ -13,3 +13,18 @@ DROP INDEX public.books_title_idx;
 CREATE INDEX books_title_id_idx ON public.books (title, id);
 DROP INDEX public.books_genre_idx;
 CREATE INDEX books_genre_title_id_idx ON public.books (genre, title, id);
+
+-- Hasura runs queries as prepared statements, and after five runs PostgreSQL may switch a statement to a generic
+-- plan, made without the parameters' values: for `ILIKE $1` it then expects ~0.5% of rows to match any pattern,
+-- scans the (title, id) index in page order, and a rare word reads the whole table. Custom plans see the pattern
+-- and pick the trigram index for rare words, the ordered scan for common ones. ALTER DATABASE applies to new
+-- sessions, SET to this one (the only session of an embedded PGlite). Without the privilege to alter the
+-- database, the migration goes on with a warning: set plan_cache_mode for the database (or Hasura's role) yourself.
+SET plan_cache_mode = force_custom_plan;
+DO $$
+BEGIN
+  EXECUTE format('ALTER DATABASE %I SET plan_cache_mode = force_custom_plan', current_database());
+EXCEPTION WHEN insufficient_privilege THEN
+  RAISE WARNING 'could not set plan_cache_mode = force_custom_plan on database %: catalog search may use generic plans', current_database();
+END
+$$;
