@@ -16,6 +16,7 @@
  */
 import http from 'node:http';
 import os from 'node:os';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { catalogHref, PAGE_SIZE } from '../app/books/catalog.js';
 import { buildForProduction, get, signIn, temporaryDatabase } from './bench-app.js';
@@ -48,33 +49,35 @@ const quiet = process.env.BENCH_VERBOSE === '1' ? (line: string) => console.log(
 // ---------- the generated catalog ----------
 /**
  * Titles and authors mix words of short lists (adjectives, nouns, first names: "river" is in about one title in
- * 33) with made-up words of an 8,000-word vocabulary drawn with Zipf-like weights (rank k weighs 1/k), as words
+ * 33) with made-up words of a 729,000-word vocabulary drawn with Zipf-like weights (rank k weighs 1/k), as words
  * in real titles and surnames are: a few very common, most rare. Every draw comes from md5 of the row number, so
  * every run builds the same catalog.
  */
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tor', 'vel', 'sa', 'dun', 'bri', 'gal', 'hol', 'ner', 'quo', 'zan', 'pel', 'fir', 'mor', 'tis', 'wen', 'ux'];
+const ONSETS = ['b', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'st', 'th'];
+const SYLLABLES = ONSETS.flatMap((onset) => ['a', 'e', 'i', 'o', 'u'].map((vowel) => onset + vowel));
+/** Three-syllable words: 729,000 of them, with about as many different trigrams as English words have. */
 const VOCABULARY = SYLLABLES.length ** 3;
-/** Rank → word: a permutation (2971 is coprime with 8,000), so common words do not all share a syllable. */
-const WORD_STEP = 2971;
+/** Rank → word: a permutation (7919 is coprime with 729,000), so common words do not all share a syllable. */
+const WORD_STEP = 7919;
 const ADJECTIVES = ['silent', 'crimson', 'hidden', 'last', 'golden', 'broken', 'distant', 'quiet', 'burning', 'frozen', 'wandering', 'secret', 'forgotten', 'midnight', 'endless', 'bitter', 'hollow', 'shining', 'wild', 'gentle', 'restless', 'paper', 'iron', 'glass', 'salt', 'winter', 'summer', 'northern', 'southern', 'little', 'lost', 'stolen', 'painted', 'sleeping', 'copper', 'velvet'];
 const NOUNS = ['river', 'garden', 'lighthouse', 'kingdom', 'orchard', 'harbor', 'mountain', 'library', 'station', 'island', 'forest', 'city', 'letter', 'voyage', 'mirror', 'archive', 'bridge', 'tower', 'desert', 'storm', 'map', 'clockmaker', 'compass', 'lantern', 'meadow', 'cathedral', 'signal', 'engine', 'atlas', 'valley', 'observatory', 'carnival', 'embassy'];
 const FIRST_NAMES = ['Ada', 'Bruno', 'Clara', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Keiko', 'Luca', 'Maya', 'Nils', 'Olga', 'Pablo', 'Quinn', 'Rosa', 'Soren', 'Tala', 'Umar', 'Vera', 'Wen', 'Ximena', 'Yusuf', 'Zoe'];
 
 /** The made-up word of Zipf rank `rank` (0 = most common). */
 function vocabularyWord(rank: number): string {
-  const w = (rank * WORD_STEP) % VOCABULARY;
+  const w = Number((BigInt(rank) * BigInt(WORD_STEP)) % BigInt(VOCABULARY));
   const n = SYLLABLES.length;
   return SYLLABLES[w % n] + SYLLABLES[Math.floor(w / n) % n] + SYLLABLES[Math.floor(w / n / n) % n];
 }
 
 const COMMON_WORD = 'river';
 /** Expected in about 20 of 1,000,000 books. */
-const RARE_WORD = vocabularyWord(7777);
+const RARE_WORD = vocabularyWord(6000);
 
 const sqlArray = (items: string[]) => `ARRAY[${items.map((item) => `'${item}'`).join(',')}]`;
 /** SQL for the word of the rank in column `rank`, as vocabularyWord. */
 const wordSql = (rank: string) => {
-  const w = `((${rank} * ${WORD_STEP}) % ${VOCABULARY})`;
+  const w = `((${rank}::bigint * ${WORD_STEP} % ${VOCABULARY})::int)`;
   const n = SYLLABLES.length;
   return `initcap(syl[1 + ${w} % ${n}] || syl[1 + ${w} / ${n} % ${n}] || syl[1 + ${w} / ${n * n} % ${n}])`;
 };
@@ -119,7 +122,7 @@ SELECT
 FROM picked`;
 
 /** Adds generated books until the catalog holds `size`, then refreshes the planner's statistics. */
-async function growCatalog(db: pg.Client, size: number): Promise<void> {
+export async function growCatalog(db: pg.Client, size: number): Promise<void> {
   let count = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM public.books')).rows[0].n);
   const started = performance.now();
   const from = count;
@@ -315,7 +318,9 @@ async function main() {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`npm run bench:scale: ${error.message}`);
-  process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: Error) => {
+    console.error(`npm run bench:scale: ${error.message}`);
+    process.exit(1);
+  });
+}
