@@ -95,6 +95,10 @@ describe('catalog search', () => {
       _and: [{ _and: [] }, { _and: [{ title: { _lte: 'The River' } }, { _or: [{ title: { _lt: 'The River' } }, { id: { _lt: ID } }] }] }],
     });
     expect(previous.rowsOrder).toEqual([{ title: 'desc' }, { id: 'desc' }]);
+    expect(previous.behindWhere).toEqual({
+      _and: [{ _and: [] }, { _and: [{ title: { _gte: 'The River' } }, { _or: [{ title: { _gt: 'The River' } }, { id: { _gte: ID } }] }] }],
+    });
+    expect(previous.behindOrder).toEqual([{ title: 'asc' }, { id: 'asc' }]);
   });
 
   it('links Next and Previous from the rows shown, only where the catalog goes on', () => {
