@@ -22,6 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { createClerkClient } from '@clerk/backend';
 import pg from 'pg';
 import { checkoutAdminSecret } from './local-admin-secret.js';
@@ -52,7 +53,7 @@ const API_VERSION = '2025-11-10';
 const quiet = process.env.BENCH_VERBOSE === '1' ? (line: string) => console.log(line) : () => undefined;
 
 /** A fresh database on the PostgreSQL server of `serverUrl`, dropped by `drop()`. */
-async function temporaryDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function temporaryDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `bench_app_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -72,7 +73,7 @@ async function temporaryDatabase(serverUrl: string): Promise<{ url: string; drop
 }
 
 // ---------- signing in through the Frontend API, like clerk-js does ----------
-interface SignedInUser {
+export interface SignedInUser {
   email: string;
   userId: string;
   /** The Cookie header the browser would send to the app. */
@@ -96,13 +97,13 @@ async function fapi(clerkUrl: string, path: string, devBrowser: string | null, f
 }
 
 /** A dev-browser id: what a first visit gets, so the app answers without a handshake redirect. */
-async function newDevBrowser(clerkUrl: string): Promise<string> {
+export async function newDevBrowser(clerkUrl: string): Promise<string> {
   const id = String((await fapi(clerkUrl, '/v1/dev_browser', null)).id ?? '');
   if (!id) throw new Error('Clerk /v1/dev_browser gave no id');
   return id;
 }
 
-async function signIn(clerkUrl: string, user: { email: string; password: string }): Promise<SignedInUser> {
+export async function signIn(clerkUrl: string, user: { email: string; password: string }): Promise<SignedInUser> {
   const call = (path: string, devBrowser: string, form?: Record<string, string>) => fapi(clerkUrl, path, devBrowser, form);
   const devBrowser = await newDevBrowser(clerkUrl);
   let signInAttempt = (await call('/v1/client/sign_ins', devBrowser, { identifier: user.email })).response;
@@ -136,7 +137,7 @@ async function signIn(clerkUrl: string, user: { email: string; password: string 
 
 // ---------- load ----------
 /** CPU time (ms) used so far by the live processes of process group `pgid`, from Linux /proc; null elsewhere. */
-function groupCpuMs(pgid: number): number | null {
+export function groupCpuMs(pgid: number): number | null {
   let ticks = 0;
   try {
     for (const entry of readdirSync('/proc')) {
@@ -177,7 +178,7 @@ interface PhaseResult {
   cpu: string;
 }
 
-function get(agent: http.Agent, url: URL, cookie: string | undefined): Promise<{ status: number; body: string }> {
+export function get(agent: http.Agent, url: URL, cookie: string | undefined): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.get(
       url,
@@ -337,7 +338,7 @@ function printResults(results: PhaseResult[]) {
 }
 
 /** `remix build` with NODE_ENV=production into build/. */
-function buildForProduction() {
+export function buildForProduction() {
   console.log('Building the app (remix build)…');
   execFileSync(`${ROOT_DIR}node_modules/.bin/remix`, ['build'], {
     cwd: ROOT_DIR,
@@ -468,7 +469,10 @@ async function main() {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`npm run bench: ${error.message}`);
-  process.exit(1);
-});
+// Run only as the script itself: bench-scale.ts imports the stack and sign-in helpers above.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: Error) => {
+    console.error(`npm run bench: ${error.message}`);
+    process.exit(1);
+  });
+}

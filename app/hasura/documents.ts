@@ -15,13 +15,29 @@ export const CatalogBookFields = graphql(`
   }
 `);
 
-/** Catalog page for anyone (the `anonymous` role has no shelf_entries relationship). */
+/**
+ * Catalog page for anyone (the `anonymous` role has no shelf_entries relationship). Variables come from
+ * `catalogPageVariables` (app/books/catalog.ts): keyset paging, and `books_aggregate(limit:)` counts at most
+ * `countLimit` matches (Hasura applies an aggregate's `limit` before counting).
+ */
 export const CatalogPageQuery = graphql(`
-  query CatalogPage($where: books_bool_exp!, $limit: Int!, $offset: Int!) {
-    books(where: $where, order_by: [{ title: asc }, { id: asc }], limit: $limit, offset: $offset) {
+  query CatalogPage(
+    $where: books_bool_exp!
+    $rowsWhere: books_bool_exp!
+    $rowsOrder: [books_order_by!]!
+    $rowsLimit: Int!
+    $countLimit: Int!
+    $hasCursor: Boolean!
+    $behindWhere: books_bool_exp!
+    $behindOrder: [books_order_by!]!
+  ) {
+    books(where: $rowsWhere, order_by: $rowsOrder, limit: $rowsLimit) {
       ...CatalogBookFields
     }
-    books_aggregate(where: $where) {
+    behind: books(where: $behindWhere, order_by: $behindOrder, limit: 1) @include(if: $hasCursor) {
+      id
+    }
+    books_aggregate(where: $where, limit: $countLimit) {
       aggregate {
         count
       }
@@ -34,15 +50,27 @@ export const CatalogPageQuery = graphql(`
 
 /** The same page for a signed-in user: each book's shelf entries, filtered by permissions to the user's own. */
 export const CatalogPageWithShelfQuery = graphql(`
-  query CatalogPageWithShelf($where: books_bool_exp!, $limit: Int!, $offset: Int!) {
-    books(where: $where, order_by: [{ title: asc }, { id: asc }], limit: $limit, offset: $offset) {
+  query CatalogPageWithShelf(
+    $where: books_bool_exp!
+    $rowsWhere: books_bool_exp!
+    $rowsOrder: [books_order_by!]!
+    $rowsLimit: Int!
+    $countLimit: Int!
+    $hasCursor: Boolean!
+    $behindWhere: books_bool_exp!
+    $behindOrder: [books_order_by!]!
+  ) {
+    books(where: $rowsWhere, order_by: $rowsOrder, limit: $rowsLimit) {
       ...CatalogBookFields
       shelf_entries {
         id
         status
       }
     }
-    books_aggregate(where: $where) {
+    behind: books(where: $behindWhere, order_by: $behindOrder, limit: 1) @include(if: $hasCursor) {
+      id
+    }
+    books_aggregate(where: $where, limit: $countLimit) {
       aggregate {
         count
       }

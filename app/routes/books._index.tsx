@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { catalogHref, catalogWhere, MAX_PAGE, PAGE_SIZE, parseCatalogSearch } from '~/books/catalog';
+import { CatalogParamError, catalogPage, catalogPageVariables, countLabel, parseCatalogSearch } from '~/books/catalog';
 import type { CatalogBookFieldsFragment } from '~/gql/graphql';
 import { CatalogPageQuery, CatalogPageWithShelfQuery } from '~/hasura/documents';
 import { getHasuraSession } from '~/hasura/session.server';
@@ -9,39 +9,38 @@ import { isShelfStatus, STATUS_LABELS } from '~/shelf/entry-form';
 
 export const meta: MetaFunction = () => [{ title: 'Books · Reading tracker' }];
 
-/** A page past the last one: 404 saying how many there are (`pageCount` null: not asked, the number is absurd). */
-function noSuchPage(page: number, pageCount: number | null): Response {
-  const count = pageCount === null ? '' : `: this search has ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}`;
-  return json({ problem: `There is no page ${page} of the catalog${count}.` }, { status: 404 });
-}
-
 export async function loader(args: LoaderFunctionArgs) {
-  const search = parseCatalogSearch(new URL(args.request.url).searchParams);
-  if (search.page > MAX_PAGE) throw noSuchPage(search.page, null);
+  let search;
+  try {
+    search = parseCatalogSearch(new URL(args.request.url).searchParams);
+  } catch (error) {
+    if (error instanceof CatalogParamError) throw json({ problem: error.message }, { status: 400 });
+    throw error;
+  }
   const hasura = await getHasuraSession(args);
-  const variables = { where: catalogWhere(search), limit: PAGE_SIZE, offset: (search.page - 1) * PAGE_SIZE };
+  const variables = catalogPageVariables(search);
   // Signed out, Hasura's `anonymous` role has no shelf_entries relationship: ask only for what the role can see.
-  const page = hasura.userId
+  const result = hasura.userId
     ? await hasura.query(CatalogPageWithShelfQuery, variables)
     : await hasura.query(CatalogPageQuery, variables);
-  const total = page.books_aggregate.aggregate?.count ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (search.page > pageCount) throw noSuchPage(search.page, pageCount);
+  const page = catalogPage(search, result.books, Boolean(result.behind?.length));
   return json({
-    search,
+    search: { q: search.q, genre: search.genre },
     signedIn: Boolean(hasura.userId),
-    total,
-    pageCount,
-    genres: page.genres.map((genre) => genre.name),
-    books: page.books.map(({ shelf_entries: entries, ...book }: CatalogBookFieldsFragment & { shelf_entries?: { status: string }[] }) => {
+    count: countLabel(result.books_aggregate.aggregate?.count ?? 0),
+    genres: result.genres.map((genre) => genre.name),
+    books: page.rows.map(({ shelf_entries: entries, ...book }: CatalogBookFieldsFragment & { shelf_entries?: { status: string }[] }) => {
       const status = entries?.[0]?.status;
       return { ...book, shelfStatus: isShelfStatus(status) ? STATUS_LABELS[status] : null };
     }),
+    firstHref: page.firstHref,
+    previousHref: page.previousHref,
+    nextHref: page.nextHref,
   });
 }
 
 export default function BooksPage() {
-  const { search, signedIn, total, pageCount, genres, books } = useLoaderData<typeof loader>();
+  const { search, signedIn, count, genres, books, firstHref, previousHref, nextHref } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Books</h1>
@@ -60,7 +59,7 @@ export default function BooksPage() {
         <button type="submit">Search</button>
       </Form>
       <p>
-        {total.toLocaleString('en-US')} {total === 1 ? 'book' : 'books'}
+        {count}
         {search.q || search.genre ? ' match' : ''}
       </p>
       {books.length === 0 ? (
@@ -92,11 +91,9 @@ export default function BooksPage() {
         </table>
       )}
       <nav aria-label="Pagination" className="pagination">
-        {search.page > 1 ? <Link to={catalogHref(search, search.page - 1)}>Previous</Link> : null}
-        <span>
-          Page {search.page} of {pageCount}
-        </span>
-        {search.page < pageCount ? <Link to={catalogHref(search, search.page + 1)}>Next</Link> : null}
+        {firstHref ? <Link to={firstHref}>First page</Link> : null}
+        {previousHref ? <Link to={previousHref}>Previous</Link> : null}
+        {nextHref ? <Link to={nextHref}>Next</Link> : null}
       </nav>
     </>
   );

@@ -8,6 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, protocol } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 export type WorkerRequest =
   | { id: number; op: 'query'; sql: string; params: unknown[] }
@@ -71,7 +72,8 @@ function serializeError(error: unknown): SerializedError {
 async function main(): Promise<void> {
   let lite: PGlite;
   try {
-    lite = new PGlite(dir);
+    // Extensions a migration may CREATE: PGlite can only create those loaded here (a server has them installed).
+    lite = new PGlite({ dataDir: dir, extensions: { pg_trgm } });
     await lite.waitReady;
   } catch (error) {
     port.postMessage({ startupError: serializeError(error) } satisfies WorkerReply);
