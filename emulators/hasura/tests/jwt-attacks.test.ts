@@ -266,7 +266,8 @@ describe('JWKS keys', () => {
     expect(await rejection(v.verify(hmac))).toBe('JWSError JWSInvalidSignature');
   });
 
-  it('serves requests end to end with keys from jwk_url', async () => {
+  // Starts a whole engine (PGlite + migrations), which can take a while on a loaded machine.
+  it('serves requests end to end with keys from jwk_url', { timeout: 90_000 }, async () => {
     const hasura = await startHasura(
       readConfig({
         HASURA_GRAPHQL_DATABASE_URL: 'pglite://memory',
