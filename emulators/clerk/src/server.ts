@@ -8,7 +8,7 @@ import { registerFrontendRoutes } from './frontend-api/index.js';
 import { CLERK_JS_VERSION } from './frontend-api/assets.js';
 import { HANDSHAKE_PATH } from './frontend-api/handshake.js';
 import { MAILBOX_PATH } from './frontend-api/mailbox.js';
-import { MAX_PROFILE_IMAGE_BYTES, PROFILE_IMAGE_PATH } from './frontend-api/profile-image.js';
+import { MAX_PROFILE_IMAGE_UPLOAD_BYTES, PROFILE_IMAGE_PATH } from './frontend-api/profile-image.js';
 import { corsHeaders, errorReply, MAX_BODY, mediaType, parseBody, parseCookies, preflightHeaders, readBody, Router, send, type RequestContext } from './http.js';
 import type { Instance } from './instance.js';
 import { disallowedRedirectParam, normalizeOrigin } from './redirects.js';
@@ -133,7 +133,7 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
       if (match === null || match === 'method') throw errors.routeNotFound(method, url.pathname);
       if (backendMatch) authorizeBackend(instance, ctx);
       ctx.params = match.params;
-      ctx.rawBody = await readBody(req, url.pathname === PROFILE_IMAGE_PATH ? MAX_PROFILE_IMAGE_BYTES + 64 * 1024 : MAX_BODY);
+      ctx.rawBody = await readBody(req, url.pathname === PROFILE_IMAGE_PATH ? MAX_PROFILE_IMAGE_UPLOAD_BYTES : MAX_BODY);
       ctx.body = parseBody(ctx.rawBody, ctx.contentType);
       // Every Frontend API redirect target is checked here; the handshake checks its own with its own error.
       if (!backendMatch && url.pathname !== HANDSHAKE_PATH) {

@@ -192,8 +192,9 @@ describe('profile images', () => {
   it('refuses files over 10 MB', async () => {
     const user = await newUser('vera');
     const big = Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024)]);
-    const res = await upload(user, big).catch(() => ({ status: 413, body: {} }));
+    const res = await upload(user, big);
     expect(res.status).toBe(413);
+    expect(res.body.errors![0].code).toBe('avatar_file_size_exceeded');
     expect((await user.browser.call('GET', '/me')).body.response.has_image).toBe(false);
   });
 });

@@ -8,6 +8,8 @@ import { withClient } from './client-context.js';
 export const PROFILE_IMAGE_PATH = '/v1/me/profile_image';
 /** Clerk's limit for profile images. */
 export const MAX_PROFILE_IMAGE_BYTES = 10 * 1024 * 1024;
+/** What the server reads before giving up: a little more than a 10 MB image sent as a base64 data URL (4/3). */
+export const MAX_PROFILE_IMAGE_UPLOAD_BYTES = Math.ceil((MAX_PROFILE_IMAGE_BYTES * 4) / 3) + 64 * 1024;
 
 /** The image types Clerk accepts, recognised by their first bytes (the declared type is not trusted). */
 const SIGNATURES: Array<{ type: string; matches: (data: Buffer) => boolean }> = [
