@@ -18,8 +18,8 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { codegenConfig, DEFAULT_CODEGEN_PATHS } from '../codegen';
-import { readConfig } from '../emulators/hasura/src/config';
-import { startHasura } from '../emulators/hasura/src/index';
+import { startHasura } from '@emulators/hasura';
+import { readConfig } from '@emulators/hasura/config';
 
 /** The role whose view of the schema the app's types describe. */
 const CODEGEN_ROLE = 'user';

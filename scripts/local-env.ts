@@ -2,6 +2,7 @@
  * The environment each process of the local stack needs (local Clerk, local Hasura, the app), wired together by
  * port. Pure: no I/O, nothing read from process.env. Used by `scripts/dev.ts`, Playwright and the bench.
  */
+import { clerkJsUrl, LOCAL_FRONTEND_HOST, LOCAL_SECRET_KEY, publishableKeyFor } from '@emulators/clerk/local-instance';
 
 export interface LocalStackPorts {
   app: number;
@@ -24,15 +25,11 @@ export interface LocalStackEnv {
   app: Record<string, string>;
 }
 
-/** The made-up Frontend API host of the local Clerk: has a dot and a dev suffix so clerk-js uses dev-browser mode. */
-export const LOCAL_CLERK_FRONTEND_HOST = 'local-emulator.clerk.accounts.dev';
-export const LOCAL_CLERK_SECRET_KEY = 'sk_test_local';
+/** The local Clerk instance's names come from its package, so the server and the app's env cannot drift apart. */
+export const LOCAL_CLERK_FRONTEND_HOST = LOCAL_FRONTEND_HOST;
+export const LOCAL_CLERK_SECRET_KEY = LOCAL_SECRET_KEY;
+export const localPublishableKey = publishableKeyFor;
 export const LOCAL_HASURA_ADMIN_SECRET = 'local-admin-secret';
-
-/** Clerk's publishable-key format: `pk_test_` + base64(`<frontend host>$`). */
-export function localPublishableKey(host: string = LOCAL_CLERK_FRONTEND_HOST): string {
-  return `pk_test_${Buffer.from(`${host}$`).toString('base64')}`;
-}
 
 export function localStackEnv(
   ports: LocalStackPorts = { app: 3000, clerk: 4000, hasura: 8080 },
@@ -69,7 +66,7 @@ export function localStackEnv(
     CLERK_SECRET_KEY: LOCAL_CLERK_SECRET_KEY,
     CLERK_API_URL: clerkUrl,
     CLERK_PROXY_URL: clerkUrl,
-    CLERK_JS: `${clerkUrl}/npm/@clerk/clerk-js@5/dist/clerk.browser.js`,
+    CLERK_JS: clerkJsUrl(clerkUrl),
     CLERK_TELEMETRY_DISABLED: '1',
     HASURA_GRAPHQL_ENDPOINT: `${hasuraUrl}/v1/graphql`,
   };

@@ -1,4 +1,4 @@
-import { startClerk } from './index.js';
+import { LOCAL_SECRET_KEY, startClerk } from './index.js';
 
 /**
  * `npm run emulator:clerk`: starts the local Clerk server and prints the env block for `.env` on stdout.
@@ -22,7 +22,7 @@ const sessionTokenLifetimeSeconds = integerFromEnv('CLERK_EMULATOR_SESSION_TOKEN
 try {
   const clerk = await startClerk({
     port,
-    secretKey: process.env.CLERK_SECRET_KEY || 'sk_test_local',
+    secretKey: process.env.CLERK_SECRET_KEY || LOCAL_SECRET_KEY,
     configPath: process.env.CLERK_EMULATOR_CONFIG || 'emulators/clerk/config.local.json',
     dataDir: process.env.CLERK_EMULATOR_DATA_DIR || '.data/clerk',
     sessionTokenLifetimeSeconds,

@@ -5,20 +5,14 @@ import { authorizeBackend, registerBackendRoutes } from './backend-api.js';
 import { loadConfig } from './config.js';
 import { errors } from './errors.js';
 import { registerFrontendRoutes } from './frontend-api/index.js';
-import { CLERK_JS_VERSION } from './frontend-api/assets.js';
 import { corsHeaders, errorReply, parseBody, parseCookies, preflightHeaders, Router, send, type RequestContext } from './http.js';
 import type { Instance } from './instance.js';
 import { loadOrCreateInstanceKeys } from './keys.js';
+import { clerkJsUrl, LOCAL_FRONTEND_HOST, LOCAL_SECRET_KEY, publishableKeyFor } from './local-instance.js';
 import { Store } from './state.js';
 import { TokenIssuer } from './tokens.js';
 
-export const LOCAL_FRONTEND_HOST = 'local-emulator.clerk.accounts.dev';
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../config.local.json', import.meta.url));
-
-/** `pk_test_` + base64(`<host>$`), the publishable key format the Clerk SDKs parse. */
-export function publishableKeyFor(host: string): string {
-  return `pk_test_${Buffer.from(`${host}$`).toString('base64')}`;
-}
 
 export interface StartClerkOptions {
   /** 0 = ephemeral; default 4000. */
@@ -44,7 +38,7 @@ export interface RunningClerk {
 
 export async function startClerk(options: StartClerkOptions = {}): Promise<RunningClerk> {
   const log = options.log ?? ((line: string) => console.log(`[clerk] ${line}`));
-  const secretKey = options.secretKey ?? 'sk_test_local';
+  const secretKey = options.secretKey ?? LOCAL_SECRET_KEY;
   if (!secretKey.startsWith('sk_test_')) throw new Error(`The local Clerk secret key must start with sk_test_ (got "${secretKey.slice(0, 8)}…").`);
   const lifetime = options.sessionTokenLifetimeSeconds ?? 60;
   if (!Number.isInteger(lifetime) || lifetime < 1) throw new Error(`sessionTokenLifetimeSeconds must be a positive integer, got ${lifetime}`);
@@ -120,7 +114,7 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
     CLERK_SECRET_KEY: secretKey,
     CLERK_API_URL: url,
     CLERK_PROXY_URL: url,
-    CLERK_JS: `${url}/npm/@clerk/clerk-js@${CLERK_JS_VERSION.split('.')[0]}/dist/clerk.browser.js`,
+    CLERK_JS: clerkJsUrl(url),
     CLERK_JWT_KEY: keys.publicKeyPem.trim(),
     CLERK_TELEMETRY_DISABLED: '1',
     HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ jwk_url: `${url}/.well-known/jwks.json` }),
