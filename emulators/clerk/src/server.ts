@@ -17,6 +17,8 @@ export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../config.local.json',
 export interface StartClerkOptions {
   /** 0 = ephemeral; default 4000. */
   port?: number;
+  /** Interface to bind; default 127.0.0.1 (a container sets 0.0.0.0 so other containers and the host reach it). */
+  host?: string;
   /** Default `sk_test_local`. */
   secretKey?: string;
   /** Default: the bundled `emulators/clerk/config.local.json`. */
@@ -103,7 +105,7 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
   const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4000, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
