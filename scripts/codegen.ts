@@ -19,9 +19,9 @@ import {
   printSchema,
   type IntrospectionQuery,
 } from 'graphql';
+import { startHasura } from '@emulators/hasura';
+import { readConfig } from '@emulators/hasura/config';
 import { codegenConfig, DEFAULT_CODEGEN_PATHS, WEBHOOK_CODEGEN_PATHS } from '../codegen';
-import { readConfig } from '../emulators/hasura/src/config';
-import { startHasura } from '../emulators/hasura/src/index';
 import { readCheckoutAdminSecret } from './local-admin-secret';
 
 /** The role whose view of the schema the app's types describe. */

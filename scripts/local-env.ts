@@ -3,6 +3,7 @@
  * port. Pure: no I/O, nothing read from process.env. Used by `scripts/dev.ts`, Playwright and the bench.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { clerkJsUrl, LOCAL_FRONTEND_HOST, LOCAL_SECRET_KEY, publishableKeyFor } from '@emulators/clerk/local-instance';
 
 export interface LocalStackPorts {
   app: number;
@@ -27,9 +28,10 @@ export interface LocalStackEnv {
   app: Record<string, string>;
 }
 
-/** The made-up Frontend API host of the local Clerk: has a dot and a dev suffix so clerk-js uses dev-browser mode. */
-export const LOCAL_CLERK_FRONTEND_HOST = 'local-emulator.clerk.accounts.dev';
-export const LOCAL_CLERK_SECRET_KEY = 'sk_test_local';
+/** The local Clerk instance's names come from its package, so the server and the app's env cannot drift apart. */
+export const LOCAL_CLERK_FRONTEND_HOST = LOCAL_FRONTEND_HOST;
+export const LOCAL_CLERK_SECRET_KEY = LOCAL_SECRET_KEY;
+export const localPublishableKey = publishableKeyFor;
 
 /**
  * The local Clerk signs its webhooks to the app with this: derived from the engine's admin secret (random per
@@ -37,11 +39,6 @@ export const LOCAL_CLERK_SECRET_KEY = 'sk_test_local';
  */
 export function localWebhookSigningSecret(adminSecret: string): string {
   return `whsec_${createHmac('sha256', adminSecret).update('local clerk webhook signing key').digest('base64')}`;
-}
-
-/** Clerk's publishable-key format: `pk_test_` + base64(`<frontend host>$`). */
-export function localPublishableKey(host: string = LOCAL_CLERK_FRONTEND_HOST): string {
-  return `pk_test_${Buffer.from(`${host}$`).toString('base64')}`;
 }
 
 export function localStackEnv(
@@ -89,7 +86,7 @@ export function localStackEnv(
     CLERK_SECRET_KEY: LOCAL_CLERK_SECRET_KEY,
     CLERK_API_URL: clerkUrl,
     CLERK_PROXY_URL: clerkUrl,
-    CLERK_JS: `${clerkUrl}/npm/@clerk/clerk-js@5/dist/clerk.browser.js`,
+    CLERK_JS: clerkJsUrl(clerkUrl),
     CLERK_TELEMETRY_DISABLED: '1',
     HASURA_GRAPHQL_ENDPOINT: `${hasuraUrl}/v1/graphql`,
     CLERK_WEBHOOK_SIGNING_SECRET: webhookSigningSecret,

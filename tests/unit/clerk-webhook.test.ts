@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startClerk, type RunningClerk } from '../../emulators/clerk/src/index';
-import { readConfig } from '../../emulators/hasura/src/config';
-import { startHasura, type RunningHasura } from '../../emulators/hasura/src/index';
+import { startClerk, type RunningClerk } from '@emulators/clerk';
+import { readConfig } from '@emulators/hasura/config';
+import { startHasura, type RunningHasura } from '@emulators/hasura';
 import { localPublishableKey } from '../../scripts/local-env';
 
 const SECRET = `whsec_${Buffer.from('unit-test-clerk-webhook-secret!!').toString('base64')}`;

@@ -1,8 +1,8 @@
-import { startClerk } from './index.js';
+import { LOCAL_SECRET_KEY, startClerk } from './index.js';
 
 /**
  * `npm run emulator:clerk`: starts the local Clerk server and prints the env block for `.env` on stdout.
- * Env: CLERK_EMULATOR_PORT (4000), CLERK_SECRET_KEY (sk_test_local), CLERK_EMULATOR_CONFIG
+ * Env: CLERK_EMULATOR_PORT (4000), CLERK_EMULATOR_HOST (127.0.0.1), CLERK_SECRET_KEY (sk_test_local), CLERK_EMULATOR_CONFIG
  * (emulators/clerk/config.local.json), CLERK_EMULATOR_APP_ORIGINS (comma-separated origins of the app, where redirects
  * may go; default http://127.0.0.1:3000,http://localhost:3000), and for tests CLERK_EMULATOR_DATA_DIR (.data/clerk) and
  * CLERK_EMULATOR_SESSION_TOKEN_LIFETIME (60 seconds). Webhooks: CLERK_EMULATOR_WEBHOOK_URL with
@@ -43,7 +43,8 @@ try {
   const clerk = await startClerk({
     webhooks: webhooksFromEnv(),
     port,
-    secretKey: process.env.CLERK_SECRET_KEY || 'sk_test_local',
+    host: process.env.CLERK_EMULATOR_HOST || undefined,
+    secretKey: process.env.CLERK_SECRET_KEY || LOCAL_SECRET_KEY,
     configPath: process.env.CLERK_EMULATOR_CONFIG || 'emulators/clerk/config.local.json',
     dataDir: process.env.CLERK_EMULATOR_DATA_DIR || '.data/clerk',
     sessionTokenLifetimeSeconds,

@@ -5,7 +5,6 @@ import { authorizeBackend, registerBackendRoutes } from './backend-api.js';
 import { loadConfig } from './config.js';
 import { errors } from './errors.js';
 import { registerFrontendRoutes } from './frontend-api/index.js';
-import { CLERK_JS_VERSION } from './frontend-api/assets.js';
 import { HANDSHAKE_PATH } from './frontend-api/handshake.js';
 import { MAILBOX_PATH } from './frontend-api/mailbox.js';
 import { MAX_PROFILE_IMAGE_UPLOAD_BYTES, PROFILE_IMAGE_PATH } from './frontend-api/profile-image.js';
@@ -13,24 +12,21 @@ import { corsHeaders, errorReply, MAX_BODY, mediaType, parseBody, parseCookies, 
 import type { Instance } from './instance.js';
 import { disallowedRedirectParam, normalizeOrigin } from './redirects.js';
 import { loadOrCreateInstanceKeys } from './keys.js';
+import { CLERK_JS_VERSION, clerkJsUrl, LOCAL_FRONTEND_HOST, LOCAL_SECRET_KEY, publishableKeyFor } from './local-instance.js';
 import { Store } from './state.js';
 import { Mailbox } from './mailbox.js';
 import { TokenIssuer } from './tokens.js';
 import { WebhookDeliveries, type WebhookEndpoint } from './webhooks/deliveries.js';
 import { userEvent } from './webhooks/events.js';
 
-export const LOCAL_FRONTEND_HOST = 'local-emulator.clerk.accounts.dev';
 export const DEFAULT_APP_ORIGINS = ['http://127.0.0.1:3000', 'http://localhost:3000'];
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../config.local.json', import.meta.url));
-
-/** `pk_test_` + base64(`<host>$`), the publishable key format the Clerk SDKs parse. */
-export function publishableKeyFor(host: string): string {
-  return `pk_test_${Buffer.from(`${host}$`).toString('base64')}`;
-}
 
 export interface StartClerkOptions {
   /** 0 = ephemeral; default 4000. */
   port?: number;
+  /** Interface to bind; default 127.0.0.1 (a container sets 0.0.0.0 so other containers and the host reach it). */
+  host?: string;
   /** Default `sk_test_local`. */
   secretKey?: string;
   /** Default: the bundled `emulators/clerk/config.local.json`. */
@@ -59,7 +55,7 @@ export interface RunningClerk {
 
 export async function startClerk(options: StartClerkOptions = {}): Promise<RunningClerk> {
   const log = options.log ?? ((line: string) => console.log(`[clerk] ${line}`));
-  const secretKey = options.secretKey ?? 'sk_test_local';
+  const secretKey = options.secretKey ?? LOCAL_SECRET_KEY;
   if (!secretKey.startsWith('sk_test_')) throw new Error(`The local Clerk secret key must start with sk_test_ (got "${secretKey.slice(0, 8)}…").`);
   const lifetime = options.sessionTokenLifetimeSeconds ?? 60;
   if (!Number.isInteger(lifetime) || lifetime < 1) throw new Error(`sessionTokenLifetimeSeconds must be a positive integer, got ${lifetime}`);
@@ -157,7 +153,7 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
   const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4000, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
@@ -174,7 +170,7 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
     CLERK_SECRET_KEY: secretKey,
     CLERK_API_URL: url,
     CLERK_PROXY_URL: url,
-    CLERK_JS: `${url}/npm/@clerk/clerk-js@${CLERK_JS_VERSION.split('.')[0]}/dist/clerk.browser.js`,
+    CLERK_JS: clerkJsUrl(url),
     CLERK_JWT_KEY: keys.publicKeyPem.trim(),
     CLERK_TELEMETRY_DISABLED: '1',
     HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ jwk_url: `${url}/.well-known/jwks.json` }),

@@ -9,8 +9,6 @@ import { jwks } from '../keys.js';
 
 const require = createRequire(import.meta.url);
 const CLERK_JS_DIST = join(dirname(require.resolve('@clerk/clerk-js/package.json')), 'dist');
-/** The installed clerk-js version; the bundle asks for its chunks under this exact version. */
-export const CLERK_JS_VERSION: string = require('@clerk/clerk-js/package.json').version;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'application/javascript; charset=utf-8',
