@@ -36,11 +36,15 @@ function failOnMissingRoutes(page: Page): string[] {
   return missing;
 }
 
-/** The newest code on the local Clerk's mailbox page for an address, read in a tab of its own. */
+/** The newest code on the local Clerk's mailbox page for an address, read in a tab of its own (reloaded until it came). */
 async function codeFromMailbox(page: Page, email: string): Promise<string> {
   const mailbox = await page.context().newPage();
-  await mailbox.goto(`${CLERK_URL}/mailbox?to=${encodeURIComponent(email)}`);
-  const code = (await mailbox.locator('code.code').first().textContent())!;
+  const codes = mailbox.locator('code.code');
+  await expect(async () => {
+    await mailbox.goto(`${CLERK_URL}/mailbox?to=${encodeURIComponent(email)}`);
+    expect(await codes.count()).toBeGreaterThan(0);
+  }).toPass({ timeout: 15_000 });
+  const code = (await codes.first().textContent())!;
   await mailbox.close();
   expect(code).toMatch(/^\d{6}$/);
   return code;

@@ -6,6 +6,7 @@ import { json } from './http.js';
 import { newId } from './ids.js';
 import type { Instance } from './instance.js';
 import { jwks } from './keys.js';
+import { normalizeOrigin } from './redirects.js';
 import { templateContext, userJSON } from './resources.js';
 import type { SessionRecord, UserRecord } from './state.js';
 
@@ -56,6 +57,24 @@ const updateUserSchema = z
     public_metadata: metadata.optional(),
     private_metadata: metadata.optional(),
     unsafe_metadata: metadata.optional(),
+  })
+  .passthrough();
+
+const instanceSchema = z
+  .object({
+    allowed_origins: z
+      .array(
+        z.string().transform((value, ctx) => {
+          try {
+            return normalizeOrigin(value);
+          } catch (error) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+            return z.NEVER;
+          }
+        }),
+      )
+      .max(100)
+      .optional(),
   })
   .passthrough();
 
@@ -183,6 +202,13 @@ export function registerBackendRoutes(router: Router, instance: Instance): void 
   router.on('DELETE', '/v1/users/:id', (ctx) => {
     const deleted = store.deleteUser(ctx.params.id);
     return json({ object: 'user', id: deleted.id, deleted: true });
+  });
+
+  // Instance settings: only `allowed_origins` (where redirects may go, besides the configured origins) is kept.
+  router.on('PATCH', '/v1/instance', (ctx) => {
+    const { allowed_origins } = parse(instanceSchema, ctx.body);
+    if (allowed_origins) instance.redirectOrigins = new Set([...instance.configuredRedirectOrigins, ...allowed_origins]);
+    return { status: 204 };
   });
 
   // Bot protection is not emulated, so a testing token is accepted and otherwise ignored.

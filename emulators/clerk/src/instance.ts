@@ -16,7 +16,12 @@ export interface Instance {
   secretKey: string;
   publishableKey: string;
   frontendHost: string;
-  /** Origins a `redirect_url` may point to: the app origins the stack passes in plus `allowed_redirect_origins`. */
+  /** The app origins the stack passes in plus the config's `allowed_redirect_origins`. */
+  configuredRedirectOrigins: readonly string[];
+  /**
+   * Origins a `redirect_url` may point to: the configured ones plus the `allowed_origins` last set through the Backend
+   * API's `PATCH /v1/instance` (as on real Clerk).
+   */
   redirectOrigins: ReadonlySet<string>;
   /** `http://127.0.0.1:<port>`, known once the server listens. */
   baseUrl: string;

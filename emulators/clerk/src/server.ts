@@ -83,6 +83,7 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
     secretKey,
     publishableKey: publishableKeyFor(LOCAL_FRONTEND_HOST),
     frontendHost: LOCAL_FRONTEND_HOST,
+    configuredRedirectOrigins: [...appOrigins, ...config.allowed_redirect_origins],
     redirectOrigins: new Set([...appOrigins, ...config.allowed_redirect_origins]),
     baseUrl: '',
     log,

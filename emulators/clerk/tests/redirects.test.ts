@@ -150,6 +150,28 @@ describe('redirect_url on the local Clerk', () => {
     expect(relative.headers.get('location')).toMatch(/^\/shelf\?__clerk_handshake=eyJ[^#]+#top$/);
   });
 
+  it("takes more origins from the Backend API's PATCH /v1/instance allowed_origins (secret key only), replacing the last list", async () => {
+    const browser = await signedIn();
+    const other = 'http://127.0.0.1:5555';
+    const to = (origin: string) => handshake(browser, `redirect_url=${encodeURIComponent(`${origin}/`)}`);
+    const patch = (body: unknown, secret = clerk.env.CLERK_SECRET_KEY) =>
+      fetch(`${clerk.url}/v1/instance`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await to(other)).status).toBe(400);
+    expect((await patch({ allowed_origins: [other] }, 'sk_test_wrong')).status).toBe(401);
+    expect((await patch({ allowed_origins: ['javascript:alert(1)'] })).status).toBe(422);
+    expect((await to(other)).status).toBe(400);
+    expect((await patch({ allowed_origins: [`${other}/`] })).status).toBe(204);
+    expect((await to(other)).status).toBe(307);
+    expect((await to(APP)).status).toBe(307);
+    expect((await patch({ allowed_origins: [] })).status).toBe(204);
+    expect((await to(other)).status).toBe(400);
+    expect((await to(extraOrigin)).status).toBe(307);
+  });
+
   it('refuses a hostile redirect_url on any other Frontend API call with 400 form_param_value_invalid, changing nothing', async () => {
     const browser = await new FrontendClient(clerk.url, APP).init();
     for (const param of ['redirect_url', 'action_complete_redirect_url']) {
