@@ -46,6 +46,7 @@ export async function startHasura(config: HasuraConfig, options: StartOptions = 
     const seedsApplied = config.seedsDir ? (await applySeeds(db, config.seedsDir, source)).applied : [];
     const catalog = await readCatalog(db);
     const engine = createEngine({ db, catalog, metadata, stringifyNumericTypes: config.stringifyNumericTypes });
+    for (const { type, name, reason } of engine.inconsistentObjects) log(`inconsistent metadata, left out: ${type} ${name}: ${reason}`);
 
     const auth: AuthSettings = { adminSecret: config.adminSecret, unauthorizedRole: config.unauthorizedRole };
     if (config.jwt) {

@@ -90,7 +90,7 @@ function asGraphqlRequest(value: unknown, path: string): GraphQLRequest | Hasura
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return hasuraError('parse-failed', `Error in ${path}: expected Object`, path);
   }
-  const { query, variables, operationName } = value as Record<string, unknown>;
+  const { query, variables, operationName, extensions } = value as Record<string, unknown>;
   if (typeof query !== 'string') return hasuraError('parse-failed', `Error in ${path}: key "query" not found`, path);
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
     return hasuraError('parse-failed', `Error in ${path}.variables: expected HashMap`, `${path}.variables`);
@@ -98,7 +98,10 @@ function asGraphqlRequest(value: unknown, path: string): GraphQLRequest | Hasura
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
     return hasuraError('parse-failed', `Error in ${path}.operationName: expected Text`, `${path}.operationName`);
   }
-  return { query, variables: variables as GraphQLRequest['variables'], operationName: operationName as string | null };
+  const request: GraphQLRequest = { query, variables: variables as GraphQLRequest['variables'], operationName: operationName as string | null };
+  const persistedQuery = (extensions as { persistedQuery?: unknown } | null | undefined)?.persistedQuery;
+  if (persistedQuery !== undefined) request.persistedQuery = persistedQuery;
+  return request;
 }
 
 /** The whole body as text, or null when it is too large. */

@@ -141,6 +141,11 @@ export interface Session {
   role: string;
   /** Session variables, keys lower-cased (`x-hasura-user-id`), values strings. */
   variables: Record<string, string>;
+  /**
+   * The request may use `backend_only` permissions: it was authorised by the admin secret (or no secret is
+   * configured) and sent `x-hasura-use-backend-only-permissions: true`, as in Hasura. Never set from a JWT.
+   */
+  backendOnly?: boolean;
 }
 
 // ---------- GraphQL over HTTP ----------
@@ -148,6 +153,8 @@ export interface GraphQLRequest {
   query: string;
   variables?: Record<string, unknown> | null;
   operationName?: string | null;
+  /** `extensions.persistedQuery` of the request (Automatic Persisted Queries), refused as by Hasura CE. */
+  persistedQuery?: unknown;
 }
 
 export interface HasuraError {
@@ -160,8 +167,19 @@ export interface GraphQLResponse {
   errors?: HasuraError[];
 }
 
+/** A metadata object the engine left out, as Hasura's inconsistent metadata lists it. */
+export interface InconsistentObject {
+  /** table, object_relation, array_relation, select_permission, insert_permission, update_permission, delete_permission */
+  type: string;
+  /** `schema.table`, `schema.table.relationship` or `schema.table.role` */
+  name: string;
+  reason: string;
+}
+
 /** The compiled engine for one metadata + catalog snapshot. */
 export interface Engine {
+  /** What the metadata asked for but could not be served (reported at start-up, like Hasura's inconsistent metadata). */
+  readonly inconsistentObjects: InconsistentObject[];
   /** Validates and runs one GraphQL request as `session.role`; never throws for request-level problems. */
   execute(request: GraphQLRequest, session: Session): Promise<GraphQLResponse>;
   /** The same answer as JSON text, for the HTTP body: a plain query's rows are never parsed and re-serialised. */

@@ -1,14 +1,17 @@
 /**
- * Runs every YAML case of `tests/cases/` over HTTP against the real server (startHasura on an ephemeral port)
- * serving the authors-articles fixture project, on embedded PGlite and, when TEST_DATABASE_URL is set, on
- * PostgreSQL. Isolation: each case FILE gets a fresh database and server, and its cases run in file order, so a
- * mutation case can rely on the cases before it in the same file and never leaks into another file.
+ * The conformance suite: every YAML case of `tests/cases/<group>/` over HTTP against the real server (startHasura on
+ * an ephemeral port), on embedded PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL. A group serves its own
+ * project (`setup.sql` + `tables.yaml`) or the authors-articles fixture (see helpers/cases.ts). Isolation: each case
+ * FILE gets a fresh database and server, and its cases run in file order, so a mutation case can rely on the cases
+ * before it in the same file and never leaks into another file.
  */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.js';
 import { startHasura, type RunningHasura } from '../src/index.js';
-import { loadCaseFiles, type CompatCase } from './helpers/cases.js';
+import { loadCaseFiles, type CaseGroup, type CompatCase } from './helpers/cases.js';
 import { expandJwtTemplates } from './helpers/jwt-templates.js';
 import { testDatabaseTargets, type TestDatabase } from './helpers/test-databases.js';
 
@@ -21,19 +24,54 @@ const baseEnv = {
   HASURA_GRAPHQL_ADMIN_SECRET: ADMIN_SECRET,
   HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ type: 'HS256', key: JWT_KEY }),
   HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous',
-  HASURA_GRAPHQL_METADATA_DIR: join(fixture, 'metadata'),
-  HASURA_GRAPHQL_MIGRATIONS_DIR: join(fixture, 'migrations'),
 };
 
 const files = loadCaseFiles(join(here, 'cases'));
+const projects = new Map<string, { metadataDir: string; migrationsDir: string }>();
+let scratch: string | undefined;
+
+/** The Hasura project a group serves: the fixture, or one written from the group's setup.sql and tables.yaml. */
+function projectOf(group: CaseGroup) {
+  if (!group.setupSql) return { metadataDir: join(fixture, 'metadata'), migrationsDir: join(fixture, 'migrations') };
+  let project = projects.get(group.name);
+  if (!project) {
+    scratch ??= mkdtempSync(join(tmpdir(), 'hasura-cases-'));
+    const root = join(scratch, group.name);
+    const migration = join(root, 'migrations', 'default', '1700000000000_setup');
+    mkdirSync(join(root, 'metadata', 'databases'), { recursive: true });
+    mkdirSync(migration, { recursive: true });
+    writeFileSync(join(root, 'metadata', 'version.yaml'), 'version: 3\n');
+    writeFileSync(
+      join(root, 'metadata', 'databases', 'databases.yaml'),
+      `- name: default\n  kind: postgres\n  configuration: {}\n  tables: "!include ${group.tablesFile}"\n`,
+    );
+    writeFileSync(join(migration, 'up.sql'), readFileSync(group.setupSql, 'utf8'));
+    project = { metadataDir: join(root, 'metadata'), migrationsDir: join(root, 'migrations') };
+    projects.set(group.name, project);
+  }
+  return project;
+}
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
 
 for (const target of testDatabaseTargets()) {
-  describe(`compat on ${target.name}`, () => {
+  describe(`conformance on ${target.name}`, () => {
     for (const file of files) {
       describe(file.name, () => {
         let database: TestDatabase;
         let hasura: RunningHasura;
-        const config = () => readConfig({ ...baseEnv, ...file.env, HASURA_GRAPHQL_DATABASE_URL: database.url });
+        const config = () => {
+          const project = projectOf(file.group);
+          return readConfig({
+            ...baseEnv,
+            HASURA_GRAPHQL_METADATA_DIR: project.metadataDir,
+            HASURA_GRAPHQL_MIGRATIONS_DIR: project.migrationsDir,
+            ...file.env,
+            HASURA_GRAPHQL_DATABASE_URL: database.url,
+          });
+        };
 
         beforeAll(async () => {
           database = await target.create();
@@ -42,6 +80,10 @@ for (const target of testDatabaseTargets()) {
         afterAll(async () => {
           await hasura?.close();
           await database?.drop();
+        });
+
+        it('reports the inconsistent metadata objects at start-up', () => {
+          expect(hasura.engine.inconsistentObjects).toEqual(file.group.inconsistent);
         });
 
         for (const testCase of file.cases) {

@@ -7,6 +7,7 @@ import type { Engine, GraphQLRequest, Session } from '../src/types.js';
 
 /** Stands in for the engine: answers with what it was asked, so the tests see what the server passed on. */
 const echoEngine: Engine = {
+  inconsistentObjects: [],
   async execute(request: GraphQLRequest, session: Session) {
     return { data: { request, session } };
   },

@@ -4,7 +4,7 @@
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { parseJsonPath, type JsonPath } from './json-path.js';
+import { parseJsonPath, type JsonPath } from '../json-path.js';
 
 const DEFAULT_CLAIMS_NAMESPACE = 'https://hasura.io/jwt/claims';
 
@@ -110,6 +110,7 @@ export function parseJwtSecret(text: string): JwtConfig {
 
   const pathOrFail = (path: string, option: string): JsonPath => {
     try {
+      if (!path.startsWith('$')) throw new Error(`JSON path "${path}" must start with "$"`);
       return parseJsonPath(path);
     } catch (error) {
       return fail(`${option}: ${(error as Error).message}`);

@@ -4,7 +4,8 @@
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { HasuraError, Session } from '../types.js';
-import { readJsonPath } from './json-path.js';
+import { hasuraError } from '../engine/errors.js';
+import { readJsonPath } from '../json-path.js';
 import type { JwtConfig } from './jwt-config.js';
 import { JwtRejected, type JwtVerifier } from './jwt.js';
 
@@ -77,8 +78,9 @@ export async function resolveSession(headers: RequestHeaders, auth: AuthSettings
   // 4. The requested role must be one the token allows.
   const allowedRoles = claims['x-hasura-allowed-roles'];
   const defaultRole = claims['x-hasura-default-role'];
+  if (allowedRoles === undefined) return error('jwt-missing-role-claims', 'JWT claim does not contain x-hasura-allowed-roles');
   if (!Array.isArray(allowedRoles) || !allowedRoles.every((role) => typeof role === 'string')) {
-    return error('jwt-missing-role-claims', 'JWT claim does not contain x-hasura-allowed-roles');
+    return error('jwt-invalid-claims', 'invalid x-hasura-allowed-roles; should be a list of roles');
   }
   if (typeof defaultRole !== 'string') {
     return error('jwt-missing-role-claims', 'JWT claim does not contain x-hasura-default-role');
@@ -149,12 +151,17 @@ function sessionValue(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Admin (or a role it chose) with session variables from the x-hasura-* request headers. */
+/**
+ * Admin (or a role it chose) with session variables from the x-hasura-* request headers; only here may a request
+ * ask for `backend_only` permissions, as in Hasura.
+ */
 function roleFromHeader(headers: RequestHeaders, fallbackRole: string): Session {
   const variables = headerVariables(headers);
   const role = variables['x-hasura-role'] ?? fallbackRole;
   variables['x-hasura-role'] = role;
-  return { role, variables };
+  const session: Session = { role, variables };
+  if (/^(true|t|yes|y)$/i.test(variables['x-hasura-use-backend-only-permissions']?.trim() ?? '')) session.backendOnly = true;
+  return session;
 }
 
 function unauthorized(headers: RequestHeaders, role: string): Session {
@@ -192,6 +199,4 @@ function sameSecret(sent: string, expected: string): boolean {
   return timingSafeEqual(digest(sent), digest(expected));
 }
 
-function error(code: string, message: string): HasuraError {
-  return { message, extensions: { path: '$', code } };
-}
+const error = (code: string, message: string): HasuraError => hasuraError(code, message);

@@ -45,10 +45,34 @@ export function fromValidationError(error: GraphQLError, document: DocumentNode)
   if ((match = /^Expected value of type "([^"]+)", found null/.exec(error.message))) {
     return hasuraError('validation-failed', `unexpected null value for type '${match[1].replace(/!$/, '')}'`, path);
   }
+  if ((match = /^Int cannot represent non 32-bit signed integer value: (-?\d+)$/.exec(error.message))) {
+    return hasuraError('parse-failed', outOfBounds(match[1]), path);
+  }
+  if ((match = /^Field "\w+" of type "([^"]+)" must have a selection of subfields/.exec(error.message))) {
+    return hasuraError('validation-failed', `missing selection set for '${match[1].replace(/[[\]!]/g, '')}'`, `${path}.selectionSet`);
+  }
+  if (/^Field "\w+" must not have a selection since type "[^"]+" has no subfields/.test(error.message)) {
+    return hasuraError('validation-failed', 'unexpected subselection set for non-object field', path);
+  }
   if ((match = /^Variable "\$(\w+)" is not defined/.exec(error.message))) {
     return hasuraError('validation-failed', `unbound variable "${match[1]}"`, path);
   }
   return hasuraError('validation-failed', error.message, path);
+}
+
+/** Hasura's parse error for an integer that does not fit its type; the number is written as Haskell shows it. */
+export function outOfBounds(digits: string): string {
+  return `The value ${scientific(digits)} lies outside the bounds or is not an integer. Maybe it is a float, or is there integer overflow?`;
+}
+
+/** An integer as Haskell's `Scientific` shows it: fixed up to 7 digits before the point, else `d.ddde<n>`. */
+function scientific(digits: string): string {
+  const negative = digits.startsWith('-');
+  const significant = digits.replace(/^-/, '').replace(/^0+/, '') || '0';
+  const trimmed = significant.replace(/0+$/, '') || '0';
+  const exponent = significant.length;
+  const text = exponent > 7 ? `${trimmed[0]}.${trimmed.slice(1) || '0'}e${exponent - 1}` : `${significant}.0`;
+  return negative ? `-${text}` : text;
 }
 
 /**
@@ -71,7 +95,8 @@ function pathTo(document: DocumentNode, target: ASTNode): string | undefined {
         return searchAll(node.selectionSet.selections, path);
       case Kind.FIELD: {
         const here = `${path}.selectionSet.${node.alias?.value ?? node.name.value}`;
-        if (node === target) return here;
+        // A selection set is reported at its field (a subselection on a scalar).
+        if (node === target || node.selectionSet === target) return here;
         for (const arg of node.arguments ?? []) {
           const found = arg === target ? `${here}.args.${arg.name.value}` : search(arg.value, `${here}.args.${arg.name.value}`);
           if (found) return found;
@@ -165,4 +190,18 @@ export function fromExecutionError(error: unknown, path: string): HasuraError {
   }
   // Anything else is a bug of ours: its text stays on the server (the admin gets it as `internal`).
   return hasuraError('unexpected', 'internal error', path);
+}
+
+/**
+ * A failure while running SQL, as Hasura reports it; the admin also gets the failed statement (Hasura's default
+ * HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS=true), and a bug of ours is logged on the server.
+ */
+export function runFailure(error: unknown, path: string, isAdmin: boolean, statement: { sql: string; params: unknown[] } | undefined, what: string): HasuraError {
+  const failure = fromExecutionError(error, path);
+  if (isAdmin && statement && isDatabaseError(error)) failure.extensions.internal = internalError(error, statement);
+  else if (failure.extensions.code === 'unexpected' && !isDatabaseError(error) && !(error instanceof EngineError)) {
+    console.error('[hasura engine] internal error while running', what, error);
+    if (isAdmin) failure.extensions.internal = { message: String(error) };
+  }
+  return failure;
 }

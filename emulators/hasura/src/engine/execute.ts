@@ -1,11 +1,14 @@
 /**
  * Runs one GraphQL request for a role: parse, pick the operation, check variables, validate against the role's
- * schema (errors in Hasura's words), then execute with graphql-js, whose root-field resolvers compile each field
- * to SQL and run it. A plain query is answered as JSON text by `./plain-query.ts` instead, when it can.
- * A mutation's root fields run in order inside one transaction, rolled back on any error.
+ * schema (errors in Hasura's words), then answer it as JSON text when it has no meta field (a plain query through
+ * `./plain-query.ts`, a mutation's root fields here), else with graphql-js `execute`, whose root-field resolvers
+ * compile each field to SQL and run it. A mutation's root fields run in order inside one transaction, rolled back on
+ * any error.
  */
 import {
   execute,
+  getArgumentValues,
+  getVariableValues,
   NoUnusedVariablesRule,
   specifiedRules,
   visit,
@@ -21,13 +24,16 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { Database, GraphQLRequest, GraphQLResponse, HasuraError, Queryable, Session } from '../types.js';
-import { EngineError, fromExecutionError, fromValidationError, hasuraError, internalError, isDatabaseError } from './errors.js';
+import { EngineError, fromExecutionError, fromValidationError, hasuraError, runFailure } from './errors.js';
 import { ADMIN_ROLE } from './permissions.js';
-import { answerPlainQuery } from './plain-query.js';
 import { planOf } from './schema/plans.js';
 import type { TableTypes } from './schema/table-types.js';
 import { CompileContext } from './sql/context.js';
 import { compileRoot } from './sql/root.js';
+import { rowText } from './sql/result.js';
+import { collectFields, type SelectedField } from './selection.js';
+import { answerPlainQuery, fragmentsOf, isPlainOperation } from './plain-query.js';
+import type { FieldPlan } from './schema/plans.js';
 
 export interface RequestEnvironment {
   db: Database;
@@ -59,6 +65,7 @@ const fail = (message: string, path = '$', code = 'validation-failed'): GraphQLR
 /** The response, or for a plain query answered by the fast path, the response's JSON text. */
 export async function executeRequest(env: RequestEnvironment, request: GraphQLRequest, session: Session): Promise<GraphQLResponse | string> {
   if (typeof request?.query !== 'string') return fail('the key \'query\' was not present', '$');
+  if (request.persistedQuery !== undefined) return fail('Automatic Persisted Queries is not enabled', '$', 'not-supported');
   const checked = parseAndValidate(env.schema, request.query);
   if (!checked) return fail('not a valid graphql query', '$.query');
   const { document, validationError } = checked;
@@ -117,6 +124,8 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
   }
   try {
     return await env.db.transaction(async (tx) => {
+      const text = env.plainQueryFastPath ? await mutationText(env, tx, document, operation, variables, session) : undefined;
+      if (text !== undefined) return text;
       const response = await run(tx);
       if (response.errors) throw new Rollback(response);
       return response;
@@ -182,7 +191,7 @@ function parseAndValidate(schema: GraphQLSchema, query: string): CheckedDocument
   if (cached) return cached;
   let document: DocumentNode;
   try {
-    document = parse(query);
+    document = withNumericStringOffsets(parse(query));
   } catch {
     return null;
   }
@@ -193,41 +202,105 @@ function parseAndValidate(schema: GraphQLSchema, query: string): CheckedDocument
   return checked;
 }
 
+/**
+ * Hasura reads `offset` as a 64-bit integer, which it also accepts written as a string (`offset: "10"`); graphql-js
+ * would refuse a string for `Int`, so such literals become integer literals before validation.
+ */
+function withNumericStringOffsets(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    Argument(node) {
+      if (node.name.value !== 'offset' || node.value.kind !== Kind.STRING || !/^-?\d+$/.test(node.value.value)) return undefined;
+      return { ...node, value: { kind: Kind.INT, value: node.value.value, loc: node.value.loc } };
+    },
+  });
+}
+
 /** Root fields compile and run SQL; every other field reads its response key from the parent's JSON. */
 function resolver(env: RequestEnvironment, session: Session, variables: Record<string, unknown>): GraphQLFieldResolver<unknown, Queryable> {
   return async (source, args, queryable, info) => {
-    const plan = planOf(info.parentType.getFields()[info.fieldName]);
+    const def = info.parentType.getFields()[info.fieldName];
+    const plan = planOf(def);
     if (plan?.kind !== 'root') return (source as Record<string, unknown> | null)?.[info.path.key as string];
-    const field = { key: info.path.key as string, name: info.fieldName, nodes: [...info.fieldNodes], def: info.parentType.getFields()[info.fieldName], plan };
+    const field = { key: info.path.key as string, name: info.fieldName, nodes: [...info.fieldNodes], def, plan };
     const newContext = () => new CompileContext(env.types, session, info.variableValues, variables, info.fragments, env.stringifyNumeric);
-    const argsPath = plan.operation === 'insert' ? '.args.objects' : plan.operation === 'insert_one' ? '.args.object' : '';
-    // The statement that failed is reported to the admin, like Hasura's HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS.
-    let last: { sql: string; params: unknown[] } | undefined;
-    const recording: Queryable = {
-      query(sql, params) {
-        last = { sql, params: params ?? [] };
-        return queryable.query(sql, params);
-      },
-    };
-    try {
-      const compiled = compileRoot(newContext, plan.operation, plan.table, field, args);
-      if (compiled.run) return await compiled.run(recording);
-      const results: unknown[] = [];
-      for (const statement of compiled.statements) {
-        const { rows } = await recording.query<{ result: string | null }>(statement.sql, statement.params);
-        results.push(rows[0]?.result == null ? null : JSON.parse(rows[0].result));
-      }
-      return compiled.many ? results : results[0];
-    } catch (error) {
-      const failure = fromExecutionError(error, argsPath ? `$.selectionSet.${field.key}${argsPath}` : '$');
-      if (session.role === ADMIN_ROLE && last && isDatabaseError(error)) failure.extensions.internal = internalError(error, last);
-      else if (failure.extensions.code === 'unexpected' && !isDatabaseError(error)) {
-        console.error('[hasura engine] internal error while running', field.name, error);
-        if (session.role === ADMIN_ROLE) failure.extensions.internal = { message: String(error) };
-      }
-      throw new FieldFailure(failure);
-    }
+    return JSON.parse(await runRootField(queryable, session, newContext, field, args));
   };
+}
+
+/**
+ * Compiles and runs one root field, answering its JSON text (Postgres' text passed through). A failure is thrown as
+ * a `FieldFailure` holding Hasura's error; the statement that failed is reported to the admin, like Hasura's
+ * HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS.
+ */
+async function runRootField(
+  queryable: Queryable,
+  session: Session,
+  newContext: () => CompileContext,
+  field: SelectedField,
+  args: Record<string, unknown>,
+): Promise<string> {
+  const plan = field.plan as Extract<FieldPlan, { kind: 'root' }>;
+  const argsPath = plan.operation === 'insert' ? '.args.objects' : plan.operation === 'insert_one' ? '.args.object' : '';
+  let last: { sql: string; params: unknown[] } | undefined;
+  const recording: Queryable = {
+    query(sql, params) {
+      last = { sql, params: params ?? [] };
+      return queryable.query(sql, params);
+    },
+  };
+  try {
+    const compiled = compileRoot(newContext, plan.operation, plan.table, field, args);
+    if (compiled.run) return JSON.stringify(await compiled.run(recording));
+    const texts: string[] = [];
+    for (const statement of compiled.statements) {
+      const { rows } = await recording.query<{ result: string | null }>(statement.sql, statement.params);
+      texts.push(rowText(rows));
+    }
+    return compiled.many ? `[${texts.join(',')}]` : texts[0];
+  } catch (error) {
+    const path = argsPath ? `$.selectionSet.${field.key}${argsPath}` : '$';
+    throw new FieldFailure(runFailure(error, path, session.role === ADMIN_ROLE, last, field.name));
+  }
+}
+
+/**
+ * A mutation without meta fields (`__typename`, …), answered as JSON text: its root fields compiled and run in
+ * order on `tx`, their Postgres JSON text spliced into the response as for plain queries. Undefined when
+ * graphql-js must answer it (a variable it would refuse), before anything ran. Throws `Rollback` on a failure.
+ */
+async function mutationText(
+  env: RequestEnvironment,
+  tx: Queryable,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  session: Session,
+): Promise<string | undefined> {
+  const root = env.schema.getMutationType();
+  if (!root || !isPlainOperation(document)) return undefined;
+  const coerced = getVariableValues(env.schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
+  if (coerced.errors) return undefined;
+  const newContext = () => new CompileContext(env.types, session, coerced.coerced, variables, fragmentsOf(document), env.stringifyNumeric);
+  // Fields and arguments first: anything graphql-js would refuse falls back before a statement runs.
+  let prepared: Array<{ field: SelectedField; args: Record<string, unknown> }>;
+  try {
+    prepared = collectFields(newContext(), root, [operation]).map((field) => ({
+      field,
+      args: getArgumentValues(field.def, field.nodes[0], coerced.coerced),
+    }));
+  } catch {
+    return undefined;
+  }
+  const parts: string[] = [];
+  for (const { field, args } of prepared) {
+    try {
+      parts.push(`${JSON.stringify(field.key)}:${await runRootField(tx, session, newContext, field, args)}`);
+    } catch (error) {
+      if (error instanceof FieldFailure) throw new Rollback({ errors: [error.error] });
+      throw error;
+    }
+  }
+  return `{"data":{${parts.join(',')}}}`;
 }
 
 function toHasuraError(error: GraphQLError): HasuraError {

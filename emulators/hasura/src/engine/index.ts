@@ -27,14 +27,15 @@ interface RoleSchema {
 }
 
 export function createEngine(options: EngineOptions): Engine {
-  const model = buildModel(options.catalog, options.metadata);
+  const { model, inconsistencies } = buildModel(options.catalog, options.metadata);
   const roles = new Map<string, RoleSchema>();
-  const forRole = (role: string): RoleSchema => {
-    let entry = roles.get(role);
+  const forRole = (role: string, backendOnly = false): RoleSchema => {
+    const key = backendOnly ? `${role}\0backend` : role;
+    let entry = roles.get(key);
     if (!entry) {
-      const built = buildRoleSchema(model, role);
-      entry = { schema: built?.schema ?? null, types: built?.types ?? new TableTypes(role, model) };
-      roles.set(role, entry);
+      const built = buildRoleSchema(model, role, backendOnly);
+      entry = { schema: built?.schema ?? null, types: built?.types ?? new TableTypes(role, model, backendOnly) };
+      roles.set(key, entry);
     }
     return entry;
   };
@@ -49,7 +50,7 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const answer = (request: GraphQLRequest, session: Session) => {
-    const { schema, types } = forRole(session.role);
+    const { schema, types } = forRole(session.role, session.backendOnly === true);
     return executeRequest(
       {
         db: options.db,
@@ -65,6 +66,7 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   return {
+    inconsistentObjects: inconsistencies,
     schemaFor: (role) => forRole(role).schema,
     async execute(request, session) {
       const response = await answer(request, session);

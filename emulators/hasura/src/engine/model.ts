@@ -6,12 +6,14 @@ import type {
   Catalog,
   ColumnInfo,
   ForeignKeyInfo,
+  InconsistentObject,
   Metadata,
   QualifiedTable,
   RelationshipMetadata,
   TableInfo,
   TableMetadata,
 } from '../types.js';
+import { normalisePermissions, type TablePermissions } from './metadata/permissions.js';
 import type { RootOperation } from './schema/plans.js';
 
 export interface RelationshipModel {
@@ -34,6 +36,8 @@ export interface TableModel {
   /** Columns by GraphQL field name (`column_config.<col>.custom_name`, else the column name). */
   columnsByField: Map<string, ColumnInfo>;
   relationships: RelationshipModel[];
+  /** Each role's permissions, normalised (admin is not listed: it may do everything). */
+  permissions: Map<string, TablePermissions>;
 }
 
 /** The GraphQL field name of a column. */
@@ -69,12 +73,25 @@ function qualified(table: QualifiedTable | string): QualifiedTable {
   return typeof table === 'string' ? { schema: 'public', name: table } : { schema: table.schema ?? 'public', name: table.name };
 }
 
-export function buildModel(catalog: Catalog, metadata: Metadata): Model {
+/**
+ * The tracked tables that exist, their relationships and permissions. Like Hasura, anything inconsistent with the
+ * database or the rest of the metadata (a missing table, a relationship without its foreign key, a permission
+ * naming an unknown column or operator, …) is reported in `inconsistencies` and left out; the rest is served.
+ */
+export function buildModel(catalog: Catalog, metadata: Metadata): { model: Model; inconsistencies: InconsistentObject[] } {
+  const inconsistencies: InconsistentObject[] = [];
   const infos = new Map(catalog.tables.map((info) => [tableKey(info), info]));
   const model: Model = new Map();
   for (const meta of metadata.sources[0]?.tables ?? []) {
     const info = infos.get(tableKey(meta.table));
-    if (!info) throw new Error(`metadata tracks table "${tableKey(meta.table)}", which does not exist in the database`);
+    if (!info) {
+      inconsistencies.push({ type: 'table', name: tableKey(meta.table), reason: 'no such table/view exists in source' });
+      continue;
+    }
+    if (model.has(tableKey(meta.table))) {
+      inconsistencies.push({ type: 'table', name: tableKey(meta.table), reason: 'the table is tracked twice' });
+      continue;
+    }
     const table: TableModel = {
       info,
       meta,
@@ -82,32 +99,47 @@ export function buildModel(catalog: Catalog, metadata: Metadata): Model {
       columns: new Map(info.columns.map((column) => [column.name, column])),
       columnsByField: new Map(),
       relationships: [],
+      permissions: new Map(),
     };
     for (const column of info.columns) table.columnsByField.set(fieldOf(table, column.name), column);
     model.set(tableKey(meta.table), table);
   }
   for (const table of model.values()) {
-    for (const rel of table.meta.object_relationships ?? []) table.relationships.push(resolveRelationship(model, table, rel, 'object'));
-    for (const rel of table.meta.array_relationships ?? []) table.relationships.push(resolveRelationship(model, table, rel, 'array'));
+    for (const kind of ['object', 'array'] as const) {
+      const list = table.meta[`${kind}_relationships`] ?? [];
+      for (const rel of list) {
+        try {
+          if (typeof rel?.name !== 'string' || !rel.using) throw new Error('a relationship needs "name" and "using"');
+          if (table.columns.has(rel.name) || table.relationships.some((r) => r.name === rel.name)) {
+            throw new Error(`the name "${rel.name}" is already a column or relationship of the table`);
+          }
+          table.relationships.push(resolveRelationship(model, table, rel, kind));
+        } catch (error) {
+          inconsistencies.push({ type: `${kind}_relation`, name: `${tableKey(table.info)}.${String(rel?.name)}`, reason: (error as Error).message });
+        }
+      }
+    }
   }
-  return model;
+  // Permissions last: their expressions may follow any relationship and name any tracked table.
+  for (const table of model.values()) table.permissions = normalisePermissions(model, table, inconsistencies);
+  return { model, inconsistencies };
 }
 
 function resolveRelationship(model: Model, table: TableModel, rel: RelationshipMetadata, kind: 'object' | 'array'): RelationshipModel {
-  const where = `relationship "${rel.name}" of table "${tableKey(table.info)}"`;
   const lookup = (target: QualifiedTable | string): TableModel => {
     const remote = model.get(tableKey(qualified(target)));
-    if (!remote) throw new Error(`${where}: remote table "${tableKey(qualified(target))}" is not tracked`);
+    if (!remote) throw new Error(`remote table "${tableKey(qualified(target))}" is not tracked`);
     return remote;
   };
   const requireColumns = (owner: TableModel, columns: string[]) => {
     for (const column of columns) {
-      if (!owner.columns.has(column)) throw new Error(`${where}: column "${column}" not found in "${tableKey(owner.info)}"`);
+      if (!owner.columns.has(column)) throw new Error(`column "${column}" not found in "${tableKey(owner.info)}"`);
     }
   };
   if ('manual_configuration' in rel.using) {
     const remote = lookup(rel.using.manual_configuration.remote_table);
-    const mapping = Object.entries(rel.using.manual_configuration.column_mapping);
+    const mapping = Object.entries(rel.using.manual_configuration.column_mapping ?? {});
+    if (mapping.length === 0) throw new Error('column_mapping is empty');
     requireColumns(table, mapping.map(([local]) => local));
     requireColumns(remote, mapping.map(([, far]) => far));
     return { name: rel.name, kind, remote, mapping, alwaysPresent: false };
@@ -117,17 +149,18 @@ function resolveRelationship(model: Model, table: TableModel, rel: RelationshipM
     // The foreign key is on this table, pointing at the remote one.
     const columns = typeof on === 'string' ? [on] : on;
     const fk = findForeignKey(table.info.foreignKeys, columns);
-    if (!fk) throw new Error(`${where}: no foreign key on (${columns.join(', ')})`);
+    if (!fk) throw new Error(`no foreign key on (${columns.join(', ')})`);
     const remote = lookup({ schema: fk.refSchema, name: fk.refTable });
     const mapping = fk.columns.map((column, i): [string, string] => [column, fk.refColumns[i]]);
     const alwaysPresent = kind === 'object' && fk.columns.every((column) => !table.columns.get(column)!.nullable);
     return { name: rel.name, kind, remote, mapping, alwaysPresent };
   }
+  if (!on || typeof on !== 'object') throw new Error('"using" needs foreign_key_constraint_on or manual_configuration');
   // The foreign key is on the remote table, pointing back at this one.
   const remote = lookup(on.table);
   const columns = on.columns ?? (on.column ? [on.column] : []);
   const fk = findForeignKey(remote.info.foreignKeys, columns);
-  if (!fk) throw new Error(`${where}: no foreign key on "${tableKey(remote.info)}" (${columns.join(', ')})`);
+  if (!fk) throw new Error(`no foreign key on "${tableKey(remote.info)}" (${columns.join(', ')})`);
   const mapping = fk.columns.map((column, i): [string, string] => [fk.refColumns[i], column]);
   return { name: rel.name, kind, remote, mapping, alwaysPresent: false };
 }

@@ -7,8 +7,9 @@
  * `{"data":{"<key>":<text>,…}}`, without parsing or re-serialising any row (the real engine streams Postgres'
  * JSON through the same way).
  *
- * Anything this path cannot answer exactly — a variable or argument graphql-js would reject, a compile error, a
- * database error — returns undefined, and graphql-js answers the request as before, errors included.
+ * Anything this path cannot answer exactly — a variable or argument graphql-js would reject, a compile error —
+ * returns undefined, and graphql-js answers the request, errors included. A database error is answered here, so
+ * the failing statement runs once.
  */
 import {
   BREAK,
@@ -21,6 +22,8 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { Session } from '../types.js';
+import { EngineError, runFailure } from './errors.js';
+import { ADMIN_ROLE } from './permissions.js';
 import type { RequestEnvironment } from './execute.js';
 import { collectFields } from './selection.js';
 import { CompileContext } from './sql/context.js';
@@ -57,8 +60,14 @@ function factsOf(document: DocumentNode): DocumentFacts {
 
 /** Whether the fast path may try `operation`: a query whose document has no `__typename`/introspection field. */
 export function isPlainQuery(document: DocumentNode, operation: OperationDefinitionNode): boolean {
-  return operation.operation === 'query' && factsOf(document).noMetaFields;
+  return operation.operation === 'query' && isPlainOperation(document);
 }
+
+/** No field of the document is a meta field (`__typename`, `__schema`, `__type`). */
+export const isPlainOperation = (document: DocumentNode): boolean => factsOf(document).noMetaFields;
+
+/** The document's fragments by name. */
+export const fragmentsOf = (document: DocumentNode): Record<string, FragmentDefinitionNode> => factsOf(document).fragments;
 
 /**
  * The response body of a plain query as JSON text, or undefined when graphql-js must answer it. `variables` are
@@ -92,12 +101,16 @@ export async function answerPlainQuery(
     return undefined;
   }
   if (keys.length === 0) return '{"data":{}}';
+  const sql = `SELECT ${columns.join(', ')}`;
   let row: Array<string | null> | undefined;
   try {
     // All root fields in ONE statement: one round trip, one result row with a JSON text column per field.
-    row = await env.db.preparedRow(`SELECT ${columns.join(', ')}`, ctx.params.values);
-  } catch {
-    return undefined;
+    row = await env.db.preparedRow(sql, ctx.params.values);
+  } catch (error) {
+    // Answered here: the failing statement runs once.
+    const failure = runFailure(error, '$', session.role === ADMIN_ROLE, { sql, params: ctx.params.values }, 'a plain query');
+    return JSON.stringify({ errors: [failure] });
   }
-  return `{"data":{${keys.map((key, i) => `${JSON.stringify(key)}:${row?.[i] ?? 'null'}`).join(',')}}}`;
+  if (!row) return JSON.stringify({ errors: [runFailure(new EngineError('unexpected', 'database query error'), '$', false, undefined, '')] });
+  return `{"data":{${keys.map((key, i) => `${JSON.stringify(key)}:${row[i] ?? 'null'}`).join(',')}}}`;
 }

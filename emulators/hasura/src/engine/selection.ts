@@ -14,6 +14,7 @@ import {
   type SelectionSetNode,
   valueFromASTUntyped,
 } from 'graphql';
+import { EngineError } from './errors.js';
 import type { CompileContext } from './sql/context.js';
 import { planOf, type FieldPlan } from './schema/plans.js';
 
@@ -58,6 +59,17 @@ export function collectFields(ctx: CompileContext, type: GraphQLObjectType, node
 
 export function argumentsOf(ctx: CompileContext, field: SelectedField): Record<string, unknown> {
   return withWrittenOrderBy(ctx, field, getArgumentValues(field.def, field.nodes[0], ctx.variables));
+}
+
+/**
+ * A row set's `limit` as Hasura's parser takes it: a non-negative 32-bit integer (graphql-js has checked the
+ * bounds), anything negative refused with Hasura's words. `path` is the field's path.
+ */
+export function checkLimit(field: SelectedField, args: Record<string, unknown>, path: string): void {
+  if (typeof args.limit !== 'number' || args.limit >= 0) return;
+  const written = field.nodes[0].arguments?.find((arg) => arg.name.value === 'limit')?.value.kind;
+  const found = written === Kind.VARIABLE ? 'a number' : 'an integer';
+  throw new EngineError('validation-failed', `expected a non-negative 32-bit integer for type 'Int', but found ${found}`, `${path}.args.limit`);
 }
 
 /**

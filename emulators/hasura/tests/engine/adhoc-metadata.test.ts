@@ -231,14 +231,29 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
     expect((asked.data as any).articles_aggregate.aggregate.count).toBe(2);
   });
 
-  it('refuses metadata that tracks a missing table or a bad relationship, naming it', async () => {
+  it('reports a missing table or a bad relationship as inconsistent and serves the rest', async () => {
     const catalog = await readCatalog(h.db);
-    const missing: Metadata = { version: 3, sources: [{ name: 'default', kind: 'postgres', tables: [{ table: { schema: 'public', name: 'nope' } }] }] };
-    expect(() => createEngine({ db: h.db, catalog, metadata: missing })).toThrow('metadata tracks table "public.nope", which does not exist in the database');
-    const badRel: Metadata = {
+    const metadata: Metadata = {
       version: 3,
-      sources: [{ name: 'default', kind: 'postgres', tables: [{ table: { schema: 'public', name: 'articles' }, object_relationships: [{ name: 'writer', using: { foreign_key_constraint_on: 'title' } }] }] }],
+      sources: [{
+        name: 'default',
+        kind: 'postgres',
+        tables: [
+          { table: { schema: 'public', name: 'nope' } },
+          {
+            table: { schema: 'public', name: 'articles' },
+            object_relationships: [{ name: 'writer', using: { foreign_key_constraint_on: 'title' } }],
+            select_permissions: [{ role: 'reader', permission: { columns: ['title'], filter: {} } }],
+          },
+        ],
+      }],
     };
-    expect(() => createEngine({ db: h.db, catalog, metadata: badRel })).toThrow('relationship "writer" of table "public.articles": no foreign key on (title)');
+    const engine = createEngine({ db: h.db, catalog, metadata });
+    expect(engine.inconsistentObjects).toEqual([
+      { type: 'table', name: 'public.nope', reason: 'no such table/view exists in source' },
+      { type: 'object_relation', name: 'public.articles.writer', reason: 'no foreign key on (title)' },
+    ]);
+    const response = await engine.execute({ query: '{ articles(limit: 1, order_by: {title: asc}) { title } }' }, { role: 'reader', variables: {} });
+    expect(response).toEqual({ data: { articles: [{ title: 'Alice draft one' }] } });
   });
 });

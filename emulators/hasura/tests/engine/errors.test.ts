@@ -1,5 +1,9 @@
 import { expect, it } from 'vitest';
-import { describeOnEachDatabase, sessions } from './harness.js';
+import { readCatalog } from '../../src/catalog.js';
+import { createEngine } from '../../src/engine/index.js';
+import { loadMetadata } from '../../src/metadata.js';
+import type { Database } from '../../src/types.js';
+import { describeOnEachDatabase, FIXTURE, sessions } from './harness.js';
 
 const error = (message: string, path: string, code = 'validation-failed') => ({ errors: [{ message, extensions: { path, code } }] });
 
@@ -104,5 +108,17 @@ describeOnEachDatabase('errors', (h) => {
     expect(response.errors?.[0].extensions.code).toBe('constraint-violation');
     const check = await h.data(`{ articles(where: {title: {_eq: "Err row"}}) { id } }`);
     expect(check.articles).toEqual([]);
+  });
+
+  it('a statement that answers no row is an error in Hasura\'s shape, never a null answer', async () => {
+    const catalog = await readCatalog(h.db);
+    const metadata = await loadMetadata(`${FIXTURE}/metadata`);
+    // A database that runs nothing and answers no row.
+    const silent: Database = { ...h.db, query: async () => ({ rows: [] }), preparedRow: async () => undefined, transaction: (fn) => fn(silent) };
+    const engine = createEngine({ db: silent, catalog, metadata });
+    const unexpected = error('database query error', '$', 'unexpected');
+    expect(await engine.execute({ query: '{ authors { id } }' }, sessions.alice)).toEqual(unexpected);
+    expect(await engine.execute({ query: '{ authors { id __typename } }' }, sessions.alice)).toEqual(unexpected);
+    expect(await engine.execute({ query: 'mutation { delete_articles(where: {}) { affected_rows } }' }, sessions.alice)).toEqual(unexpected);
   });
 });

@@ -21,8 +21,9 @@ const isMutation = (query: string) => {
   }
 };
 
-/** Every non-mutation request of the YAML compat cases. */
+/** Every non-mutation request of the YAML compat cases written against the authors-articles fixture. */
 const caseRequests: GraphQLRequest[] = loadCaseFiles(join(new URL('..', import.meta.url).pathname, 'cases'))
+  .filter((file) => !file.group.setupSql)
   .flatMap((file) => file.cases.map((c) => c.query as GraphQLRequest))
   .filter((request) => typeof request?.query === 'string' && !isMutation(request.query));
 
@@ -82,10 +83,15 @@ describeOnEachDatabase('plain-query fast path', (h) => {
     };
   });
 
-  /** Both answers, after checking they are the same values in the same key order. */
+  /**
+   * Both answers, after checking they are the same values in the same key order. A database error answered by the
+   * fast path names the one statement it ran (all root fields), graphql-js the failing field's own.
+   */
   const compare = async (fast: Engine, slow: Engine, request: GraphQLRequest, session = sessions.admin) => {
     const [fastText, slowText] = [await fast.executeText(request, session), await slow.executeText(request, session)];
-    expect(JSON.stringify(JSON.parse(fastText)), `${session.role}: ${request.query}`).toBe(slowText);
+    const withoutStatement = (text: string) =>
+      JSON.stringify(JSON.parse(text), (key, value) => (key === 'statement' || key === 'arguments' ? '<statement>' : value));
+    expect(withoutStatement(fastText), `${session.role}: ${request.query}`).toBe(withoutStatement(slowText));
     return fastText;
   };
 

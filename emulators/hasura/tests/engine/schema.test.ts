@@ -44,7 +44,7 @@ describeOnEachDatabase('schema per role', (h) => {
     expect(type('articles_constraint')?.enumValues?.map((v) => v.name)).toEqual(['articles_pkey', 'articles_author_id_title_key']);
     expect(fieldNames('articles_mutation_response')).toEqual(['affected_rows', 'returning']);
     expect(fieldNames('articles_aggregate_fields')).toEqual(['avg', 'count', 'max', 'min', 'stddev', 'stddev_pop', 'stddev_samp', 'sum', 'var_pop', 'var_samp', 'variance']);
-    expect(fieldNames('articles_updates')).toEqual(['_inc', '_set', 'where']);
+    expect(fieldNames('articles_updates')).toEqual(['_append', '_delete_at_path', '_delete_elem', '_delete_key', '_inc', '_prepend', '_set', 'where']);
     expect(fieldNames('articles_aggregate_bool_exp')).toEqual(['bool_and', 'bool_or', 'count']);
     expect(fieldNames('articles_aggregate_bool_exp_count')).toEqual(['arguments', 'distinct', 'filter', 'predicate']);
     expect(type('articles_select_column_articles_aggregate_bool_exp_bool_and_arguments_columns')?.enumValues?.map((v) => v.name)).toEqual(['published']);

@@ -5,13 +5,14 @@
  * auth error cases:
  *   exp=<±seconds>  iat=<±seconds>  nbf=<±seconds>   relative to now (default exp=+3600, iat=0)
  *   aud=<value>  iss=<value>                          registered claims
- *   roles=<a,b>|none                                  x-hasura-allowed-roles (default: the role); none omits it
+ *   roles=<a,b>|none|text:<a>                         x-hasura-allowed-roles (default: the role); none omits it,
+ *                                                     text:<a> gives a string instead of a list
  *   claims=none                                       omit the Hasura claims entirely
  *   key=wrong                                         sign with a different secret
  */
 import { SignJWT } from 'jose';
 import type { JwtConfig } from '../../src/auth/jwt-config.js';
-import type { JsonPath } from '../../src/auth/json-path.js';
+import type { JsonPath } from '../../src/json-path.js';
 
 const TEMPLATE = /\{\{jwt ([^}]*)\}\}/g;
 
@@ -39,7 +40,8 @@ async function signTemplate(spec: string, config: JwtConfig, hmacKey: string): P
   if (options.iss !== undefined) payload.iss = options.iss;
 
   const claims: Record<string, unknown> = { 'x-hasura-default-role': role, 'x-hasura-user-id': userId };
-  if (options.roles !== 'none') claims['x-hasura-allowed-roles'] = options.roles ? options.roles.split(',') : [role];
+  if (options.roles?.startsWith('text:')) claims['x-hasura-allowed-roles'] = options.roles.slice('text:'.length);
+  else if (options.roles !== 'none') claims['x-hasura-allowed-roles'] = options.roles ? options.roles.split(',') : [role];
   if (options.claims !== 'none') placeClaims(payload, claims, config);
 
   const key = options.key === 'wrong' ? `${hmacKey}-but-not-the-right-one` : hmacKey;

@@ -7,8 +7,8 @@ import type { Model } from '../model.js';
 import { mutationFields } from './mutation-types.js';
 import { TableTypes } from './table-types.js';
 
-export function buildRoleSchema(model: Model, role: string): { schema: GraphQLSchema; types: TableTypes } | null {
-  const types = new TableTypes(role, model);
+export function buildRoleSchema(model: Model, role: string, backendOnly = false): { schema: GraphQLSchema; types: TableTypes } | null {
+  const types = new TableTypes(role, model, backendOnly);
   const tables = [...model.values()].sort((a, b) => (a.gqlName < b.gqlName ? -1 : 1));
   const queries: GraphQLFieldConfigMap<unknown, unknown> = {};
   const mutations: GraphQLFieldConfigMap<unknown, unknown> = {};

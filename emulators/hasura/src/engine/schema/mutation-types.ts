@@ -9,9 +9,11 @@ import {
   GraphQLList,
   GraphQLNonNull,
   GraphQLObjectType,
+  GraphQLString,
   type GraphQLFieldConfig,
   type GraphQLFieldConfigArgumentMap,
   type GraphQLInputFieldConfigMap,
+  type GraphQLInputType,
 } from 'graphql';
 import { fieldOf, rootFieldName, type TableModel } from '../model.js';
 import { isNumericType } from '../scalars.js';
@@ -196,29 +198,68 @@ function onConflict(types: TableTypes, table: TableModel): GraphQLInputObjectTyp
   });
 }
 
+/** An update operator: the input type of its argument and the columns it applies to. */
+interface UpdateOperator {
+  name: string;
+  typeSuffix: string;
+  description: string;
+  applies: (pgType: string) => boolean;
+  /** The type of each column's value; default: the column's own scalar. */
+  valueType?: (types: TableTypes) => GraphQLInputType;
+}
+
+/** Hasura's update operators, in the (alphabetical) order of the field's arguments. */
+const UPDATE_OPERATORS: UpdateOperator[] = [
+  { name: '_append', typeSuffix: 'append_input', description: 'append existing jsonb value of filtered columns with new jsonb value', applies: (t) => t === 'jsonb' },
+  {
+    name: '_delete_at_path',
+    typeSuffix: 'delete_at_path_input',
+    description: 'delete the field or element with specified path (for JSON arrays, negative integers count from the end)',
+    applies: (t) => t === 'jsonb',
+    valueType: () => new GraphQLList(new GraphQLNonNull(GraphQLString)),
+  },
+  {
+    name: '_delete_elem',
+    typeSuffix: 'delete_elem_input',
+    description: 'delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array',
+    applies: (t) => t === 'jsonb',
+    valueType: () => GraphQLInt,
+  },
+  {
+    name: '_delete_key',
+    typeSuffix: 'delete_key_input',
+    description: 'delete key/value pair or string element. key/value pairs are matched based on their key value',
+    applies: (t) => t === 'jsonb',
+    valueType: () => GraphQLString,
+  },
+  { name: '_inc', typeSuffix: 'inc_input', description: 'increments the numeric columns with given value of the filtered values', applies: isNumericType },
+  { name: '_prepend', typeSuffix: 'prepend_input', description: 'prepend existing jsonb value of filtered columns with new jsonb value', applies: (t) => t === 'jsonb' },
+  { name: '_set', typeSuffix: 'set_input', description: 'sets the columns of the filtered rows to the given values', applies: () => true },
+];
+
+const INPUT_DESCRIPTIONS: Record<string, (table: string) => string> = {
+  _inc: (table) => `input type for incrementing numeric columns in table "${table}"`,
+  _set: (table) => `input type for updating data in table "${table}"`,
+};
+
 function updateArgs(types: TableTypes, table: TableModel): GraphQLFieldConfigArgumentMap {
   const columns = types.permissions(table).update!.columns;
   const args: GraphQLFieldConfigArgumentMap = {};
-  const inc = columnInputs(types, table, columns, isNumericType);
-  if (Object.keys(inc).length) {
-    args._inc = {
-      type: once(types, `${table.gqlName}_inc_input`, () => new GraphQLInputObjectType({
-        name: `${table.gqlName}_inc_input`,
-        description: `input type for incrementing numeric columns in table "${table.info.name}"`,
-        fields: inc,
+  for (const operator of UPDATE_OPERATORS) {
+    const fields: GraphQLInputFieldConfigMap = {};
+    for (const column of table.info.columns) {
+      if (!columns.has(column.name) || !operator.applies(column.pgType)) continue;
+      fields[fieldOf(table, column.name)] = { type: operator.valueType?.(types) ?? types.scalars.get(column.pgType) };
+    }
+    if (Object.keys(fields).length === 0) continue;
+    const name = `${table.gqlName}_${operator.typeSuffix}`;
+    args[operator.name] = {
+      type: once(types, name, () => new GraphQLInputObjectType({
+        name,
+        description: INPUT_DESCRIPTIONS[operator.name]?.(table.info.name) ?? operator.description,
+        fields,
       })),
-      description: 'increments the numeric columns with given value of the filtered values',
-    };
-  }
-  const set = columnInputs(types, table, columns);
-  if (Object.keys(set).length) {
-    args._set = {
-      type: once(types, `${table.gqlName}_set_input`, () => new GraphQLInputObjectType({
-        name: `${table.gqlName}_set_input`,
-        description: `input type for updating data in table "${table.info.name}"`,
-        fields: set,
-      })),
-      description: 'sets the columns of the filtered rows to the given values',
+      description: operator.description,
     };
   }
   return args;

@@ -40,12 +40,14 @@ export class TableTypes {
     readonly role: string,
     /** Every tracked table (permission `_exists` may name any of them). */
     readonly model: Model,
+    /** The request may use `backend_only` permissions. */
+    readonly backendOnly = false,
   ) {}
 
   permissions(table: TableModel): TablePermissions {
     let permissions = this.permissionCache.get(table);
     if (!permissions) {
-      permissions = tablePermissions(table, this.role);
+      permissions = tablePermissions(table, this.role, this.backendOnly);
       this.permissionCache.set(table, permissions);
     }
     return permissions;

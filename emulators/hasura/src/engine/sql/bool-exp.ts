@@ -175,8 +175,14 @@ function compileColumn(
       if (items.length === 0) parts.push(negate ? 'true' : 'false');
       else parts.push(`${sqlColumn} ${negate ? 'NOT IN' : 'IN'} (${items.join(', ')})`);
     } else if (op === '_has_keys_any' || op === '_has_keys_all') {
+      const operator = op === '_has_keys_any' ? '?|' : '?&';
+      if (typeof value === 'string' && source === 'permission' && SESSION_VARIABLE.test(value)) {
+        // An array-valued session variable, given as a Postgres array literal: "{a,b}".
+        parts.push(`${sqlColumn} ${operator} ${ctx.params.text(sessionVariable(ctx, value), '_text')}`);
+        continue;
+      }
       const keys = (Array.isArray(value) ? value : [value]).map((key) => operand(key, 'text'));
-      parts.push(`${sqlColumn} ${op === '_has_keys_any' ? '?|' : '?&'} ARRAY[${keys.join(', ')}]::text[]`);
+      parts.push(`${sqlColumn} ${operator} ARRAY[${keys.join(', ')}]::text[]`);
     } else if (COLUMN_COMPARISON[op] && source === 'permission' && row) {
       // Permissions may compare two columns of the same row: `{views: {_cgt: "word_count"}}`.
       const other = Array.isArray(value) ? value.at(-1) : value;

@@ -159,41 +159,58 @@ function insertCte(ctx: CompileContext, table: TableModel, rows: Array<Record<st
   return `WITH ${MODIFIED} AS (INSERT INTO ${target} ${values}${conflict} RETURNING ${alias}.*${check})`;
 }
 
-export interface UpdateSpec {
-  _set?: Record<string, unknown> | null;
-  _inc?: Record<string, unknown> | null;
+export type UpdateSpec = Partial<Record<UpdateOperatorName, Record<string, unknown> | null>>;
+export type UpdateOperatorName = '_set' | '_inc' | '_append' | '_prepend' | '_delete_key' | '_delete_elem' | '_delete_at_path';
+
+/** Each update operator as SQL: the new value of `column` (qualified by the row alias) given the bound operand. */
+const UPDATE_SQL: Record<UpdateOperatorName, (column: string, operand: (pgType: string) => string, pgType: string) => string> = {
+  _set: (_, operand, pgType) => operand(pgType),
+  _inc: (column, operand, pgType) => `${column} + ${operand(pgType)}`,
+  _append: (column, operand) => `${column} || ${operand('jsonb')}`,
+  _prepend: (column, operand) => `${operand('jsonb')} || ${column}`,
+  _delete_key: (column, operand) => `${column} - ${operand('text')}`,
+  _delete_elem: (column, operand) => `${column} - ${operand('int4')}`,
+  _delete_at_path: (column, operand) => `${column} #- ${operand('_text')}`,
+};
+
+/**
+ * The SET list of an update: the request's operators, then the permission's presets. Empty when there is nothing
+ * to update (Hasura then answers without running a statement). A column in two operators is refused, as in Hasura.
+ */
+export function updateAssignments(ctx: CompileContext, table: TableModel, spec: UpdateSpec, alias: string, path: string): string[] {
+  const rule = ctx.types.permissions(table).update!;
+  const assigned = new Map<string, string[]>();
+  const sets: string[] = [];
+  for (const operator of Object.keys(UPDATE_SQL) as UpdateOperatorName[]) {
+    for (const [field, value] of Object.entries(spec[operator] ?? {})) {
+      const column = table.columnsByField.get(field)!;
+      if (operator === '_inc' && !isNumericType(column.pgType)) throw new EngineError('validation-failed', `column '${field}' is not numeric`, `${path}.args._inc`);
+      assigned.set(column.name, [...(assigned.get(column.name) ?? []), operator]);
+      const operand = (pgType: string) => ctx.params.value(value, pgType);
+      sets.push(`${ident(column.name)} = ${UPDATE_SQL[operator](`${alias}.${ident(column.name)}`, operand, column.pgType)}`);
+    }
+  }
+  const twice = [...assigned].filter(([, operators]) => operators.length > 1).map(([column]) => `'${column}'`);
+  if (twice.length) throw new EngineError('validation-failed', `Column found in multiple operators: [${twice.join(', ')}].`, `${path}.args`);
+  for (const [column, value] of Object.entries(rule.set)) sets.push(`${ident(column)} = ${presetValue(ctx, value, table.columns.get(column)!.pgType)}`);
+  return sets;
 }
 
-/** `condition` selects the rows besides the permission filter: the request's where, or the primary key. */
+/**
+ * `condition` selects the rows besides the permission filter: the request's where, or the primary key.
+ * `sets` come from `updateAssignments` (compiled into the same context) and are not empty.
+ */
 export function compileUpdate(
   ctx: CompileContext,
   table: TableModel,
-  spec: UpdateSpec,
+  sets: string[],
+  alias: string,
   condition: (alias: string) => string,
   fields: SelectedField[],
   single: boolean,
   path: string,
 ): string {
   const rule = ctx.types.permissions(table).update!;
-  const alias = ctx.alias();
-  const sets: string[] = [];
-  for (const [field, value] of Object.entries(spec._set ?? {})) {
-    const column = table.columnsByField.get(field)!;
-    sets.push(`${ident(column.name)} = ${ctx.params.value(value, column.pgType)}`);
-  }
-  for (const [field, value] of Object.entries(spec._inc ?? {})) {
-    const column = table.columnsByField.get(field)!;
-    if (!isNumericType(column.pgType)) throw new EngineError('validation-failed', `column '${field}' is not numeric`, `${path}.args._inc`);
-    sets.push(`${ident(column.name)} = ${alias}.${ident(column.name)} + ${ctx.params.value(value, column.pgType)}`);
-  }
-  if (sets.length === 0) {
-    throw new EngineError(
-      'validation-failed',
-      'at least any one of _set, _inc, _prepend, _append, _delete_key, _delete_elem, _delete_at_path is expected',
-      path,
-    );
-  }
-  for (const [column, value] of Object.entries(rule.set)) sets.push(`${ident(column)} = ${presetValue(ctx, value, table.columns.get(column)!.pgType)}`);
   const where = `${compileBoolExp(ctx, rule.filter, table, alias, 'permission', path)} AND ${condition(alias)}`;
   const check = checkColumn(ctx, rule.check, table, alias, path);
   return (

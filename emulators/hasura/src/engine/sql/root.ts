@@ -7,11 +7,12 @@ import type { Queryable } from '../../types.js';
 import { EngineError } from '../errors.js';
 import { fieldOf, type TableModel } from '../model.js';
 import type { RootOperation } from '../schema/plans.js';
-import { withWrittenOrderBy, type SelectedField } from '../selection.js';
+import { checkLimit, withWrittenOrderBy, type SelectedField } from '../selection.js';
 import type { CompileContext } from './context.js';
-import { compileDelete, compileInsert, compileUpdate, type OnConflict, type UpdateSpec } from './mutations.js';
+import { compileDelete, compileInsert, compileUpdate, updateAssignments, type OnConflict, type UpdateSpec } from './mutations.js';
 import { hasNestedInput, runNestedInsert } from './nested-insert.js';
 import { ident } from './params.js';
+import { rowResult } from './result.js';
 import { compileBoolExp } from './bool-exp.js';
 import { jsonObject, selectAggregate, selectList, selectOne, subFields, type SelectArgs } from './select.js';
 
@@ -31,6 +32,7 @@ export const isSelectOperation = (operation: RootOperation): operation is Select
 /** The JSON expression of a select root field, compiled into `ctx` (whose parameters it appends to). */
 export function selectExpression(ctx: CompileContext, operation: SelectOperation, table: TableModel, field: SelectedField, args: Record<string, unknown>): string {
   const path = `$.selectionSet.${field.key}`;
+  checkLimit(field, args, path);
   if (args.order_by != null) args = withWrittenOrderBy(ctx, field, args);
   switch (operation) {
     case 'select':
@@ -47,6 +49,12 @@ const byPk = (ctx: CompileContext, table: TableModel, values: Record<string, unk
   table.info.primaryKey!.columns
     .map((c) => `${alias}.${ident(c)} = ${ctx.params.value(values[fieldOf(table, c)], table.columns.get(c)!.pgType)}`)
     .join(' AND ');
+
+/** Hasura's answer to an update with nothing to set: `affected_rows: 0, returning: []`, or `{}` for a by_pk field. */
+function emptyMutationResponse(fields: SelectedField[], single: boolean): Record<string, unknown> {
+  if (single) return {};
+  return Object.fromEntries(fields.map((f) => [f.key, f.plan?.kind === 'affected_rows' ? 0 : []]));
+}
 
 export function compileRoot(
   newContext: () => CompileContext,
@@ -87,17 +95,44 @@ export function compileRoot(
       return one((ctx) => compileInsert(ctx, table, rows, onConflict, subFields(ctx, field), single, path));
     }
     case 'update':
-      return one((ctx) => compileUpdate(ctx, table, args as UpdateSpec, where(ctx, args.where, `${path}.args.where`), subFields(ctx, field), false, path));
-    case 'update_by_pk':
-      return one((ctx) => compileUpdate(ctx, table, args as UpdateSpec, byPk(ctx, table, args.pk_columns as Record<string, unknown>), subFields(ctx, field), true, path));
+    case 'update_by_pk': {
+      const single = operation === 'update_by_pk';
+      const ctx = newContext();
+      const alias = ctx.alias();
+      const sets = updateAssignments(ctx, table, args as UpdateSpec, alias, path);
+      // Nothing to update: Hasura answers an empty response without running a statement.
+      if (sets.length === 0) return { statements: [], many: false, run: async () => emptyMutationResponse(subFields(ctx, field), single) };
+      const condition = single ? byPk(ctx, table, args.pk_columns as Record<string, unknown>) : where(ctx, args.where, `${path}.args.where`);
+      const sql = compileUpdate(ctx, table, sets, alias, condition, subFields(ctx, field), single, path);
+      return { statements: [{ sql, params: ctx.params.values }], many: false };
+    }
     case 'update_many': {
       const updates = args.updates as Array<UpdateSpec & { where: unknown }>;
-      const statements = updates.map((update, i) => {
+      const results: Array<{ sql: string; params: Array<string | null> } | unknown> = updates.map((update, i) => {
+        const at = `${path}.args.updates[${i}]`;
         const ctx = newContext();
-        const sql = compileUpdate(ctx, table, update, where(ctx, update.where, `${path}.args.updates[${i}].where`), subFields(ctx, field), false, path);
+        const alias = ctx.alias();
+        const sets = updateAssignments(ctx, table, update, alias, at);
+        if (sets.length === 0) return { empty: emptyMutationResponse(subFields(ctx, field), false) };
+        const sql = compileUpdate(ctx, table, sets, alias, where(ctx, update.where, `${at}.where`), subFields(ctx, field), false, path);
         return { sql, params: ctx.params.values };
       });
-      return { statements, many: true };
+      return {
+        statements: [],
+        many: true,
+        run: async (queryable) => {
+          const responses: unknown[] = [];
+          for (const result of results as Array<{ sql: string; params: Array<string | null> } | { empty: unknown }>) {
+            if ('empty' in result) {
+              responses.push(result.empty);
+              continue;
+            }
+            const { rows } = await queryable.query<{ result: string | null }>(result.sql, result.params);
+            responses.push(rowResult(rows));
+          }
+          return responses;
+        },
+      };
     }
     case 'delete':
       return one((ctx) => compileDelete(ctx, table, where(ctx, args.where, `${path}.args.where`), subFields(ctx, field), false, path));

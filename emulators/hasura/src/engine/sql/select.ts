@@ -5,11 +5,12 @@
  */
 import type { GraphQLObjectType } from 'graphql';
 import { getNamedType } from 'graphql';
+import { JsonPathError, parseJsonPath } from '../../json-path.js';
 import { EngineError } from '../errors.js';
 import type { RelationshipModel, TableModel } from '../model.js';
 import { isBigNumericType, isJsonType } from '../scalars.js';
 import type { AggregateFunction } from '../schema/plans.js';
-import { argumentsOf, collectFields, type SelectedField } from '../selection.js';
+import { argumentsOf, checkLimit, collectFields, type SelectedField } from '../selection.js';
 import { compileBoolExp } from './bool-exp.js';
 import type { CompileContext } from './context.js';
 import { ident, table as tableName } from './params.js';
@@ -50,18 +51,20 @@ export function rowJson(ctx: CompileContext, table: TableModel, alias: string, f
       case 'column': {
         const column = `${alias}.${ident(plan.column.name)}`;
         const jsonPath = isJsonType(plan.column.pgType) ? (argumentsOf(ctx, field).path as string | null | undefined) : null;
-        value = jsonPath == null ? columnValue(ctx, column, plan.column.pgType) : `${column} #> ${ctx.params.value(parseJsonPath(jsonPath, `${here}.args.path`), '_text')}`;
+        value = jsonPath == null ? columnValue(ctx, column, plan.column.pgType) : `${column} #> ${ctx.params.value(jsonPathKeys(jsonPath, `${here}.args.path`), '_text')}`;
         break;
       }
       case 'object_relationship':
         value = objectRelationship(ctx, plan.relationship, alias, field, here);
         break;
       case 'array_relationship':
-        value = selectList(ctx, plan.relationship.remote, argumentsOf(ctx, field), joinOn(plan.relationship, alias), subFields(ctx, field), here);
+      case 'aggregate_relationship': {
+        const args = argumentsOf(ctx, field);
+        checkLimit(field, args, here);
+        const select = plan.kind === 'array_relationship' ? selectList : selectAggregate;
+        value = select(ctx, plan.relationship.remote, args, joinOn(plan.relationship, alias), subFields(ctx, field), here);
         break;
-      case 'aggregate_relationship':
-        value = selectAggregate(ctx, plan.relationship.remote, argumentsOf(ctx, field), joinOn(plan.relationship, alias), subFields(ctx, field), here);
-        break;
+      }
       default:
         throw new EngineError('unexpected', `cannot select field '${field.name}'`, here);
     }
@@ -78,19 +81,14 @@ export function jsonObject(pairs: string[]): string {
   return `(${chunks.join(' || ')})::json`;
 }
 
-/** A JSON select path (`$.a.b[0]`, `a["b c"]`, `[2]`) as the keys of Postgres' `#>` operator. */
-function parseJsonPath(path: string, at: string): string[] {
-  const keys: string[] = [];
-  const token = /^(?:\.([A-Za-z_][\w-]*)|\[(\d+)\]|\[(?:'([^']*)'|"([^"]*)")\])/;
-  let rest = path.trim().replace(/^\$/, '');
-  if (/^[A-Za-z_]/.test(rest)) rest = `.${rest}`;
-  while (rest.length) {
-    const match = token.exec(rest);
-    if (!match) throw new EngineError('validation-failed', `parse json path error: unexpected "${rest}" in "${path}"`, at);
-    keys.push(match[1] ?? match[2] ?? match[3] ?? match[4]);
-    rest = rest.slice(match[0].length);
+/** A json column's `path` argument (`$.a.b[0]`, `a["b c"]`, `[2]`) as the keys of Postgres' `#>` operator. */
+function jsonPathKeys(path: string, at: string): string[] {
+  try {
+    return parseJsonPath(path.trim()).map(String);
+  } catch (error) {
+    if (!(error instanceof JsonPathError)) throw error;
+    throw new EngineError('validation-failed', `parse json path error: unexpected "${error.rest}" in "${path}"`, at);
   }
-  return keys;
 }
 
 function columnValue(ctx: CompileContext, sql: string, pgType: string): string {

@@ -1,18 +1,29 @@
 /**
- * The JSONPath subset Hasura accepts in `claims_namespace_path` and `claims_map` paths: `$` followed by
- * `.key`, `['key']`, `["key"]` or `[index]` steps. Parsed once at start-up so a bad path fails the config.
+ * The one JSONPath parser, for the subset Hasura parses everywhere (a json column's `path` argument,
+ * `claims_namespace_path`, `claims_map` paths): an optional `$`, then `.key` (the first key may omit the dot),
+ * `[index]`, `['key']` or `["key"]` steps; keys are `[A-Za-z0-9_-]+`.
  */
 export type JsonPath = (string | number)[];
 
+/** A path that does not parse: `rest` is the text from the first step that fails, `at` its offset. */
+export class JsonPathError extends Error {
+  constructor(
+    readonly path: string,
+    readonly at: number,
+    readonly rest: string,
+  ) {
+    super(`JSON path "${path}" is not supported at character ${at + 1}`);
+  }
+}
+
 export function parseJsonPath(path: string): JsonPath {
-  if (!path.startsWith('$')) throw new Error(`JSON path "${path}" must start with "$"`);
   const steps: JsonPath = [];
-  const step = /\.([A-Za-z0-9_-]+)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/y;
-  step.lastIndex = 1;
+  const step = /\.?([A-Za-z0-9_-]+)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/y;
+  step.lastIndex = path.startsWith('$') ? 1 : 0;
   while (step.lastIndex < path.length) {
     const at = step.lastIndex;
     const match = step.exec(path);
-    if (!match) throw new Error(`JSON path "${path}" is not supported at character ${at + 1}`);
+    if (!match) throw new JsonPathError(path, at, path.slice(at));
     if (match[2] !== undefined) steps.push(Number(match[2]));
     else steps.push(match[1] ?? match[3] ?? match[4]);
   }
