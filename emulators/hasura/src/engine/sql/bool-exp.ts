@@ -159,6 +159,9 @@ function compileColumn(
     const here = `${path}.${op}`;
     if (value === null || value === undefined) {
       if (source === 'request') throw nullValue(op === '_is_null' ? 'Boolean' : op === '_in' || op === '_nin' ? `[${scalar}!]` : scalar, here);
+      // Metadata may compare with null: Hasura's nullable equality makes `_eq: null` "IS NULL" and `_neq: null`
+      // "IS NOT NULL"; any other comparison with null holds for no row.
+      parts.push(op === '_eq' ? `${sqlColumn} IS NULL` : op === '_neq' ? `${sqlColumn} IS NOT NULL` : 'false');
       continue;
     }
     if (op === '_is_null') {

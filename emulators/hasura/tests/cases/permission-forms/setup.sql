@@ -10,7 +10,8 @@ CREATE TABLE public.members (
   user_id text NOT NULL,
   role text NOT NULL,
   score integer NOT NULL DEFAULT 0,
-  meta json
+  meta json,
+  left_on date
 );
 CREATE TABLE public.notes (
   id serial PRIMARY KEY,
@@ -21,10 +22,10 @@ CREATE TABLE public.notes (
 );
 INSERT INTO public.teams VALUES (1, 'Red', 'alice'), (2, 'Blue', 'bob'), (3, 'Secret', 'carol');
 INSERT INTO public.members VALUES
-  (1, 1, 'alice', 'lead', 10, NULL),
-  (2, 1, 'bob', 'dev', 5, NULL),
-  (3, 2, 'bob', 'lead', 7, NULL),
-  (4, 3, 'carol', 'lead', 1, '{"x": 1}');
+  (1, 1, 'alice', 'lead', 10, NULL, NULL),
+  (2, 1, 'bob', 'dev', 5, NULL, NULL),
+  (3, 2, 'bob', 'lead', 7, NULL, NULL),
+  (4, 3, 'carol', 'lead', 1, '{"x": 1}', '2024-01-01');
 INSERT INTO public.notes (team_id, body, created_by, labels) VALUES
   (1, 'red plan', 'alice', '{"public": true}'),
   (1, 'red secret', 'bob', '{"hr": true}'),
