@@ -12,6 +12,8 @@ const clerk = createClerkClient({ secretKey: E2E_ENV.app.CLERK_SECRET_KEY, apiUr
 const created: string[] = [];
 
 test.use({ storageState: { cookies: [], origins: [] } });
+// Each test walks several Clerk screens and a second tab; on a loaded machine that takes more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
 
 test.afterAll(async () => {
   for (const id of created) await clerk.users.deleteUser(id).catch(() => {});
