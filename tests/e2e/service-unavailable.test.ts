@@ -24,6 +24,14 @@ test.beforeAll(async () => {
       return { CLERK_API_URL, CLERK_PROXY_URL, CLERK_JS };
     }),
   ]);
+  // The local Clerk redirects (its handshake) only to the app's origins: admit this app server's, as a deployer
+  // lists another origin in the Clerk dashboard (Backend API `PATCH /v1/instance`, `allowed_origins`).
+  const allowed = await fetch(`${E2E_ENV.app.CLERK_API_URL}/v1/instance`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${E2E_ENV.app.CLERK_SECRET_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ allowed_origins: [new URL(hasuraDown.url).origin] }),
+  });
+  expect(allowed.ok).toBe(true);
 });
 
 test.afterAll(async () => {
