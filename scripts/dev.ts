@@ -79,6 +79,7 @@ async function main() {
       'Local stack ready:',
       `  app     ${app.url}`,
       plan.clerk ? `  Clerk   http://127.0.0.1:${ports.clerk}  (local)` : '  Clerk   your own instance',
+      ...(plan.clerk ? [`  mailbox http://127.0.0.1:${ports.clerk}/mailbox  (the codes the local Clerk "sends")`] : []),
       plan.hasura
         ? `  Hasura  http://127.0.0.1:${ports.hasura}/v1/graphql  (local, admin secret ${plan.hasura.HASURA_GRAPHQL_ADMIN_SECRET ?? 'none'}` +
           `${userEnv.HASURA_GRAPHQL_ADMIN_SECRET ? '' : `, kept in ${adminSecretPath().replace(ROOT_DIR, '')}`})`
