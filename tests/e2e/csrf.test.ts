@@ -63,7 +63,7 @@ test('a page on another origin cannot write to the shelf with a Remix data reque
   await expectNotOnShelf(page);
 });
 
-test('a cross-site form posted to the book page changes nothing', async ({ page }) => {
+test('a cross-site form posted to the book page is refused with a 403 page that says why, and changes nothing', async ({ page }) => {
   await page.goto(`${ATTACKER}/prize`);
   const answered = page.waitForResponse((response) => response.url() === `${APP_URL}${bookUrl}`);
   await page.evaluate((action) => {
@@ -76,8 +76,12 @@ test('a cross-site form posted to the book page changes nothing', async ({ page 
     document.body.append(form);
     form.submit();
   }, `${APP_URL}${bookUrl}`);
-  // Remix refuses a document POST whose Origin is not the Host before any app code runs (an empty 500).
-  expect((await answered).status()).toBeGreaterThanOrEqual(400);
+  const response = await answered;
+  expect(response.status()).toBe(403);
+  expect(response.headers()['content-type']).toMatch(/^text\/html/);
+  const page403 = await response.text();
+  expect(page403).toMatch(/did not come from this app's own pages .*nothing was changed/);
+  expect(page403).toContain(ATTACKER);
   await expectNotOnShelf(page);
 });
 
