@@ -65,8 +65,8 @@ export function crossSiteRefusal(reason: string): Response {
   return json({ problem: crossSiteProblem(reason) }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+/** Escaped for element content (the reason quotes the request's Origin as sent). */
+const escapeHtml = (text: string) => text.replace(/[&<>]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
  * The same 403 as a page a person can read, for requests that reach no route code: a cross-site document POST
