@@ -76,7 +76,7 @@ export function crossSiteRefusalPage(reason: string): Response {
   const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
   setSecurityHeaders(headers);
   const page =
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Request refused</title></head>' +
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Request refused</title></head>' +
     `<body><h1>Request refused</h1><p>${escapeHtml(crossSiteProblem(reason))}</p></body></html>\n`;
   return new Response(page, { status: 403, headers });
 }
