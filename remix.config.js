@@ -1,6 +1,6 @@
 /**
  * Remix v2 with the classic compiler (`remix build` / `remix dev`). `npm run build && npm start` serves
- * build/index.js with remix-serve, which listens on $PORT (default 3000).
+ * build/index.js with server.js, which listens on $PORT (default 3000).
  * @type {import('@remix-run/dev').AppConfig}
  */
 export default {

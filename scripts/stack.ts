@@ -56,11 +56,11 @@ export const localHasuraService = (port: number): Omit<ServiceSpec, 'env'> => ({
   hint: `local Hasura engine (npm run emulator:hasura, HASURA_GRAPHQL_SERVER_PORT=${port})`,
 });
 
-/** The production build served by remix-serve (`npm start`); needs `npm run build` first. */
+/** The production build served by server.js (`npm start`); needs `npm run build` first. */
 export const appProductionService = (port: number): Omit<ServiceSpec, 'env'> => ({
   name: 'app',
-  command: `${BIN}/remix-serve`,
-  args: ['./build/index.js'],
+  command: process.execPath,
+  args: ['server.js'],
   port,
   healthUrl: `http://127.0.0.1:${port}/healthz`,
   hint: 'Remix app (npm run build && npm start)',

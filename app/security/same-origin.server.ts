@@ -17,8 +17,12 @@
  */
 import type { ServerBuild } from '@remix-run/node';
 import { json } from '@remix-run/node';
+import { setSecurityHeaders } from '~/security/headers.server';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Whether a request with this method cannot change anything, and so needs no check. */
+export const isSafeMethod = (method: string): boolean => SAFE_METHODS.has(method);
 
 function originOf(url: string): string | null {
   try {
@@ -33,7 +37,7 @@ function originOf(url: string): string | null {
  * `ownOrigins`: the configured public origins (APP_ORIGIN); empty means "the request URL's origin".
  */
 export function crossSiteReason(request: Request, ownOrigins: readonly string[] = []): string | null {
-  if (SAFE_METHODS.has(request.method)) return null;
+  if (isSafeMethod(request.method)) return null;
   const isOwn = (origin: string | null) =>
     origin !== null && (ownOrigins.length > 0 ? ownOrigins.includes(origin) : origin === originOf(request.url));
   const { headers } = request;
@@ -48,16 +52,33 @@ export function crossSiteReason(request: Request, ownOrigins: readonly string[] 
   return null;
 }
 
+/** The short explanation a refused request gets. */
+export function crossSiteProblem(reason: string): string {
+  return (
+    `Refused: this request did not come from this app's own pages (${reason}), so nothing was changed. ` +
+    'If you sent it from the app, reload the page and try again.'
+  );
+}
+
 /** The 403 answered (thrown) instead of running the action: the error boundary shows `problem`. */
 export function crossSiteRefusal(reason: string): Response {
-  return json(
-    {
-      problem:
-        `Refused: this request did not come from this app's own pages (${reason}), so nothing was changed. ` +
-        'If you sent it from the app, reload the page and try again.',
-    },
-    { status: 403, headers: { 'Cache-Control': 'no-store' } },
-  );
+  return json({ problem: crossSiteProblem(reason) }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** Escaped for element content (the reason quotes the request's Origin as sent). */
+const escapeHtml = (text: string) => text.replace(/[&<>]/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/**
+ * The same 403 as a page a person can read, for requests that reach no route code: a cross-site document POST
+ * (a plain HTML form on another site), which Remix itself would otherwise answer with an empty 500.
+ */
+export function crossSiteRefusalPage(reason: string): Response {
+  const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  setSecurityHeaders(headers);
+  const page =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Request refused</title></head>' +
+    `<body><h1>Request refused</h1><p>${escapeHtml(crossSiteProblem(reason))}</p></body></html>\n`;
+  return new Response(page, { status: 403, headers });
 }
 
 type ServerRoutes = ServerBuild['routes'];
