@@ -26,7 +26,7 @@ export async function openDatabase(location: DatabaseLocation | string, options:
   return where.kind === 'postgres' ? openPostgres(where.url, settings) : openPglite(where.dir, settings);
 }
 
-async function openPostgres(url: string, { statementTimeoutMs }: { statementTimeoutMs: number }): Promise<Database> {
+async function openPostgres(url: string, { statementTimeoutMs, log }: { statementTimeoutMs: number; log?: (message: string) => void }): Promise<Database> {
   // Sent in each connection's start-up packet, so it is the session default that RESET returns to.
   const pool = new pg.Pool({
     connectionString: url,
@@ -34,6 +34,9 @@ async function openPostgres(url: string, { statementTimeoutMs }: { statementTime
     maxLifetimeSeconds: CONNECTION_LIFETIME_SECONDS,
     ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
   });
+  // An idle connection the server ends (restart, failover, an admin) is dropped by the pool; unheard, its error
+  // would be an uncaught exception that stops the engine.
+  pool.on('error', (error) => log?.(`PostgreSQL closed an idle connection: ${error.message}`));
   // Fail fast with a clear message instead of on the first request.
   const probe = await pool.connect().catch((error: Error) => {
     throw new Error(`cannot connect to PostgreSQL at ${redact(url)}: ${error.message}`);

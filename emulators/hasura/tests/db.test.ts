@@ -1,5 +1,6 @@
 /** `Database.preparedRow`: prepared statements kept per SQL text, on PGlite and (with TEST_DATABASE_URL) PostgreSQL. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { openDatabase } from '../src/db.js';
 import type { Database } from '../src/types.js';
 import { testDatabaseTargets, type TestDatabase } from './helpers/test-databases.js';
@@ -54,5 +55,30 @@ describe.each(testDatabaseTargets())('preparedRow on $name', (target) => {
     await insertedYet;
     expect(await db.preparedRow('SELECT count(*)::text FROM t', [])).toEqual(['2']);
     expect(await rolledBack).toBe('rolled back');
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('a PostgreSQL connection the server ends', () => {
+  it('is dropped from the pool without taking the engine down, and the next statement runs', async () => {
+    const database = await testDatabaseTargets()[1]!.create();
+    const db = await openDatabase(database.url);
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      // An idle pooled connection, ended by the server (an admin, a restart, a failover).
+      const [pid] = (await db.preparedRow('SELECT pg_backend_pid()::text', [])) ?? [];
+      const admin = new pg.Client({ connectionString: database.url });
+      await admin.connect();
+      await admin.query('SELECT pg_terminate_backend($1::int)', [pid]);
+      await admin.end();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(uncaught).toEqual([]);
+      expect(await db.preparedRow('SELECT 1::text', [])).toEqual(['1']);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await db.close();
+      await database.drop();
+    }
   });
 });
