@@ -243,8 +243,8 @@ describe('<UserButton/> and <UserProfile/>', () => {
     await page.locator('input[type=file]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG });
     await eventually(() => page.evaluate(() => window.Clerk.user?.hasImage)).toBe(true);
     await page.getByRole('button', { name: 'Update profile' }).click();
-    await page.locator('input[name=firstName]').fill('Katherine');
-    await page.locator('input[name=lastName]').fill('Lane');
+    await page.locator('input[name=firstName]:not([disabled])').fill('Katherine');
+    await page.locator('input[name=lastName]:not([disabled])').fill('Lane');
     await page.getByRole('button', { name: 'Save' }).click();
     await eventually(() => page.evaluate(() => window.Clerk.user?.fullName)).toBe('Katherine Lane');
     const imageUrl = await page.evaluate(() => window.Clerk.user!.imageUrl);
