@@ -242,10 +242,12 @@ describe('<UserButton/> and <UserProfile/>', () => {
     // The image uploads as soon as it is chosen (and the form closes); the names wait for "Save".
     await page.locator('input[type=file]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG });
     await eventually(() => page.evaluate(() => window.Clerk.user?.hasImage)).toBe(true);
+    // Reopen only once the closing form is gone, so one form (and one "Save") is on the page.
+    await eventually(() => page.locator('input[name=firstName]').count()).toBe(0);
     await page.getByRole('button', { name: 'Update profile' }).click();
     await page.locator('input[name=firstName]:not([disabled])').fill('Katherine');
     await page.locator('input[name=lastName]:not([disabled])').fill('Lane');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('button.cl-formButtonPrimary:not([disabled])', { hasText: 'Save' }).click();
     await eventually(() => page.evaluate(() => window.Clerk.user?.fullName)).toBe('Katherine Lane');
     const imageUrl = await page.evaluate(() => window.Clerk.user!.imageUrl);
     const image = await fetch(imageUrl);
