@@ -29,7 +29,10 @@ export const WEBHOOK_CODEGEN_PATHS: CodegenPaths = {
   documents: ['app/webhooks/**/*.ts', '!app/webhooks/gql/**'],
 };
 
-export function codegenConfig(paths: CodegenPaths = DEFAULT_CODEGEN_PATHS, webhookPaths: CodegenPaths = WEBHOOK_CODEGEN_PATHS): CodegenConfig {
+export function codegenConfig(
+  paths: CodegenPaths = DEFAULT_CODEGEN_PATHS,
+  webhookPaths: CodegenPaths = WEBHOOK_CODEGEN_PATHS,
+): CodegenConfig {
   return {
     ignoreNoDocuments: false,
     generates: { [withSlash(paths.outDir)]: output(paths), [withSlash(webhookPaths.outDir)]: output(webhookPaths) },

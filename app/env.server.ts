@@ -48,12 +48,19 @@ const EnvSchema = z
     APP_ORIGIN: z
       .string()
       .optional()
-      .transform((value) => (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
-      .pipe(z.array(z.string().refine(isOrigin, 'each entry must be an origin like https://app.example.com (no path)'))),
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(z.string().refine(isOrigin, 'each entry must be an origin like https://app.example.com (no path)')),
+      ),
     /** Clerk dashboard → Webhooks → the endpoint's signing secret; unset → /webhooks/clerk answers 503. */
     CLERK_WEBHOOK_SIGNING_SECRET: z
       .string()
-      .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'must be the endpoint\'s signing secret, whsec_<base64>')
+      .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, "must be the endpoint's signing secret, whsec_<base64>")
       .optional(),
     /** Server only: the Clerk webhook writes users as role clerk_webhook with it; unset → /webhooks/clerk answers 503. */
     HASURA_GRAPHQL_ADMIN_SECRET: z.string().min(1).optional(),

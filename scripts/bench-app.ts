@@ -104,7 +104,8 @@ export async function newDevBrowser(clerkUrl: string): Promise<string> {
 }
 
 export async function signIn(clerkUrl: string, user: { email: string; password: string }): Promise<SignedInUser> {
-  const call = (path: string, devBrowser: string, form?: Record<string, string>) => fapi(clerkUrl, path, devBrowser, form);
+  const call = (path: string, devBrowser: string, form?: Record<string, string>) =>
+    fapi(clerkUrl, path, devBrowser, form);
   const devBrowser = await newDevBrowser(clerkUrl);
   let signInAttempt = (await call('/v1/client/sign_ins', devBrowser, { identifier: user.email })).response;
   if (signInAttempt.status !== 'complete') {
@@ -178,7 +179,11 @@ interface PhaseResult {
   cpu: string;
 }
 
-export function get(agent: http.Agent, url: URL, cookie: string | undefined): Promise<{ status: number; body: string }> {
+export function get(
+  agent: http.Agent,
+  url: URL,
+  cookie: string | undefined,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.get(
       url,
@@ -230,7 +235,13 @@ interface Sample {
   ownCpuMs: number;
 }
 
-async function measure(url: URL, cookies: () => string | undefined, watched: Watched[], seconds: number, warmupMs: number): Promise<Sample> {
+async function measure(
+  url: URL,
+  cookies: () => string | undefined,
+  watched: Watched[],
+  seconds: number,
+  warmupMs: number,
+): Promise<Sample> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const sample: Sample = { latencies: [], errors: 0, bytes: 0, wallMs: 0, seconds, serverCpuMs: [], ownCpuMs: 0 };
   const measureFrom = performance.now() + warmupMs;
@@ -303,7 +314,9 @@ interface Phase {
 }
 
 async function runPhase(phase: Phase): Promise<PhaseResult> {
-  return summarize(phase.name, phase.watched, [await measure(phase.url, phase.cookies, phase.watched, SECONDS, WARMUP_MS)]);
+  return summarize(phase.name, phase.watched, [
+    await measure(phase.url, phase.cookies, phase.watched, SECONDS, WARMUP_MS),
+  ]);
 }
 
 /**
@@ -333,7 +346,9 @@ function printResults(results: PhaseResult[]) {
   const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'HTML', 'CPU (100% = one core)'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) =>
-    cells.map((cell, i) => (i === 0 || i === cells.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+    cells
+      .map((cell, i) => (i === 0 || i === cells.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join('  ');
   console.log(`\n${line(header)}\n${rows.map(line).join('\n')}`);
 }
 
@@ -359,7 +374,10 @@ async function main() {
   const hasuraDatabaseUrl = database?.url ?? 'pglite://memory';
   const hasuraAdminSecret = checkoutAdminSecret();
   const env = localStackEnv(ports, { hasuraDatabaseUrl, hasuraAdminSecret });
-  const noCacheEnv = localStackEnv({ ...ports, app: noCachePort }, { hasuraDatabaseUrl, hasuraAdminSecret, tokenCache: 'off' });
+  const noCacheEnv = localStackEnv(
+    { ...ports, app: noCachePort },
+    { hasuraDatabaseUrl, hasuraAdminSecret, tokenCache: 'off' },
+  );
   const base = { ...process.env, NODE_ENV: 'production' };
 
   const services: RunningService[] = [];
@@ -368,7 +386,10 @@ async function main() {
   const clerkClient = createClerkClient({ secretKey: env.app.CLERK_SECRET_KEY, apiUrl: env.app.CLERK_API_URL });
   try {
     console.log('Starting the local stack on ephemeral ports…');
-    const clerk = await startService({ ...localClerkService(ports.clerk), env: { ...base, ...env.clerk } }, { output: quiet });
+    const clerk = await startService(
+      { ...localClerkService(ports.clerk), env: { ...base, ...env.clerk } },
+      { output: quiet },
+    );
     services.push(clerk);
     const hasura = await startService(
       { ...localHasuraService(ports.hasura), env: { ...base, ...env.hasura } },
@@ -392,13 +413,17 @@ async function main() {
     }
     const users = await Promise.all(credentials.slice(0, USER_COUNT).map((user) => signIn(clerk.url, user)));
     // Session tokens live 60 s: renew them in the background as clerk-js does.
-    refreshTimers.push(setInterval(() => void Promise.all(users.map((user) => user.refresh())).catch(console.error), 20_000));
+    refreshTimers.push(
+      setInterval(() => void Promise.all(users.map((user) => user.refresh())).catch(console.error), 20_000),
+    );
 
     // Check once that the cookies really sign each user in before measuring anything.
     for (const user of users) {
       const { status, body } = await get(new http.Agent(), new URL('/status', app.url), user.cookie);
       if (status !== 200 || !body.includes(user.userId)) {
-        throw new Error(`${user.email} is not signed in on /status (HTTP ${status}); the bench would measure the wrong thing`);
+        throw new Error(
+          `${user.email} is not signed in on /status (HTTP ${status}); the bench would measure the wrong thing`,
+        );
       }
     }
     let next = 0;
@@ -429,7 +454,12 @@ async function main() {
       INITIAL_WARMUP_MS,
     );
     const [ceiling, cached] = await runInterleaved(
-      { name: '/about signed in (static page, ceiling)', url: new URL('/about', app.url), cookies: rotate, watched: watch(app) },
+      {
+        name: '/about signed in (static page, ceiling)',
+        url: new URL('/about', app.url),
+        cookies: rotate,
+        watched: watch(app),
+      },
       { name: '/books signed in', url: new URL('/books', app.url), cookies: rotate, watched: watch(app) },
     );
     const uncached = await runPhase({
@@ -440,7 +470,12 @@ async function main() {
     });
     // Where the time goes: the bare server, a server-rendered page with Clerk auth but no GraphQL, and /books
     // without a token.
-    const raw = await runPhase({ name: '/healthz (raw server reference)', url: new URL('/healthz', app.url), cookies: () => undefined, watched: watch(app) });
+    const raw = await runPhase({
+      name: '/healthz (raw server reference)',
+      url: new URL('/healthz', app.url),
+      cookies: () => undefined,
+      watched: watch(app),
+    });
     const rendered = await runPhase({
       name: '/sign-in signed in (SSR + auth, no GraphQL)',
       url: new URL('/sign-in', app.url),

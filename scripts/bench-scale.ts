@@ -59,9 +59,107 @@ const SYLLABLES = ONSETS.flatMap((onset) => ['a', 'e', 'i', 'o', 'u'].map((vowel
 const VOCABULARY = SYLLABLES.length ** 3;
 /** Rank → word: a permutation (7919 is coprime with 729,000), so common words do not all share a syllable. */
 const WORD_STEP = 7919;
-const ADJECTIVES = ['silent', 'crimson', 'hidden', 'last', 'golden', 'broken', 'distant', 'quiet', 'burning', 'frozen', 'wandering', 'secret', 'forgotten', 'midnight', 'endless', 'bitter', 'hollow', 'shining', 'wild', 'gentle', 'restless', 'paper', 'iron', 'glass', 'salt', 'winter', 'summer', 'northern', 'southern', 'little', 'lost', 'stolen', 'painted', 'sleeping', 'copper', 'velvet'];
-const NOUNS = ['river', 'garden', 'lighthouse', 'kingdom', 'orchard', 'harbor', 'mountain', 'library', 'station', 'island', 'forest', 'city', 'letter', 'voyage', 'mirror', 'archive', 'bridge', 'tower', 'desert', 'storm', 'map', 'clockmaker', 'compass', 'lantern', 'meadow', 'cathedral', 'signal', 'engine', 'atlas', 'valley', 'observatory', 'carnival', 'embassy'];
-const FIRST_NAMES = ['Ada', 'Bruno', 'Clara', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Keiko', 'Luca', 'Maya', 'Nils', 'Olga', 'Pablo', 'Quinn', 'Rosa', 'Soren', 'Tala', 'Umar', 'Vera', 'Wen', 'Ximena', 'Yusuf', 'Zoe'];
+const ADJECTIVES = [
+  'silent',
+  'crimson',
+  'hidden',
+  'last',
+  'golden',
+  'broken',
+  'distant',
+  'quiet',
+  'burning',
+  'frozen',
+  'wandering',
+  'secret',
+  'forgotten',
+  'midnight',
+  'endless',
+  'bitter',
+  'hollow',
+  'shining',
+  'wild',
+  'gentle',
+  'restless',
+  'paper',
+  'iron',
+  'glass',
+  'salt',
+  'winter',
+  'summer',
+  'northern',
+  'southern',
+  'little',
+  'lost',
+  'stolen',
+  'painted',
+  'sleeping',
+  'copper',
+  'velvet',
+];
+const NOUNS = [
+  'river',
+  'garden',
+  'lighthouse',
+  'kingdom',
+  'orchard',
+  'harbor',
+  'mountain',
+  'library',
+  'station',
+  'island',
+  'forest',
+  'city',
+  'letter',
+  'voyage',
+  'mirror',
+  'archive',
+  'bridge',
+  'tower',
+  'desert',
+  'storm',
+  'map',
+  'clockmaker',
+  'compass',
+  'lantern',
+  'meadow',
+  'cathedral',
+  'signal',
+  'engine',
+  'atlas',
+  'valley',
+  'observatory',
+  'carnival',
+  'embassy',
+];
+const FIRST_NAMES = [
+  'Ada',
+  'Bruno',
+  'Clara',
+  'Dmitri',
+  'Elena',
+  'Farid',
+  'Greta',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Keiko',
+  'Luca',
+  'Maya',
+  'Nils',
+  'Olga',
+  'Pablo',
+  'Quinn',
+  'Rosa',
+  'Soren',
+  'Tala',
+  'Umar',
+  'Vera',
+  'Wen',
+  'Ximena',
+  'Yusuf',
+  'Zoe',
+];
 
 /** The made-up word of Zipf rank `rank` (0 = most common). */
 function vocabularyWord(rank: number): string {
@@ -172,13 +270,17 @@ async function scenariosAt(db: pg.Client, size: number): Promise<Scenario[]> {
     'SELECT title, id::text AS id FROM public.books ORDER BY title, id OFFSET $1 LIMIT 1',
     [(deepPage - 1) * PAGE_SIZE - 1],
   );
-  const { rows: book } = await db.query<{ id: string }>('SELECT id::text AS id FROM public.books ORDER BY id OFFSET $1 LIMIT 1', [
-    Math.floor(size / 2),
-  ]);
+  const { rows: book } = await db.query<{ id: string }>(
+    'SELECT id::text AS id FROM public.books ORDER BY id OFFSET $1 LIMIT 1',
+    [Math.floor(size / 2)],
+  );
   const all = { q: '', genre: '' };
   return [
     { name: 'catalog page 1', path: '/books' },
-    { name: `catalog page ${deepPage}${deepPage < DEEP_PAGE ? ' (last)' : ''}`, path: catalogHref(all, { after: before[0] }) },
+    {
+      name: `catalog page ${deepPage}${deepPage < DEEP_PAGE ? ' (last)' : ''}`,
+      path: catalogHref(all, { after: before[0] }),
+    },
     { name: `search "${COMMON_WORD}" (common)`, path: catalogHref({ ...all, q: COMMON_WORD }, null) },
     { name: `search "${RARE_WORD}" (rare)`, path: catalogHref({ ...all, q: RARE_WORD }, null) },
     { name: 'genre Poetry', path: catalogHref({ ...all, genre: 'Poetry' }, null) },
@@ -186,7 +288,8 @@ async function scenariosAt(db: pg.Client, size: number): Promise<Scenario[]> {
   ];
 }
 
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 async function measureSize(
   size: number,
@@ -227,8 +330,20 @@ async function measureSize(
     const sorted = latencies[i].sort((a, b) => a - b);
     // The median of the rounds' figures: a statistics flush that lands in the wrong round moves one of them only.
     const blocks = sqlBlocks[i];
-    const sqlMs = blocks.includes(null) ? null : percentile((blocks as number[]).sort((a, b) => a - b), 0.5);
-    return { size, scenario: scenario.name, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), sqlMs, found: found[i] };
+    const sqlMs = blocks.includes(null)
+      ? null
+      : percentile(
+          (blocks as number[]).sort((a, b) => a - b),
+          0.5,
+        );
+    return {
+      size,
+      scenario: scenario.name,
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+      sqlMs,
+      found: found[i],
+    };
   });
 }
 
@@ -243,7 +358,8 @@ function printTable(results: Measured[]) {
     r.found,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => ([0, 2, 3, 4].includes(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => ([0, 2, 3, 4].includes(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ');
   console.log(`\n${line(header)}\n${rows.map(line).join('\n')}`);
 }
 
@@ -253,11 +369,16 @@ function summary(results: Measured[]): string {
   const smallest = Math.min(...SIZES);
   const at = (size: number) => results.filter((r) => r.size === size);
   const p50 = (size: number, prefix: string) => at(size).find((r) => r.scenario.startsWith(prefix))!.p50;
-  const search = Math.max(...at(largest).filter((r) => r.scenario.startsWith('search')).map((r) => r.p50));
+  const search = Math.max(
+    ...at(largest)
+      .filter((r) => r.scenario.startsWith('search'))
+      .map((r) => r.p50),
+  );
   const deep = at(largest).find((r) => r.scenario.startsWith('catalog page') && r.scenario !== 'catalog page 1')!.p50;
   const ratios = at(largest).map((r, i) => r.p50 / at(smallest)[i].p50);
   const growth = Math.exp(ratios.reduce((sum, ratio) => sum + Math.log(ratio), 0) / ratios.length);
-  const label = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000}M` : size >= 1000 ? `${size / 1000}k` : String(size));
+  const label = (size: number) =>
+    size >= 1_000_000 ? `${size / 1_000_000}M` : size >= 1000 ? `${size / 1000}k` : String(size);
   return (
     `scale: search p50 ${search.toFixed(1)} ms at ${label(largest)}, page-${DEEP_PAGE}/page-1 ${(deep / p50(largest, 'catalog page 1')).toFixed(2)}, ` +
     `growth ${label(smallest)}→${label(largest)} ${growth.toFixed(2)}×`
@@ -267,8 +388,13 @@ function summary(results: Measured[]): string {
 // ---------- main ----------
 async function main() {
   const started = performance.now();
-  if (SIZES.some((size) => !Number.isInteger(size) || size < SEED_SIZE) || SIZES.some((size, i) => i > 0 && size <= SIZES[i - 1])) {
-    throw new Error(`BENCH_SIZES must be increasing whole numbers of at least ${SEED_SIZE} (the seed), got ${SIZES.join(',')}`);
+  if (
+    SIZES.some((size) => !Number.isInteger(size) || size < SEED_SIZE) ||
+    SIZES.some((size, i) => i > 0 && size <= SIZES[i - 1])
+  ) {
+    throw new Error(
+      `BENCH_SIZES must be increasing whole numbers of at least ${SEED_SIZE} (the seed), got ${SIZES.join(',')}`,
+    );
   }
   if (process.env.BENCH_SKIP_BUILD === '1') console.log('Using the existing build/ (BENCH_SKIP_BUILD=1).');
   else buildForProduction();
@@ -281,16 +407,30 @@ async function main() {
   const db = new pg.Client({ connectionString: database.url });
   let refresh: NodeJS.Timeout | undefined;
   try {
-    console.log(`Starting the local stack on ports ${ports.app} (app), ${ports.clerk} (Clerk), ${ports.hasura} (Hasura)…`);
-    const clerk = await startService({ ...localClerkService(ports.clerk), env: { ...base, ...env.clerk } }, { output: quiet });
+    console.log(
+      `Starting the local stack on ports ${ports.app} (app), ${ports.clerk} (Clerk), ${ports.hasura} (Hasura)…`,
+    );
+    const clerk = await startService(
+      { ...localClerkService(ports.clerk), env: { ...base, ...env.clerk } },
+      { output: quiet },
+    );
     services.push(clerk);
-    services.push(await startService({ ...localHasuraService(ports.hasura), env: { ...base, ...env.hasura } }, { output: quiet, timeoutMs: 120_000 }));
-    const app = await startService({ ...appProductionService(ports.app), env: { ...base, ...env.app } }, { output: quiet });
+    services.push(
+      await startService(
+        { ...localHasuraService(ports.hasura), env: { ...base, ...env.hasura } },
+        { output: quiet, timeoutMs: 120_000 },
+      ),
+    );
+    const app = await startService(
+      { ...appProductionService(ports.app), env: { ...base, ...env.app } },
+      { output: quiet },
+    );
     services.push(app);
     const user = await signIn(clerk.url, localClerkUsers()[0]);
     refresh = setInterval(() => void user.refresh().catch(console.error), 20_000);
     const status = await get(new http.Agent(), new URL('/status', app.url), user.cookie);
-    if (status.status !== 200 || !status.body.includes(user.userId)) throw new Error(`${user.email} is not signed in on /status`);
+    if (status.status !== 200 || !status.body.includes(user.userId))
+      throw new Error(`${user.email} is not signed in on /status`);
     await db.connect();
 
     const version = (await db.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
@@ -304,11 +444,19 @@ async function main() {
       console.log(`\n${size.toLocaleString('en-US')} books:`);
       await growCatalog(db, size);
       const measured = await measureSize(size, app.url, () => user.cookie, db, databaseName);
-      for (const r of measured) console.log(`  ${r.scenario.padEnd(32)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms`);
+      for (const r of measured)
+        console.log(
+          `  ${r.scenario.padEnd(32)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms`,
+        );
       results.push(...measured);
     }
     printTable(results);
-    console.log(`\nload average now ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}; total run ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `\nload average now ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')}; total run ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
     console.log(summary(results));
   } finally {
     clearInterval(refresh);

@@ -61,7 +61,8 @@ export async function introspectSchema(endpoint: string, adminSecret: string, ro
   }).catch((error: Error) => {
     throw new Error(`cannot reach Hasura at ${endpoint}: ${error.message}`);
   });
-  if (!response.ok) throw new Error(`Hasura at ${endpoint} answered HTTP ${response.status} to the introspection query`);
+  if (!response.ok)
+    throw new Error(`Hasura at ${endpoint} answered HTTP ${response.status} to the introspection query`);
   const body = (await response.json()) as { data?: IntrospectionQuery; errors?: { message: string }[] };
   if (body.errors?.length || !body.data) {
     throw new Error(`introspection failed: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
@@ -89,7 +90,9 @@ export async function introspectLocalProject(hasuraDir: string, roles: string[] 
   }
 }
 
-export async function runCodegenPipeline(options: CodegenPipelineOptions = {}): Promise<{ schemaFile: string; outDir: string; webhookSchemaFile: string; webhookOutDir: string }> {
+export async function runCodegenPipeline(
+  options: CodegenPipelineOptions = {},
+): Promise<{ schemaFile: string; outDir: string; webhookSchemaFile: string; webhookOutDir: string }> {
   const cwd = resolve(options.cwd ?? '.');
   const schemaFile = resolve(cwd, options.schemaFile ?? DEFAULT_CODEGEN_PATHS.schema);
   const outDir = resolve(cwd, options.outDir ?? DEFAULT_CODEGEN_PATHS.outDir);
@@ -105,7 +108,10 @@ export async function runCodegenPipeline(options: CodegenPipelineOptions = {}): 
         await introspectSchema(options.endpoint, options.adminSecret!, WEBHOOK_ROLE),
       ]
     : await introspectLocalProject(resolve(cwd, options.hasuraDir ?? 'hasura'), [CODEGEN_ROLE, WEBHOOK_ROLE]);
-  for (const [file, text] of [[schemaFile, sdl], [webhookSchemaFile, webhookSdl]] as const) {
+  for (const [file, text] of [
+    [schemaFile, sdl],
+    [webhookSchemaFile, webhookSdl],
+  ] as const) {
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, text);
   }
@@ -132,7 +138,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   );
   runCodegenPipeline(remote).then(
     (written) =>
-      console.log(`codegen: wrote ${written.schemaFile}, ${written.outDir}/, ${written.webhookSchemaFile} and ${written.webhookOutDir}/`),
+      console.log(
+        `codegen: wrote ${written.schemaFile}, ${written.outDir}/, ${written.webhookSchemaFile} and ${written.webhookOutDir}/`,
+      ),
     (error: Error) => {
       console.error(`codegen failed: ${error.message}`);
       process.exitCode = 1;

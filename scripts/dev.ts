@@ -30,7 +30,8 @@ function portFrom(env: Record<string, string | undefined>, name: string, fallbac
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535)
+    throw new Error(`${name} must be a port number, got "${value}"`);
   return port;
 }
 
@@ -67,7 +68,8 @@ async function main() {
     if (plan.hasura) await assertPortFree(ports.hasura, 'Hasura', 'HASURA_GRAPHQL_SERVER_PORT');
     await assertPortFree(ports.app, 'app', 'PORT');
     if (plan.clerk) running.push(await startService({ ...localClerkService(ports.clerk), env: plan.clerk }));
-    else console.log('Clerk: using your own Clerk (CLERK_PUBLISHABLE_KEY is set); the local Clerk server is not started.');
+    else
+      console.log('Clerk: using your own Clerk (CLERK_PUBLISHABLE_KEY is set); the local Clerk server is not started.');
     if (plan.hasura) running.push(await startService({ ...localHasuraService(ports.hasura), env: plan.hasura }));
     else console.log(`Hasura: using ${plan.app.HASURA_GRAPHQL_ENDPOINT}; the local engine is not started.`);
     // remix dev builds first, so give it longer than the emulators.
@@ -91,7 +93,9 @@ async function main() {
 
     // One server dying (e.g. a crash) takes the whole stack down instead of leaving it half working.
     await Promise.race(
-      running.map((service) => new Promise<string>((resolve) => service.child.once('exit', () => resolve(service.name)))),
+      running.map(
+        (service) => new Promise<string>((resolve) => service.child.once('exit', () => resolve(service.name))),
+      ),
     ).then(async (name) => {
       if (!stopping) {
         console.error(`${name} server stopped; stopping the rest of the stack.`);

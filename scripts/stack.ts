@@ -16,7 +16,9 @@ export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
 const BIN = `${ROOT_DIR}node_modules/.bin`;
 
 /** The users the local Clerk server signs in (its config: CLERK_EMULATOR_CONFIG, else the default one). */
-export function localClerkUsers(configPath = 'emulators/clerk/config.local.json'): { email: string; password: string }[] {
+export function localClerkUsers(
+  configPath = 'emulators/clerk/config.local.json',
+): { email: string; password: string }[] {
   const config = JSON.parse(readFileSync(resolve(ROOT_DIR, configPath), 'utf8')) as {
     users?: { email: string; password: string }[];
   };
@@ -152,7 +154,9 @@ async function waitForHealthy(
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${options.service} server not healthy at ${url} after ${options.timeoutMs ?? 60_000} ms (${lastProblem})`);
+  throw new Error(
+    `${options.service} server not healthy at ${url} after ${options.timeoutMs ?? 60_000} ms (${lastProblem})`,
+  );
 }
 
 /**
@@ -295,7 +299,9 @@ export function planStack(
     ),
   );
   return {
-    clerk: ownClerk ? null : { ...user, ...local.clerk, CLERK_SECRET_KEY: user.CLERK_SECRET_KEY || local.clerk.CLERK_SECRET_KEY },
+    clerk: ownClerk
+      ? null
+      : { ...user, ...local.clerk, CLERK_SECRET_KEY: user.CLERK_SECRET_KEY || local.clerk.CLERK_SECRET_KEY },
     hasura: ownHasura ? null : { ...local.hasura, ...user },
     app: { ...app, ...user },
   };

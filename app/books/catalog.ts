@@ -35,7 +35,10 @@ export class CatalogParamError extends Error {}
 /** base64url of the UTF-8 JSON `[title, id]` (btoa/atob: the same code runs in the browser bundle). */
 export function encodeCursor({ title, id }: CatalogCursor): string {
   const bytes = new TextEncoder().encode(JSON.stringify([title, id]));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 export function decodeCursor(text: string): CatalogCursor {
@@ -43,11 +46,20 @@ export function decodeCursor(text: string): CatalogCursor {
   try {
     if (text.length > MAX_CURSOR_LENGTH) throw new Error('too long');
     const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0))));
+    value = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0))),
+    );
   } catch {
     throw new CatalogParamError('This page link is broken: go back to the first page of the catalog.');
   }
-  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || typeof value[1] !== 'string' || !UUID.test(value[1]) || CONTROL_CHARACTERS.test(value[0])) {
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    typeof value[0] !== 'string' ||
+    typeof value[1] !== 'string' ||
+    !UUID.test(value[1]) ||
+    CONTROL_CHARACTERS.test(value[0])
+  ) {
     throw new CatalogParamError('This page link is broken: go back to the first page of the catalog.');
   }
   return { title: value[0], id: value[1] };
@@ -94,13 +106,29 @@ export function catalogWhere({ q, genre }: Pick<CatalogSearch, 'q' | 'genre'>): 
 function beyond(cursor: CatalogCursor, side: 'after' | 'before', inclusive = false): Books_Bool_Exp {
   const { title, id } = cursor;
   if (side === 'after') {
-    return { _and: [{ title: { _gte: title } }, { _or: [{ title: { _gt: title } }, { id: inclusive ? { _gte: id } : { _gt: id } }] }] };
+    return {
+      _and: [
+        { title: { _gte: title } },
+        { _or: [{ title: { _gt: title } }, { id: inclusive ? { _gte: id } : { _gt: id } }] },
+      ],
+    };
   }
-  return { _and: [{ title: { _lte: title } }, { _or: [{ title: { _lt: title } }, { id: inclusive ? { _lte: id } : { _lt: id } }] }] };
+  return {
+    _and: [
+      { title: { _lte: title } },
+      { _or: [{ title: { _lt: title } }, { id: inclusive ? { _lte: id } : { _lt: id } }] },
+    ],
+  };
 }
 
-const ASCENDING: Books_Order_By[] = [{ title: 'asc' as Books_Order_By['title'] }, { id: 'asc' as Books_Order_By['id'] }];
-const DESCENDING: Books_Order_By[] = [{ title: 'desc' as Books_Order_By['title'] }, { id: 'desc' as Books_Order_By['id'] }];
+const ASCENDING: Books_Order_By[] = [
+  { title: 'asc' as Books_Order_By['title'] },
+  { id: 'asc' as Books_Order_By['id'] },
+];
+const DESCENDING: Books_Order_By[] = [
+  { title: 'desc' as Books_Order_By['title'] },
+  { id: 'desc' as Books_Order_By['id'] },
+];
 
 /**
  * Variables of the catalog page query. `rows` asks for one row more than a page, which tells whether the catalog

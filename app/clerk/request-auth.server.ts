@@ -17,7 +17,10 @@ const signedInRequests = new WeakSet<object>();
 
 function remember(context: unknown, auth: Promise<RequestAuth>): Promise<RequestAuth> {
   if (context && typeof context === 'object') {
-    auth.then((state) => state?.userId && signedInRequests.add(context), () => undefined);
+    auth.then(
+      (state) => state?.userId && signedInRequests.add(context),
+      () => undefined,
+    );
   }
   return auth;
 }

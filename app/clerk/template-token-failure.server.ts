@@ -15,7 +15,10 @@ export type TemplateTokenFailure = 'session-ended' | 'template-missing' | 'refus
 const USER_GONE_CODES = new Set(['user_banned', 'user_deactivated']);
 
 /** `sessionIsActive` asks Clerk whether the session still exists and is active (false for a 404). */
-export async function templateTokenFailure(error: unknown, sessionIsActive: () => Promise<boolean>): Promise<TemplateTokenFailure> {
+export async function templateTokenFailure(
+  error: unknown,
+  sessionIsActive: () => Promise<boolean>,
+): Promise<TemplateTokenFailure> {
   if (!isClerkAPIResponseError(error)) return 'refused';
   if (error.status === 401) return 'session-ended';
   if (error.status === 403 && error.errors.some((e) => USER_GONE_CODES.has(e.code))) return 'session-ended';

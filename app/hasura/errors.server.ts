@@ -23,7 +23,9 @@ export function hasuraUnavailable(endpoint: string, cause: string): Response {
 
 export class HasuraGraphQLError extends Error {
   constructor(readonly errors: { message: string; code?: string }[]) {
-    super(`Hasura rejected the request: ${errors.map((e) => (e.code ? `${e.message} (${e.code})` : e.message)).join('; ')}`);
+    super(
+      `Hasura rejected the request: ${errors.map((e) => (e.code ? `${e.message} (${e.code})` : e.message)).join('; ')}`,
+    );
     this.name = 'HasuraGraphQLError';
   }
 

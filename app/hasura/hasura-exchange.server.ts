@@ -10,7 +10,14 @@
  * spends beyond a static page. Same contract as fetchExchange for what Hasura answers: GraphQL errors become
  * `graphQLErrors`, transport failures `networkError`, and a non-2xx answer keeps its status in `error.response`.
  */
-import { makeErrorResult, makeResult, type Exchange, type ExecutionResult, type Operation, type OperationResult } from '@urql/core';
+import {
+  makeErrorResult,
+  makeResult,
+  type Exchange,
+  type ExecutionResult,
+  type Operation,
+  type OperationResult,
+} from '@urql/core';
 import { makeFetchBody } from '@urql/core/internal';
 import { Agent, request } from 'undici';
 import { filter, make, merge, mergeMap, pipe, share, takeUntil } from 'wonka';
@@ -41,7 +48,12 @@ export function hasuraExchange({ token, headers: extra }: HasuraExchangeOptions)
         mergeMap((operation) =>
           pipe(
             send(operation, headers),
-            takeUntil(pipe(shared$, filter((other) => other.kind === 'teardown' && other.key === operation.key))),
+            takeUntil(
+              pipe(
+                shared$,
+                filter((other) => other.kind === 'teardown' && other.key === operation.key),
+              ),
+            ),
           ),
         ),
       );
@@ -72,7 +84,11 @@ function send(operation: Operation, headers: Record<string, string>) {
   });
 }
 
-async function post(operation: Operation, headers: Record<string, string>, signal: AbortSignal): Promise<OperationResult> {
+async function post(
+  operation: Operation,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<OperationResult> {
   let status: number | undefined;
   try {
     const answer = await request(operation.context.url, {
@@ -92,7 +108,8 @@ async function post(operation: Operation, headers: Record<string, string>, signa
       const reason = status < 200 || status >= 300 ? `HTTP ${status}` : 'the answer is not JSON';
       return makeErrorResult(operation, new Error(`${reason}: ${text.slice(0, 200)}`), response);
     }
-    if (!isExecutionResult(body)) return makeErrorResult(operation, new Error(`HTTP ${status}: not a GraphQL response`), response);
+    if (!isExecutionResult(body))
+      return makeErrorResult(operation, new Error(`HTTP ${status}: not a GraphQL response`), response);
     return makeResult(operation, body, response);
   } catch (error) {
     return makeErrorResult(operation, error as Error, status === undefined ? undefined : { status });

@@ -28,7 +28,10 @@ export interface HasuraSession {
   /** The `https://hasura.io/jwt/claims` object of the token in use, or null when signed out. */
   hasuraClaims: Record<string, unknown> | null;
   /** Runs a query; GraphQL errors throw a 502 Response carrying Hasura's message. */
-  query<Data, Variables extends AnyVariables>(document: TypedDocumentNode<Data, Variables>, variables: Variables): Promise<Data>;
+  query<Data, Variables extends AnyVariables>(
+    document: TypedDocumentNode<Data, Variables>,
+    variables: Variables,
+  ): Promise<Data>;
   /** Runs a mutation; GraphQL errors (permission, constraint) are returned for the action to explain. */
   mutate<Data, Variables extends AnyVariables>(
     document: TypedDocumentNode<Data, Variables>,
@@ -51,7 +54,10 @@ function missingTemplate(template: string, reason: string): Response {
 }
 
 function clerkRefused(template: string, reason: string): Response {
-  return json({ problem: `Clerk refused to issue a token from the JWT template "${template}" (${reason}).` }, { status: 502 });
+  return json(
+    { problem: `Clerk refused to issue a token from the JWT template "${template}" (${reason}).` },
+    { status: 502 },
+  );
 }
 
 /** Whether Clerk still has the session and it is active (asked only when a token request answered 404). */

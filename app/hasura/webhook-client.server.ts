@@ -11,7 +11,12 @@ export const CLERK_WEBHOOK_ROLE = 'clerk_webhook';
 export function createWebhookHasuraClient(endpoint: string, adminSecret: string): Client {
   return new Client({
     url: endpoint,
-    exchanges: [hasuraExchange({ token: null, headers: { 'x-hasura-admin-secret': adminSecret, 'x-hasura-role': CLERK_WEBHOOK_ROLE } })],
+    exchanges: [
+      hasuraExchange({
+        token: null,
+        headers: { 'x-hasura-admin-secret': adminSecret, 'x-hasura-role': CLERK_WEBHOOK_ROLE },
+      }),
+    ],
     requestPolicy: 'network-only',
   });
 }

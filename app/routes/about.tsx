@@ -12,12 +12,12 @@ export default function AboutPage() {
     <>
       <h1>About this app</h1>
       <p>
-        Reading tracker keeps a catalog of books and, once you sign in, a shelf of your own: what you want to read,
-        are reading and have read, with your ratings.
+        Reading tracker keeps a catalog of books and, once you sign in, a shelf of your own: what you want to read, are
+        reading and have read, with your ratings.
       </p>
       <p>
-        Accounts are handled by Clerk; books and shelves live in PostgreSQL behind Hasura&apos;s GraphQL API, which
-        only lets each reader see and change their own shelf. Start with <Link to="/books">the catalog</Link>.
+        Accounts are handled by Clerk; books and shelves live in PostgreSQL behind Hasura&apos;s GraphQL API, which only
+        lets each reader see and change their own shelf. Start with <Link to="/books">the catalog</Link>.
       </p>
     </>
   );

@@ -41,8 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export type BookActionData =
-  | { ok: true; message: string }
-  | { ok: false; fieldErrors?: ShelfEntryFieldErrors; formError?: string };
+  { ok: true; message: string } | { ok: false; fieldErrors?: ShelfEntryFieldErrors; formError?: string };
 
 const NOT_YOUR_ENTRY = 'Not found: that shelf entry does not exist or is not yours. Nothing was changed.';
 
@@ -72,14 +71,19 @@ export async function action(args: ActionFunctionArgs) {
   const values = { status, rating: rating ?? null, note: note ?? null, shared };
 
   if (entryId) {
-    const { data, error } = await hasura.mutate(UpdateShelfEntryMutation, { id: entryId, bookId: bookId!, set: values });
+    const { data, error } = await hasura.mutate(UpdateShelfEntryMutation, {
+      id: entryId,
+      bookId: bookId!,
+      set: values,
+    });
     if (error) return reply({ ok: false, formError: error.message }, 502);
     if (!data.update_shelf_entries?.affected_rows) return reply({ ok: false, formError: NOT_YOUR_ENTRY }, 404);
     return reply({ ok: true, message: 'Saved.' });
   }
   // user_id is not ours to send: Hasura sets it from the token (insert permission `set`).
   const { error } = await hasura.mutate(AddToShelfMutation, { object: { book_id: bookId, ...values } });
-  if (error?.hasCode('constraint-violation')) return reply({ ok: false, formError: 'Not found: this book no longer exists.' }, 404);
+  if (error?.hasCode('constraint-violation'))
+    return reply({ ok: false, formError: 'Not found: this book no longer exists.' }, 404);
   if (error) return reply({ ok: false, formError: error.message }, 502);
   return reply({ ok: true, message: 'Added to your shelf.' });
 }
@@ -133,20 +137,36 @@ export default function BookPage() {
                 </option>
               ))}
             </select>
-            {fieldErrors.status ? <p id="status-error" className="field-error">{fieldErrors.status}</p> : null}
+            {fieldErrors.status ? (
+              <p id="status-error" className="field-error">
+                {fieldErrors.status}
+              </p>
+            ) : null}
             <label htmlFor="rating">Rating</label>
             <select id="rating" name="rating" defaultValue={entry?.rating ?? ''} {...errorProps('rating')}>
               <RatingOptions />
             </select>
-            {fieldErrors.rating ? <p id="rating-error" className="field-error">{fieldErrors.rating}</p> : null}
+            {fieldErrors.rating ? (
+              <p id="rating-error" className="field-error">
+                {fieldErrors.rating}
+              </p>
+            ) : null}
             <label htmlFor="note">Note</label>
             <textarea id="note" name="note" rows={3} defaultValue={entry?.note ?? ''} {...errorProps('note')} />
-            {fieldErrors.note ? <p id="note-error" className="field-error">{fieldErrors.note}</p> : null}
+            {fieldErrors.note ? (
+              <p id="note-error" className="field-error">
+                {fieldErrors.note}
+              </p>
+            ) : null}
             <label className="checkbox">
               <input type="checkbox" name="shared" defaultChecked={entry?.shared ?? false} {...errorProps('shared')} />
               Share this review publicly, with my name and picture
             </label>
-            {fieldErrors.shared ? <p id="shared-error" className="field-error">{fieldErrors.shared}</p> : null}
+            {fieldErrors.shared ? (
+              <p id="shared-error" className="field-error">
+                {fieldErrors.shared}
+              </p>
+            ) : null}
             {fieldErrors.entryId ? <p className="field-error">{fieldErrors.entryId}</p> : null}
             <button type="submit" name="intent" value="save" disabled={busy}>
               {entry ? 'Save' : 'Add to shelf'}

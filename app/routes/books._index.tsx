@@ -29,10 +29,12 @@ export async function loader(args: LoaderFunctionArgs) {
     signedIn: Boolean(hasura.userId),
     count: countLabel(result.books_aggregate.aggregate?.count ?? 0),
     genres: result.genres.map((genre) => genre.name),
-    books: page.rows.map(({ shelf_entries: entries, ...book }: CatalogBookFieldsFragment & { shelf_entries?: { status: string }[] }) => {
-      const status = entries?.[0]?.status;
-      return { ...book, shelfStatus: isShelfStatus(status) ? STATUS_LABELS[status] : null };
-    }),
+    books: page.rows.map(
+      ({ shelf_entries: entries, ...book }: CatalogBookFieldsFragment & { shelf_entries?: { status: string }[] }) => {
+        const status = entries?.[0]?.status;
+        return { ...book, shelfStatus: isShelfStatus(status) ? STATUS_LABELS[status] : null };
+      },
+    ),
     firstHref: page.firstHref,
     previousHref: page.previousHref,
     nextHref: page.nextHref,
@@ -49,12 +51,12 @@ export default function BooksPage() {
         <input id="q" type="search" name="q" defaultValue={search.q} placeholder="Title or author" />
         <label htmlFor="genre">Genre</label>
         <select id="genre" name="genre" defaultValue={search.genre}>
-            <option value="">All genres</option>
-            {genres.map((genre) => (
-              <option key={genre} value={genre}>
-                {genre}
-              </option>
-            ))}
+          <option value="">All genres</option>
+          {genres.map((genre) => (
+            <option key={genre} value={genre}>
+              {genre}
+            </option>
+          ))}
         </select>
         <button type="submit">Search</button>
       </Form>

@@ -96,7 +96,9 @@ export default function StatusPage() {
         </dd>
       </dl>
       {!data.clerk.ok || !data.hasura.ok ? (
-        <p>Start the local stack with <code>npm run dev</code>, or check CLERK_API_URL and HASURA_GRAPHQL_ENDPOINT.</p>
+        <p>
+          Start the local stack with <code>npm run dev</code>, or check CLERK_API_URL and HASURA_GRAPHQL_ENDPOINT.
+        </p>
       ) : null}
     </>
   );

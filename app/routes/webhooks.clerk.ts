@@ -7,6 +7,8 @@ import { json } from '@remix-run/node';
 import { receiveClerkWebhook } from '~/webhooks/clerk-webhook.server';
 
 export const action = ({ request }: ActionFunctionArgs) =>
-  request.method === 'POST' ? receiveClerkWebhook(request) : json({ problem: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } });
+  request.method === 'POST'
+    ? receiveClerkWebhook(request)
+    : json({ problem: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } });
 
 export const loader = () => json({ problem: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } });

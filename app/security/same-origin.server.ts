@@ -48,7 +48,8 @@ export function crossSiteReason(request: Request, ownOrigins: readonly string[] 
   if (site !== null) return site === 'same-origin' ? null : `the browser marks it as ${site}`;
   if (origin === 'null') return 'it was sent from a page with an opaque origin (Origin: null)';
   const referer = headers.get('Referer');
-  if (referer !== null) return isOwn(originOf(referer)) ? null : `it was sent from ${originOf(referer) ?? 'an unreadable Referer'}`;
+  if (referer !== null)
+    return isOwn(originOf(referer)) ? null : `it was sent from ${originOf(referer) ?? 'an unreadable Referer'}`;
   return null;
 }
 

@@ -41,7 +41,10 @@ export const shelfEntryFormSchema = z.object({
   entryId: z.preprocess(emptyToUndefined, z.string().uuid('Not a shelf entry id.').optional()),
   /** The "Share publicly" checkbox: `on` when ticked, absent otherwise. */
   shared: z
-    .preprocess(emptyToUndefined, z.literal('on', { errorMap: () => ({ message: 'Sharing is a checkbox: ticked or not.' }) }).optional())
+    .preprocess(
+      emptyToUndefined,
+      z.literal('on', { errorMap: () => ({ message: 'Sharing is a checkbox: ticked or not.' }) }).optional(),
+    )
     .transform((value) => value === 'on'),
 });
 

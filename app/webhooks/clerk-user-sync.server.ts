@@ -40,8 +40,13 @@ const deletedUserSchema = z.object({ id: clerkUserId, object: z.literal('user'),
 const DISPLAY_NAME_MAX = 100;
 
 /** What a review shows: the full name, else the username, never the email address. */
-export function displayName(user: Pick<z.infer<typeof clerkUserSchema>, 'first_name' | 'last_name' | 'username'>): string {
-  const fullName = [user.first_name, user.last_name].map((part) => part?.trim()).filter(Boolean).join(' ');
+export function displayName(
+  user: Pick<z.infer<typeof clerkUserSchema>, 'first_name' | 'last_name' | 'username'>,
+): string {
+  const fullName = [user.first_name, user.last_name]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(' ');
   return (fullName || user.username?.trim() || 'Anonymous reader').slice(0, DISPLAY_NAME_MAX);
 }
 
@@ -63,14 +68,18 @@ function parseData<T>(schema: z.ZodType<T>, data: unknown, type: string): T {
 }
 
 function isDuplicateDelivery(error: HasuraGraphQLError): boolean {
-  return error.hasCode('constraint-violation') && error.errors.some((e) => e.message.includes('clerk_webhook_deliveries_pkey'));
+  return (
+    error.hasCode('constraint-violation') &&
+    error.errors.some((e) => e.message.includes('clerk_webhook_deliveries_pkey'))
+  );
 }
 
 export async function applyClerkEvent(svixId: string, event: { type: string; data: unknown }): Promise<SyncOutcome> {
   const { type } = event;
   if (type !== 'user.created' && type !== 'user.updated' && type !== 'user.deleted') return 'ignored';
   const env = getEnv();
-  if (!env.HASURA_GRAPHQL_ADMIN_SECRET) throw new Error('HASURA_GRAPHQL_ADMIN_SECRET is not set: the Clerk webhook cannot write users');
+  if (!env.HASURA_GRAPHQL_ADMIN_SECRET)
+    throw new Error('HASURA_GRAPHQL_ADMIN_SECRET is not set: the Clerk webhook cannot write users');
   const client = createWebhookHasuraClient(env.HASURA_GRAPHQL_ENDPOINT, env.HASURA_GRAPHQL_ADMIN_SECRET);
 
   if (type === 'user.deleted') {

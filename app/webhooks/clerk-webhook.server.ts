@@ -13,7 +13,8 @@ import { applyClerkEvent, InvalidClerkEvent } from './clerk-user-sync.server';
 /** Clerk's user objects are a few KB; anything this big is not from Clerk. */
 export const MAX_WEBHOOK_BODY_BYTES = 256 * 1024;
 
-const answer = (status: number, body: Record<string, unknown>) => json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+const answer = (status: number, body: Record<string, unknown>) =>
+  json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
 /** The body as text, or null when it is larger than the limit (read no further). */
 async function readLimited(request: Request): Promise<string | null> {
@@ -48,7 +49,9 @@ export async function receiveClerkWebhook(request: Request): Promise<Response> {
   let event: Awaited<ReturnType<typeof verifyWebhook>>;
   try {
     // verifyWebhook reads the body itself: hand it the bytes already read, with the same headers.
-    event = await verifyWebhook(new Request(request.url, { method: 'POST', headers: request.headers, body }), { signingSecret });
+    event = await verifyWebhook(new Request(request.url, { method: 'POST', headers: request.headers, body }), {
+      signingSecret,
+    });
   } catch (error) {
     // Unsigned, tampered, signed with another secret, or a timestamp more than 5 minutes off.
     return answer(400, { problem: `Webhook verification failed: ${(error as Error).message}` });
@@ -59,7 +62,8 @@ export async function receiveClerkWebhook(request: Request): Promise<Response> {
 
   try {
     const outcome = await applyClerkEvent(svixId, event);
-    if (outcome === 'duplicate') return answer(409, { problem: `Message ${svixId} was already handled; nothing changed.` });
+    if (outcome === 'duplicate')
+      return answer(409, { problem: `Message ${svixId} was already handled; nothing changed.` });
     return answer(200, { outcome });
   } catch (error) {
     if (error instanceof InvalidClerkEvent) return answer(400, { problem: error.message });

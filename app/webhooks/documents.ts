@@ -8,7 +8,11 @@ import { graphql } from './gql';
 
 /** user.created / user.updated: insert, or update only when this event is newer than the row (`updated_at`). */
 export const SyncClerkUserMutation = graphql(`
-  mutation SyncClerkUser($delivery: clerk_webhook_deliveries_insert_input!, $user: users_insert_input!, $updatedAt: timestamptz!) {
+  mutation SyncClerkUser(
+    $delivery: clerk_webhook_deliveries_insert_input!
+    $user: users_insert_input!
+    $updatedAt: timestamptz!
+  ) {
     insert_clerk_webhook_deliveries(objects: [$delivery]) {
       affected_rows
     }
@@ -31,7 +35,10 @@ export const DeleteClerkUserMutation = graphql(`
     insert_clerk_webhook_deliveries(objects: [$delivery]) {
       affected_rows
     }
-    insert_deleted_users(objects: [{ id: $userId }], on_conflict: { constraint: deleted_users_pkey, update_columns: [] }) {
+    insert_deleted_users(
+      objects: [{ id: $userId }]
+      on_conflict: { constraint: deleted_users_pkey, update_columns: [] }
+    ) {
       affected_rows
     }
     delete_shelf_entries(where: { user_id: { _eq: $userId } }) {

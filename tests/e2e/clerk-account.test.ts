@@ -79,7 +79,9 @@ test('"Forgot password?" on the sign-in page resets the password with a code fro
   expect(missing).toEqual([]);
 });
 
-test('"Manage account" adds an email address, verified with the mailed code, and makes it primary', async ({ page }) => {
+test('"Manage account" adds an email address, verified with the mailed code, and makes it primary', async ({
+  page,
+}) => {
   const missing = failOnMissingRoutes(page);
   const user = await newUser('profile');
   await page.goto('/sign-in');
@@ -92,12 +94,17 @@ test('"Manage account" adds an email address, verified with the mailed code, and
   await page.getByRole('button', { name: 'Add email address' }).click();
   await page.locator('input[name="emailAddress"]').fill(added);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await page.locator('input[autocomplete="one-time-code"]').first().fill(await codeFromMailbox(page, added));
+  await page
+    .locator('input[autocomplete="one-time-code"]')
+    .first()
+    .fill(await codeFromMailbox(page, added));
   const row = page.locator('.cl-profileSectionItem__emailAddresses').filter({ hasText: added });
   await expect(row.getByText('Unverified')).toHaveCount(0);
   await row.getByRole('button').last().click();
   await page.getByRole('menuitem', { name: 'Set as primary' }).click();
-  await expect(page.locator('.cl-profileSectionItem__emailAddresses').filter({ hasText: 'Primary' })).toContainText(added);
+  await expect(page.locator('.cl-profileSectionItem__emailAddresses').filter({ hasText: 'Primary' })).toContainText(
+    added,
+  );
 
   const { data: users } = await clerk.users.getUserList({ emailAddress: [added] });
   expect(users[0]?.primaryEmailAddress?.emailAddress).toBe(added);

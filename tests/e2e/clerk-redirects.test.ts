@@ -9,7 +9,9 @@ test.use({ storageState: USERS.alice.storageState });
  * The app and the local Clerk share the host 127.0.0.1, so a signed-in visitor's browser sends its dev-browser cookie
  * to the Clerk port. A link to the handshake with a foreign redirect_url must not hand that session to the foreign host.
  */
-test('the local Clerk refuses a handshake to a foreign redirect_url: 400, no redirect, no cookies', async ({ page }) => {
+test('the local Clerk refuses a handshake to a foreign redirect_url: 400, no redirect, no cookies', async ({
+  page,
+}) => {
   await page.goto('/shelf');
   await expect(page.getByRole('heading', { name: 'My shelf' })).toBeVisible();
 
@@ -19,7 +21,12 @@ test('the local Clerk refuses a handshake to a foreign redirect_url: 400, no red
   page.on('request', (request) => isForeign(new URL(request.url())) && foreign.push(request.url()));
   await page.route(isForeign, (route) => route.fulfill({ status: 200, body: 'stolen' }));
 
-  for (const target of ['https://evil.example/steal', 'http://127.0.0.1:9999/steal', '//evil.example/steal', `${APP_URL}@evil.example/`]) {
+  for (const target of [
+    'https://evil.example/steal',
+    'http://127.0.0.1:9999/steal',
+    '//evil.example/steal',
+    `${APP_URL}@evil.example/`,
+  ]) {
     const response = await page.goto(`${CLERK_URL}/v1/client/handshake?redirect_url=${encodeURIComponent(target)}`);
     expect(response?.status(), target).toBe(400);
     const request = await response!.request().allHeaders();

@@ -55,7 +55,9 @@ test('a page on another origin cannot write to the shelf with a Remix data reque
   await expectNotOnShelf(page);
 
   // The answer the attacker's page cannot read, replayed with the same Origin: why it was refused.
-  const replay = await page.context().request.post(dataUrl, { form: { intent: 'save', status: 'read' }, headers: { Origin: ATTACKER } });
+  const replay = await page
+    .context()
+    .request.post(dataUrl, { form: { intent: 'save', status: 'read' }, headers: { Origin: ATTACKER } });
   expect(replay.status()).toBe(403);
   const { problem } = await replay.json();
   expect(problem).toMatch(/did not come from this app's own pages .*nothing was changed/);
@@ -63,7 +65,9 @@ test('a page on another origin cannot write to the shelf with a Remix data reque
   await expectNotOnShelf(page);
 });
 
-test('a cross-site form posted to the book page is refused with a 403 page that says why, and changes nothing', async ({ page }) => {
+test('a cross-site form posted to the book page is refused with a 403 page that says why, and changes nothing', async ({
+  page,
+}) => {
   await page.goto(`${ATTACKER}/prize`);
   const answered = page.waitForResponse((response) => response.url() === `${APP_URL}${bookUrl}`);
   await page.evaluate((action) => {
@@ -86,7 +90,9 @@ test('a cross-site form posted to the book page is refused with a 403 page that 
   await expectNotOnShelf(page);
 });
 
-test('without Origin, a same-site Sec-Fetch-Site or a foreign Referer is refused too; the app’s own forms still work', async ({ page }) => {
+test('without Origin, a same-site Sec-Fetch-Site or a foreign Referer is refused too; the app’s own forms still work', async ({
+  page,
+}) => {
   const request = page.context().request;
   const form = { intent: 'save', status: 'read' };
   const sameSite = await request.post(dataUrl, { form, headers: { 'Sec-Fetch-Site': 'same-site' } });

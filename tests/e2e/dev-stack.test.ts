@@ -39,8 +39,12 @@ test('real Clerk keys win: no local Clerk, no local Clerk URL mixed in', () => {
 });
 
 test('real Clerk needs both keys, and a JWT secret for the local engine', () => {
-  expect(() => planStack({ CLERK_SECRET_KEY: 'sk_test_real' }, ports)).toThrow(/CLERK_PUBLISHABLE_KEY and CLERK_SECRET_KEY/);
-  expect(() => planStack({ CLERK_PUBLISHABLE_KEY: 'pk', CLERK_SECRET_KEY: 'sk' }, ports)).toThrow(/HASURA_GRAPHQL_JWT_SECRET/);
+  expect(() => planStack({ CLERK_SECRET_KEY: 'sk_test_real' }, ports)).toThrow(
+    /CLERK_PUBLISHABLE_KEY and CLERK_SECRET_KEY/,
+  );
+  expect(() => planStack({ CLERK_PUBLISHABLE_KEY: 'pk', CLERK_SECRET_KEY: 'sk' }, ports)).toThrow(
+    /HASURA_GRAPHQL_JWT_SECRET/,
+  );
 });
 
 test('a real Hasura endpoint wins and the local engine is not planned', () => {
@@ -57,7 +61,9 @@ test('a port in use gives a clear error naming the service', async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   try {
-    await expect(assertPortFree(port, 'Hasura')).rejects.toThrow(`Port ${port} is already in use, so the Hasura server`);
+    await expect(assertPortFree(port, 'Hasura')).rejects.toThrow(
+      `Port ${port} is already in use, so the Hasura server`,
+    );
   } finally {
     server.close();
   }

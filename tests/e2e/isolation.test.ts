@@ -10,7 +10,10 @@ const note = `bob's private note ${Date.now()}`;
 async function formFields(page: Page, buttonName: string) {
   return page.getByRole('button', { name: buttonName }).evaluate((button: HTMLButtonElement) => {
     const form = button.form!;
-    return { action: form.action, fields: Object.fromEntries(new FormData(form, button) as unknown as Iterable<[string, string]>) };
+    return {
+      action: form.action,
+      fields: Object.fromEntries(new FormData(form, button) as unknown as Iterable<[string, string]>),
+    };
   });
 }
 
@@ -89,11 +92,21 @@ test.describe('shelves are private', () => {
       book_reviews(where: { book_id: { _eq: $bookId } }) { note rating reviewer_name }
       books_by_pk(id: $bookId) { reviews { note } reviews_aggregate { aggregate { count avg { rating } } } }
     }`;
-    const nothingShared = { book_reviews: [], books_by_pk: { reviews: [], reviews_aggregate: { aggregate: { count: 0, avg: { rating: null } } } } };
-    for (const [role, userId] of [['user', ALICE_ID], ['anonymous', undefined]] as const) {
+    const nothingShared = {
+      book_reviews: [],
+      books_by_pk: { reviews: [], reviews_aggregate: { aggregate: { count: 0, avg: { rating: null } } } },
+    };
+    for (const [role, userId] of [
+      ['user', ALICE_ID],
+      ['anonymous', undefined],
+    ] as const) {
       expect(await asAdmin(reviewsQuery, { bookId }, role, userId), role).toEqual(nothingShared);
       // Nothing else leads to bob's rows or to the users table: not there for these roles at all.
-      for (const query of ['{ users { id display_name } }', '{ book_reviews { user_id } }', '{ book_reviews { status } }']) {
+      for (const query of [
+        '{ users { id display_name } }',
+        '{ book_reviews { user_id } }',
+        '{ book_reviews { status } }',
+      ]) {
         await expect(asAdmin(query, {}, role, userId), `${role}: ${query}`).rejects.toThrow(/not found in type/);
       }
     }
@@ -109,7 +122,10 @@ test.describe('shelves are private', () => {
     await bob.getByLabel(/Share this review publicly/).check();
     await bob.getByRole('button', { name: 'Save' }).click();
     await expect(bob.getByRole('status')).toHaveText('Saved.');
-    for (const [role, userId] of [['user', ALICE_ID], ['anonymous', undefined]] as const) {
+    for (const [role, userId] of [
+      ['user', ALICE_ID],
+      ['anonymous', undefined],
+    ] as const) {
       const seen = await asAdmin<{ book_reviews: unknown[] }>(reviewsQuery, { bookId }, role, userId);
       // (reviewer_name is bob's once the local Clerk's seeded user.created has reached the app)
       expect(seen.book_reviews, role).toEqual([expect.objectContaining({ note, rating: 3 })]);

@@ -5,8 +5,21 @@ import { LOCAL_CLERK_SECRET_KEY } from '../../scripts/local-env.js';
 import { seededBookId } from './support/books.js';
 import { E2E_ENV, USERS } from './support/stack-env.js';
 
-const SECRETS = [LOCAL_CLERK_SECRET_KEY, E2E_ENV.hasura.HASURA_GRAPHQL_ADMIN_SECRET, E2E_ENV.app.CLERK_WEBHOOK_SIGNING_SECRET];
-const PAGES = ['/', '/books', '/books?q=river', `/books/${seededBookId(1)}`, '/shelf', '/status', '/sign-in', '/sign-up'];
+const SECRETS = [
+  LOCAL_CLERK_SECRET_KEY,
+  E2E_ENV.hasura.HASURA_GRAPHQL_ADMIN_SECRET,
+  E2E_ENV.app.CLERK_WEBHOOK_SIGNING_SECRET,
+];
+const PAGES = [
+  '/',
+  '/books',
+  '/books?q=river',
+  `/books/${seededBookId(1)}`,
+  '/shelf',
+  '/status',
+  '/sign-in',
+  '/sign-up',
+];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -10,7 +10,10 @@ let clerkDown: RunningService;
 async function startAppWith(overrides: (port: number, closedPort: number) => Record<string, string>) {
   const [port, closedPort] = [await freePort(), await freePort()];
   return startService(
-    { ...appProductionService(port), env: { ...process.env, ...E2E_ENV.app, PORT: String(port), ...overrides(port, closedPort) } },
+    {
+      ...appProductionService(port),
+      env: { ...process.env, ...E2E_ENV.app, PORT: String(port), ...overrides(port, closedPort) },
+    },
     { output: () => undefined },
   );
 }
@@ -20,7 +23,11 @@ test.beforeAll(async () => {
     startAppWith((_, closed) => ({ HASURA_GRAPHQL_ENDPOINT: `http://127.0.0.1:${closed}/v1/graphql` })),
     startAppWith((port, closed) => {
       // Every Clerk URL of the app at the closed port, the rest as in the shared stack.
-      const { CLERK_API_URL, CLERK_PROXY_URL, CLERK_JS } = localStackEnv({ ...E2E_PORTS, app: port, clerk: closed }).app;
+      const { CLERK_API_URL, CLERK_PROXY_URL, CLERK_JS } = localStackEnv({
+        ...E2E_PORTS,
+        app: port,
+        clerk: closed,
+      }).app;
       return { CLERK_API_URL, CLERK_PROXY_URL, CLERK_JS };
     }),
   ]);

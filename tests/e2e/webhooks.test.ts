@@ -32,7 +32,11 @@ async function expectReviewBy(page: Page, name: string) {
 }
 
 async function userData(userId: string) {
-  return asAdmin<{ users_by_pk: { display_name: string } | null; shelf_entries: { id: string }[]; book_reviews: { id: string }[] }>(
+  return asAdmin<{
+    users_by_pk: { display_name: string } | null;
+    shelf_entries: { id: string }[];
+    book_reviews: { id: string }[];
+  }>(
     `query ($userId: String!, $note: String!) {
       users_by_pk(id: $userId) { display_name }
       shelf_entries(where: { user_id: { _eq: $userId } }) { id }
@@ -42,7 +46,10 @@ async function userData(userId: string) {
   );
 }
 
-test('a shared review carries the Clerk name through sign-up, renames and account deletion', async ({ page, browser }) => {
+test('a shared review carries the Clerk name through sign-up, renames and account deletion', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/sign-up');
   await page.getByLabel('First name').fill('Wendy');
@@ -101,7 +108,10 @@ test('a shared review carries the Clerk name through sign-up, renames and accoun
   await profile.getByRole('button', { name: /security/i }).click();
   await profile.getByRole('button', { name: /delete account/i }).click();
   await profile.getByLabel(/type "delete account"/i).fill('Delete account');
-  await profile.getByRole('button', { name: /delete account/i }).last().click();
+  await profile
+    .getByRole('button', { name: /delete account/i })
+    .last()
+    .click();
 
   await expect(async () => {
     expect(await userData(userId)).toEqual({ users_by_pk: null, shelf_entries: [], book_reviews: [] });

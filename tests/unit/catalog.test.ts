@@ -15,7 +15,10 @@ import {
 
 const ID = '0b6f3a5e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 const rows = (count: number, from = 0) =>
-  Array.from({ length: count }, (_, i) => ({ id: ID.replace(/.{3}$/, String(from + i).padStart(3, '0')), title: `Book ${from + i}` }));
+  Array.from({ length: count }, (_, i) => ({
+    id: ID.replace(/.{3}$/, String(from + i).padStart(3, '0')),
+    title: `Book ${from + i}`,
+  }));
 
 describe('catalog search', () => {
   it('parses and sanitises the URL parameters', () => {
@@ -60,7 +63,8 @@ describe('catalog search', () => {
       Buffer.from([0xff, 0xfe, 0x00]).toString('base64url'),
       'A'.repeat(5000),
     ];
-    for (const after of bad) expect(() => parseCatalogSearch(new URLSearchParams({ after })), after).toThrow(CatalogParamError);
+    for (const after of bad)
+      expect(() => parseCatalogSearch(new URLSearchParams({ after })), after).toThrow(CatalogParamError);
     expect(() => parseCatalogSearch(new URLSearchParams({ before: '%00' }))).toThrow(CatalogParamError);
   });
 
@@ -90,12 +94,18 @@ describe('catalog search', () => {
     const next = catalogPageVariables({ q: '', genre: 'Poetry', after: cursor, before: null });
     const where = { _and: [{ genre: { _eq: 'Poetry' } }] };
     expect(next.rowsWhere).toEqual({
-      _and: [where, { _and: [{ title: { _gte: 'The River' } }, { _or: [{ title: { _gt: 'The River' } }, { id: { _gt: ID } }] }] }],
+      _and: [
+        where,
+        { _and: [{ title: { _gte: 'The River' } }, { _or: [{ title: { _gt: 'The River' } }, { id: { _gt: ID } }] }] },
+      ],
     });
     expect(next.rowsOrder).toEqual([{ title: 'asc' }, { id: 'asc' }]);
     // Behind the page: the cursor's row and everything before it, nearest first.
     expect(next.behindWhere).toEqual({
-      _and: [where, { _and: [{ title: { _lte: 'The River' } }, { _or: [{ title: { _lt: 'The River' } }, { id: { _lte: ID } }] }] }],
+      _and: [
+        where,
+        { _and: [{ title: { _lte: 'The River' } }, { _or: [{ title: { _lt: 'The River' } }, { id: { _lte: ID } }] }] },
+      ],
     });
     expect(next.behindOrder).toEqual([{ title: 'desc' }, { id: 'desc' }]);
     expect(next.hasCursor).toBe(true);
@@ -103,11 +113,17 @@ describe('catalog search', () => {
 
     const previous = catalogPageVariables({ q: '', genre: '', after: null, before: cursor });
     expect(previous.rowsWhere).toEqual({
-      _and: [{ _and: [] }, { _and: [{ title: { _lte: 'The River' } }, { _or: [{ title: { _lt: 'The River' } }, { id: { _lt: ID } }] }] }],
+      _and: [
+        { _and: [] },
+        { _and: [{ title: { _lte: 'The River' } }, { _or: [{ title: { _lt: 'The River' } }, { id: { _lt: ID } }] }] },
+      ],
     });
     expect(previous.rowsOrder).toEqual([{ title: 'desc' }, { id: 'desc' }]);
     expect(previous.behindWhere).toEqual({
-      _and: [{ _and: [] }, { _and: [{ title: { _gte: 'The River' } }, { _or: [{ title: { _gt: 'The River' } }, { id: { _gte: ID } }] }] }],
+      _and: [
+        { _and: [] },
+        { _and: [{ title: { _gte: 'The River' } }, { _or: [{ title: { _gt: 'The River' } }, { id: { _gte: ID } }] }] },
+      ],
     });
     expect(previous.behindOrder).toEqual([{ title: 'asc' }, { id: 'asc' }]);
   });
@@ -142,7 +158,9 @@ describe('catalog search', () => {
   it('keeps the search in catalog links', () => {
     expect(catalogHref({ q: 'a b', genre: 'Poetry' }, null)).toBe('/books?q=a+b&genre=Poetry');
     expect(catalogHref({ q: '', genre: '' }, null)).toBe('/books');
-    expect(catalogHref({ q: '', genre: '' }, { after: { title: 't', id: ID } })).toBe(`/books?after=${encodeCursor({ title: 't', id: ID })}`);
+    expect(catalogHref({ q: '', genre: '' }, { after: { title: 't', id: ID } })).toBe(
+      `/books?after=${encodeCursor({ title: 't', id: ID })}`,
+    );
   });
 
   it('says how many books, with a cap', () => {

@@ -46,7 +46,10 @@ describe('withClerk', () => {
     const response = error as Response;
     expect(response.status).toBe(503);
     const body = await response.json();
-    expect(body).toMatchObject({ service: 'Clerk', problem: `Clerk is not reachable at http://127.0.0.1:${closedPort}, so sign-in state cannot be checked.` });
+    expect(body).toMatchObject({
+      service: 'Clerk',
+      problem: `Clerk is not reachable at http://127.0.0.1:${closedPort}, so sign-in state cannot be checked.`,
+    });
     expect(body.remedy).toContain('npm run dev');
   });
 

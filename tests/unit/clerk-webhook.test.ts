@@ -48,7 +48,11 @@ const backend = (method: string, path: string, body?: unknown) =>
     body: body === undefined ? undefined : JSON.stringify(body),
   }).then((response) => response.json() as Promise<Record<string, any>>);
 
-async function until<T>(probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, what: string, timeoutMs = 8000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  what: string,
+  timeoutMs = 8000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -59,7 +63,14 @@ async function until<T>(probe: () => Promise<T | undefined | null | false> | T |
 }
 
 const deliveryOf = (type: string, userId: string) =>
-  until(() => deliveries.find((d) => { const e = JSON.parse(d.body); return e.type === type && e.data.id === userId; }), `${type} for ${userId}`);
+  until(
+    () =>
+      deliveries.find((d) => {
+        const e = JSON.parse(d.body);
+        return e.type === type && e.data.id === userId;
+      }),
+    `${type} for ${userId}`,
+  );
 
 /** Posts a delivery (or a forged variant of one) to the receiver directly. */
 async function post(headers: Record<string, string>, body: string) {
@@ -68,7 +79,10 @@ async function post(headers: Record<string, string>, body: string) {
 }
 
 /** Signs `event` as Svix would, with `secret`, at `at` (default now). */
-function signed(event: unknown, { id = `msg_test${Math.random().toString(36).slice(2)}`, at = new Date(), secret = SECRET } = {}) {
+function signed(
+  event: unknown,
+  { id = `msg_test${Math.random().toString(36).slice(2)}`, at = new Date(), secret = SECRET } = {},
+) {
   const body = JSON.stringify(event);
   return {
     headers: {
@@ -81,14 +95,32 @@ function signed(event: unknown, { id = `msg_test${Math.random().toString(36).sli
   };
 }
 
-const userEvent = (type: string, data: Record<string, unknown>) => ({ data, object: 'event', type, timestamp: Date.now(), instance_id: 'ins_test' });
+const userEvent = (type: string, data: Record<string, unknown>) => ({
+  data,
+  object: 'event',
+  type,
+  timestamp: Date.now(),
+  instance_id: 'ins_test',
+});
 const clerkUser = (id: string, firstName: string, updatedAt: number) => ({
-  id, object: 'user', first_name: firstName, last_name: null, username: null, image_url: `https://img.clerk.com/${id}`,
-  created_at: 1_700_000_000_000, updated_at: updatedAt, email_addresses: [{ email_address: 'x@example.com' }],
+  id,
+  object: 'user',
+  first_name: firstName,
+  last_name: null,
+  username: null,
+  image_url: `https://img.clerk.com/${id}`,
+  created_at: 1_700_000_000_000,
+  updated_at: updatedAt,
+  email_addresses: [{ email_address: 'x@example.com' }],
 });
 
 async function userRow(id: string) {
-  return (await sql<{ display_name: string; image_url: string | null; updated_at: Date }>('SELECT display_name, image_url, updated_at FROM public.users WHERE id = $1', [id]))[0];
+  return (
+    await sql<{ display_name: string; image_url: string | null; updated_at: Date }>(
+      'SELECT display_name, image_url, updated_at FROM public.users WHERE id = $1',
+      [id],
+    )
+  )[0];
 }
 
 beforeAll(async () => {
@@ -110,7 +142,8 @@ beforeAll(async () => {
     HASURA_GRAPHQL_ENDPOINT: `${hasura.url}/v1/graphql`,
     HASURA_GRAPHQL_ADMIN_SECRET: ADMIN_SECRET,
     CLERK_WEBHOOK_SIGNING_SECRET: SECRET,
-  })) vi.stubEnv(name, value);
+  }))
+    vi.stubEnv(name, value);
   ({ receiveClerkWebhook: receive } = await import('~/webhooks/clerk-webhook.server'));
 
   // The app's endpoint: a Node server handing each request to the receiver, recording both sides.
@@ -118,7 +151,9 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', async () => {
-      const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      );
       const body = Buffer.concat(chunks).toString('utf8');
       const response = await receive(new Request('http://app.test/webhooks/clerk', { method: 'POST', headers, body }));
       const answer = await response.text();
@@ -132,7 +167,12 @@ beforeAll(async () => {
     port: 0,
     dataDir,
     log: () => {},
-    webhooks: { endpoints: [{ url: `http://127.0.0.1:${(bridge.address() as AddressInfo).port}/webhooks/clerk`, signingSecret: SECRET }], retryScheduleMs: [50, 100, 200] },
+    webhooks: {
+      endpoints: [
+        { url: `http://127.0.0.1:${(bridge.address() as AddressInfo).port}/webhooks/clerk`, signingSecret: SECRET },
+      ],
+      retryScheduleMs: [50, 100, 200],
+    },
   });
 }, 120_000);
 
@@ -155,14 +195,25 @@ describe('Clerk → /webhooks/clerk → Hasura', () => {
   });
 
   it('follows a user created, renamed and deleted through the Backend API; deletion takes the shelf with it', async () => {
-    const { id } = await backend('POST', '/users', { email_address: ['jo@example.com'], first_name: 'Jo', last_name: 'March' });
+    const { id } = await backend('POST', '/users', {
+      email_address: ['jo@example.com'],
+      first_name: 'Jo',
+      last_name: 'March',
+    });
     expect(await until(() => userRow(id), 'jo in users')).toMatchObject({ display_name: 'Jo March' });
 
     await backend('PATCH', `/users/${id}`, { first_name: 'Josephine' });
     await until(async () => (await userRow(id))?.display_name === 'Josephine March', 'the new name');
 
-    await sql('INSERT INTO public.shelf_entries (user_id, book_id, status, rating, note, shared) VALUES ($1, $2, $3, 5, $4, true)', [id, BOOK, 'read', 'loved it']);
-    await sql('INSERT INTO public.shelf_entries (user_id, book_id, status, shared) VALUES ($1, $2, $3, false)', [ALICE, BOOK, 'reading']);
+    await sql(
+      'INSERT INTO public.shelf_entries (user_id, book_id, status, rating, note, shared) VALUES ($1, $2, $3, 5, $4, true)',
+      [id, BOOK, 'read', 'loved it'],
+    );
+    await sql('INSERT INTO public.shelf_entries (user_id, book_id, status, shared) VALUES ($1, $2, $3, false)', [
+      ALICE,
+      BOOK,
+      'reading',
+    ]);
     expect(await sql('SELECT reviewer_name FROM public.book_reviews')).toEqual([{ reviewer_name: 'Josephine March' }]);
 
     await backend('DELETE', `/users/${id}`);
@@ -190,7 +241,10 @@ describe('Clerk → /webhooks/clerk → Hasura', () => {
     });
 
     it('an unsigned delivery', async () => {
-      const { status, body } = await post({ 'content-type': 'application/json' }, original.body.replace('"Bob"', '"Mallory"'));
+      const { status, body } = await post(
+        { 'content-type': 'application/json' },
+        original.body.replace('"Bob"', '"Mallory"'),
+      );
       expect(status).toBe(400);
       expect(body.problem).toMatch(/verification failed/i);
       await unchanged();
@@ -201,7 +255,10 @@ describe('Clerk → /webhooks/clerk → Hasura', () => {
       forged.type = 'user.updated';
       forged.data.first_name = 'Mallory';
       forged.data.updated_at = Date.now() + 60_000;
-      const { status } = await post({ ...original.headers, 'svix-id': `${original.headers['svix-id']}x` }, JSON.stringify(forged));
+      const { status } = await post(
+        { ...original.headers, 'svix-id': `${original.headers['svix-id']}x` },
+        JSON.stringify(forged),
+      );
       expect(status).toBe(400);
       const sameIdTampered = await post(original.headers, JSON.stringify(forged));
       expect(sameIdTampered.status).toBe(400);
@@ -210,7 +267,9 @@ describe('Clerk → /webhooks/clerk → Hasura', () => {
 
     it('a delivery signed with another secret', async () => {
       const other = `whsec_${Buffer.from('an-attackers-own-signing-secret!').toString('base64')}`;
-      const { headers, body } = signed(userEvent('user.updated', clerkUser(BOB, 'Mallory', Date.now() + 60_000)), { secret: other });
+      const { headers, body } = signed(userEvent('user.updated', clerkUser(BOB, 'Mallory', Date.now() + 60_000)), {
+        secret: other,
+      });
       expect((await post(headers, body)).status).toBe(400);
       await unchanged();
     });
@@ -234,7 +293,9 @@ describe('Clerk → /webhooks/clerk → Hasura', () => {
       expect(replay.status).toBe(409);
       expect(replay.body.problem).toMatch(/already handled/);
       // The same id with a newer event inside: still the same message, still refused.
-      const reused = signed(userEvent('user.updated', clerkUser(BOB, 'Mallory', Date.now() + 5000)), { id: renamed.headers['svix-id'] });
+      const reused = signed(userEvent('user.updated', clerkUser(BOB, 'Mallory', Date.now() + 5000)), {
+        id: renamed.headers['svix-id'],
+      });
       expect((await post(reused.headers, reused.body)).status).toBe(409);
       await unchanged();
     });
@@ -247,12 +308,21 @@ describe('Clerk → /webhooks/clerk → Hasura', () => {
       const badDelete = signed(userEvent('user.deleted', { id: BOB, object: 'user' }));
       expect((await post(badDelete.headers, badDelete.body)).status).toBe(400);
       await unchanged();
-      expect(await sql('SELECT count(*)::int AS n FROM public.clerk_webhook_deliveries WHERE svix_id = ANY($1)', [[huge.headers['svix-id'], noId.headers['svix-id'], badDelete.headers['svix-id']]])).toEqual([{ n: 0 }]);
+      expect(
+        await sql('SELECT count(*)::int AS n FROM public.clerk_webhook_deliveries WHERE svix_id = ANY($1)', [
+          [huge.headers['svix-id'], noId.headers['svix-id'], badDelete.headers['svix-id']],
+        ]),
+      ).toEqual([{ n: 0 }]);
     });
   });
 
   it('answers 2xx to event types it does not use, so Svix does not retry them', async () => {
-    const session = signed({ data: { id: 'sess_1', object: 'session' }, object: 'event', type: 'session.created', timestamp: Date.now() });
+    const session = signed({
+      data: { id: 'sess_1', object: 'session' },
+      object: 'event',
+      type: 'session.created',
+      timestamp: Date.now(),
+    });
     expect(await post(session.headers, session.body)).toEqual({ status: 200, body: { outcome: 'ignored' } });
   });
 
@@ -260,7 +330,11 @@ describe('Clerk → /webhooks/clerk → Hasura', () => {
     const route = await import('~/routes/webhooks.clerk');
     const get = route.loader();
     expect([get.status, get.headers.get('Allow')]).toEqual([405, 'POST']);
-    const put = await route.action({ request: new Request('http://app.test/webhooks/clerk', { method: 'PUT' }), params: {}, context: {} });
+    const put = await route.action({
+      request: new Request('http://app.test/webhooks/clerk', { method: 'PUT' }),
+      params: {},
+      context: {},
+    });
     expect(put.status).toBe(405);
 
     vi.resetModules();
@@ -268,7 +342,9 @@ describe('Clerk → /webhooks/clerk → Hasura', () => {
     try {
       const unconfigured = await import('~/webhooks/clerk-webhook.server');
       const { headers, body } = signed(userEvent('user.updated', clerkUser(BOB, 'Mallory', Date.now() + 60_000)));
-      const response = await unconfigured.receiveClerkWebhook(new Request('http://app.test/webhooks/clerk', { method: 'POST', headers, body }));
+      const response = await unconfigured.receiveClerkWebhook(
+        new Request('http://app.test/webhooks/clerk', { method: 'POST', headers, body }),
+      );
       expect(response.status).toBe(503);
       expect((await response.json()).problem).toContain('CLERK_WEBHOOK_SIGNING_SECRET');
     } finally {
@@ -299,8 +375,14 @@ describe('Clerk → /webhooks/clerk → Hasura', () => {
   it('applies a message once when the same delivery arrives twice at the same time', async () => {
     const id = 'user_2TwiceTestDDDDDDDDDDDDDDDD';
     const once = signed(userEvent('user.created', clerkUser(id, 'Once', Date.now())));
-    const statuses = (await Promise.all([post(once.headers, once.body), post(once.headers, once.body)])).map((r) => r.status).sort();
+    const statuses = (await Promise.all([post(once.headers, once.body), post(once.headers, once.body)]))
+      .map((r) => r.status)
+      .sort();
     expect(statuses).toEqual([200, 409]);
-    expect(await sql('SELECT count(*)::int AS n FROM public.clerk_webhook_deliveries WHERE svix_id = $1', [once.headers['svix-id']])).toEqual([{ n: 1 }]);
+    expect(
+      await sql('SELECT count(*)::int AS n FROM public.clerk_webhook_deliveries WHERE svix_id = $1', [
+        once.headers['svix-id'],
+      ]),
+    ).toEqual([{ n: 1 }]);
   });
 });

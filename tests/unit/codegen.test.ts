@@ -63,7 +63,9 @@ describe('codegen pipeline', () => {
     const sdl = await readFile(schemaFile, 'utf8');
     expect(/type books \{[^}]*\n  isbn: String\n/.test(sdl)).toBe(true);
     const generated = await readFile(join(outDir, 'graphql.ts'), 'utf8');
-    expect(generated).toContain('export type BookIsbnQuery = { books_by_pk: { id: string, isbn: string | null } | null };');
+    expect(generated).toContain(
+      'export type BookIsbnQuery = { books_by_pk: { id: string, isbn: string | null } | null };',
+    );
     expect(generatedType(generated, 'Books_Bool_Exp')).toMatch(/\bisbn\?: String_Comparison_Exp\b/);
     // The committed types know nothing of it: the new field came from the migration, not from the repo.
     const committed = await readFile(join(repo, 'app/gql/graphql.ts'), 'utf8');
@@ -79,8 +81,13 @@ describe('codegen pipeline', () => {
       webhookOutDir: join(work, 'fresh/webhook-gql'),
     });
     expect(await readFile(fresh.schemaFile, 'utf8')).toBe(await readFile(join(repo, 'graphql/schema.graphql'), 'utf8'));
-    expect(await readFile(fresh.webhookSchemaFile, 'utf8')).toBe(await readFile(join(repo, 'graphql/clerk-webhook.graphql'), 'utf8'));
-    for (const [outDir, committedDir] of [[fresh.outDir, 'app/gql'], [fresh.webhookOutDir, 'app/webhooks/gql']] as const) {
+    expect(await readFile(fresh.webhookSchemaFile, 'utf8')).toBe(
+      await readFile(join(repo, 'graphql/clerk-webhook.graphql'), 'utf8'),
+    );
+    for (const [outDir, committedDir] of [
+      [fresh.outDir, 'app/gql'],
+      [fresh.webhookOutDir, 'app/webhooks/gql'],
+    ] as const) {
       const committedFiles = (await readdir(join(repo, committedDir))).sort();
       expect((await readdir(outDir)).sort()).toEqual(committedFiles);
       for (const file of committedFiles) {

@@ -13,7 +13,8 @@ import { parse } from 'yaml';
 
 const repo = resolve(import.meta.dirname, '../..');
 const composeBinary = spawnSync('docker-compose', ['version'], { encoding: 'utf8' }).status === 0;
-if (!composeBinary) console.warn('docker-compose.yml is NOT validated: no docker-compose binary (apt-get install docker-compose)');
+if (!composeBinary)
+  console.warn('docker-compose.yml is NOT validated: no docker-compose binary (apt-get install docker-compose)');
 
 interface Service {
   image?: string;
@@ -35,8 +36,12 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A port as `{ host_ip, published, target }`, from docker-compose v1's short form or the long form. */
 function portOf(port: NonNullable<Service['ports']>[number]) {
-  if (typeof port !== 'string') return { host_ip: port.host_ip, published: Number(port.published), target: port.target };
-  const [target, published, hostIp] = port.replace(/\/tcp$/, '').split(':').reverse();
+  if (typeof port !== 'string')
+    return { host_ip: port.host_ip, published: Number(port.published), target: port.target };
+  const [target, published, hostIp] = port
+    .replace(/\/tcp$/, '')
+    .split(':')
+    .reverse();
   return { host_ip: hostIp, published: Number(published), target: Number(target) };
 }
 
@@ -58,10 +63,13 @@ function composeConfig(profiles: string[] = [], env: Record<string, string> = {}
   const all = (parse(output) as { services: Record<string, Service> }).services;
   // docker-compose v1 lists every service with its `profiles`; keep those the profiles given here start.
   const active = Object.fromEntries(
-    Object.entries(all).filter(([, service]) => !service.profiles || service.profiles.some((name) => profiles.includes(name))),
+    Object.entries(all).filter(
+      ([, service]) => !service.profiles || service.profiles.some((name) => profiles.includes(name)),
+    ),
   );
   for (const [name, service] of Object.entries(active)) {
-    for (const dependency of Object.keys(service.depends_on ?? {})) expect(active, `${name} depends on ${dependency}`).toHaveProperty(dependency);
+    for (const dependency of Object.keys(service.depends_on ?? {}))
+      expect(active, `${name} depends on ${dependency}`).toHaveProperty(dependency);
   }
   return active;
 }
@@ -75,7 +83,10 @@ describe.skipIf(!composeBinary)(
       const { hasura, seed } = services;
       expect(hasura.image).toMatch(/^hasura\/graphql-engine:v2\.\d+\.\d+\.cli-migrations-v3$/);
       const mounts = Object.fromEntries(hasura.volumes!.map(volumeOf).map(([source, target]) => [target, source]));
-      expect(mounts).toEqual({ '/hasura-metadata': join(repo, 'hasura/metadata'), '/hasura-migrations': join(repo, 'hasura/migrations') });
+      expect(mounts).toEqual({
+        '/hasura-metadata': join(repo, 'hasura/metadata'),
+        '/hasura-migrations': join(repo, 'hasura/migrations'),
+      });
       for (const source of Object.values(mounts)) expect(existsSync(source)).toBe(true);
       expect(hasura.environment!.HASURA_GRAPHQL_UNAUTHORIZED_ROLE).toBe('anonymous');
       expect(hasura.healthcheck!.test.join(' ')).toContain('/healthz');
@@ -98,7 +109,10 @@ describe.skipIf(!composeBinary)(
     });
 
     it('profile app: the production image against the real engine, with real Clerk keys and no local Clerk URL', () => {
-      const services = composeConfig(['app'], { CLERK_PUBLISHABLE_KEY: 'pk_live_abc', CLERK_SECRET_KEY: 'sk_live_def' });
+      const services = composeConfig(['app'], {
+        CLERK_PUBLISHABLE_KEY: 'pk_live_abc',
+        CLERK_SECRET_KEY: 'sk_live_def',
+      });
       expect(Object.keys(services).sort()).toEqual(['app', 'hasura', 'postgres', 'seed']);
       const { app } = services;
       expect(app.build).toEqual({ context: repo, target: 'production' });
@@ -150,12 +164,14 @@ describe('Dockerfile', () => {
       expect(ignored, source).not.toContain(source);
     }
     // Every workspace package's manifest is copied before `npm ci`, or npm ci refuses the lockfile.
-    const workspaces = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces;
+    const workspaces = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { workspaces: string[] })
+      .workspaces;
     for (const workspace of workspaces) expect(stages.get('manifests')).toContain(`COPY ${workspace}/package.json`);
   });
 
   it('keeps secrets, installs and local state out of the build context', () => {
-    for (const entry of ['.env', '**/node_modules', '.data', '.git', 'build', 'public/build']) expect(ignored).toContain(entry);
+    for (const entry of ['.env', '**/node_modules', '.data', '.git', 'build', 'public/build'])
+      expect(ignored).toContain(entry);
   });
 
   it('ends with the production stage: production dependencies only, non-root, health-checked on /healthz', () => {

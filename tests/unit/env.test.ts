@@ -30,7 +30,12 @@ describe('app environment', () => {
     expect(appOrigins(parseEnv(local))).toEqual([]);
     const env = parseEnv({ ...local, APP_ORIGIN: ' https://Books.Example.com/ , http://localhost:3000' });
     expect(appOrigins(env)).toEqual(['https://books.example.com', 'http://localhost:3000']);
-    for (const bad of ['books.example.com', 'https://books.example.com/app', 'ftp://books.example.com', 'https://a.example?x=1']) {
+    for (const bad of [
+      'books.example.com',
+      'https://books.example.com/app',
+      'ftp://books.example.com',
+      'https://a.example?x=1',
+    ]) {
       expect(() => parseEnv({ ...local, APP_ORIGIN: bad })).toThrow(/APP_ORIGIN[\s\S]*must be an origin/);
     }
   });

@@ -51,7 +51,10 @@ beforeEach(() => {
 
 describe('the server-side urql client (hasuraExchange)', () => {
   it('POSTs the operation with the bearer token and returns the typed data', async () => {
-    reply = { status: 200, body: JSON.stringify({ data: { __schema: { types: [{ name: 'books' }, { name: 'Int' }] } } }) };
+    reply = {
+      status: 200,
+      body: JSON.stringify({ data: { __schema: { types: [{ name: 'books' }, { name: 'Int' }] } } }),
+    };
     const result = await createHasuraClient(url, 'the-token').query(SchemaTypesQuery, {}).toPromise();
     expect(result.error).toBeUndefined();
     expect(result.data?.__schema.types).toHaveLength(2);
@@ -78,11 +81,15 @@ describe('the server-side urql client (hasuraExchange)', () => {
   it('reports GraphQL errors as graphQLErrors with their extensions', async () => {
     reply = {
       status: 200,
-      body: JSON.stringify({ errors: [{ message: 'field not found', extensions: { path: '$', code: 'validation-failed' } }] }),
+      body: JSON.stringify({
+        errors: [{ message: 'field not found', extensions: { path: '$', code: 'validation-failed' } }],
+      }),
     };
     const result = await createHasuraClient(url, null).query(SchemaTypesQuery, {}).toPromise();
     expect(result.error?.networkError).toBeUndefined();
-    expect(result.error?.graphQLErrors.map((e) => [e.message, e.extensions.code])).toEqual([['field not found', 'validation-failed']]);
+    expect(result.error?.graphQLErrors.map((e) => [e.message, e.extensions.code])).toEqual([
+      ['field not found', 'validation-failed'],
+    ]);
   });
 
   it('reports a non-JSON error status as a network error that keeps the status', async () => {

@@ -27,9 +27,11 @@ describe('localStackEnv', () => {
     expect(env.app.CLERK_SECRET_KEY).toBe(env.clerk.CLERK_SECRET_KEY);
     // the admin secret reaches the app's server only as HASURA_GRAPHQL_ADMIN_SECRET (for the Clerk webhook)
     expect(env.app.HASURA_GRAPHQL_ADMIN_SECRET).toBe(env.hasura.HASURA_GRAPHQL_ADMIN_SECRET);
-    expect(Object.entries(env.app).filter(([, value]) => value === env.hasura.HASURA_GRAPHQL_ADMIN_SECRET).map(([name]) => name)).toEqual([
-      'HASURA_GRAPHQL_ADMIN_SECRET',
-    ]);
+    expect(
+      Object.entries(env.app)
+        .filter(([, value]) => value === env.hasura.HASURA_GRAPHQL_ADMIN_SECRET)
+        .map(([name]) => name),
+    ).toEqual(['HASURA_GRAPHQL_ADMIN_SECRET']);
   });
 
   it('follows custom ports and options', () => {
@@ -49,7 +51,10 @@ describe('localStackEnv', () => {
     const given = localStackEnv({ app: 5001, clerk: 5002, hasura: 5003 }, { hasuraAdminSecret: 'the-checkout-secret' });
     expect(given.hasura.HASURA_GRAPHQL_ADMIN_SECRET).toBe('the-checkout-secret');
     expect(given.hasura.HASURA_GRAPHQL_CORS_DOMAIN).toBe('http://localhost:5001, http://127.0.0.1:5001');
-    const [a, b] = [localStackEnv().hasura.HASURA_GRAPHQL_ADMIN_SECRET, localStackEnv().hasura.HASURA_GRAPHQL_ADMIN_SECRET];
+    const [a, b] = [
+      localStackEnv().hasura.HASURA_GRAPHQL_ADMIN_SECRET,
+      localStackEnv().hasura.HASURA_GRAPHQL_ADMIN_SECRET,
+    ];
     expect(a).not.toBe(b);
     expect(a.length).toBeGreaterThanOrEqual(32);
   });

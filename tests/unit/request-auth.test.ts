@@ -29,7 +29,8 @@ const argsFor = (path: string, context: Record<string, unknown>): LoaderFunction
 
 beforeAll(() => {
   // withClerk reads the app's env to tell "Clerk is down" from other failures.
-  for (const [name, value] of Object.entries(localStackEnv({ app: 3999, clerk: 1, hasura: 1 }).app)) vi.stubEnv(name, value);
+  for (const [name, value] of Object.entries(localStackEnv({ app: 3999, clerk: 1, hasura: 1 }).app))
+    vi.stubEnv(name, value);
 });
 afterAll(() => vi.unstubAllEnvs());
 

@@ -69,7 +69,10 @@ const ALICE: FakeUser = { userId: 'user_alice', sessionId: 'sess_alice' };
 const BOB: FakeUser = { userId: 'user_bob', sessionId: 'sess_bob' };
 /** The seed's id for book n: md5('book-<n>') read as a uuid. */
 const seededBookId = (n: number) =>
-  createHash('md5').update(`book-${n}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+  createHash('md5')
+    .update(`book-${n}`)
+    .digest('hex')
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 const BOOK = seededBookId(1);
 const OTHER_BOOK = seededBookId(2);
 
@@ -101,7 +104,9 @@ beforeAll(async () => {
     const session = /^\/v1\/sessions\/([^/]+)$/.exec(req.url ?? '');
     if (req.method !== 'GET' || !session) return res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ object: 'session', id: session[1], status: 'active', user_id: 'user_x', client_id: 'client_x' }));
+    res.end(
+      JSON.stringify({ object: 'session', id: session[1], status: 'active', user_id: 'user_x', client_id: 'client_x' }),
+    );
   });
   await new Promise<void>((resolve) => clerkOrigin.listen(0, '127.0.0.1', resolve));
   const clerkPort = (clerkOrigin.address() as AddressInfo).port;
@@ -128,9 +133,13 @@ const post = (bookId: string, fields: Record<string, string>) =>
   args(`/books/${bookId}`, { method: 'POST', body: new URLSearchParams(fields) }, { bookId });
 
 async function shelfRows() {
-  const { rows } = await hasura.db.query<{ user_id: string; book_id: string; status: string; rating: number | null; note: string | null }>(
-    'SELECT user_id, book_id, status, rating, note FROM public.shelf_entries ORDER BY user_id',
-  );
+  const { rows } = await hasura.db.query<{
+    user_id: string;
+    book_id: string;
+    status: string;
+    rating: number | null;
+    note: string | null;
+  }>('SELECT user_id, book_id, status, rating, note FROM public.shelf_entries ORDER BY user_id');
   return rows;
 }
 
@@ -166,7 +175,9 @@ describe('/books loader', () => {
     for (const book of second.books) expect(firstIds).not.toContain(book.id);
     expect(second.firstHref).toBe('/books');
     // The catalog order continues across the page boundary (title, then id).
-    const { rows: ordered } = await hasura.db.query<{ id: string }>('SELECT id FROM public.books ORDER BY title, id LIMIT 40');
+    const { rows: ordered } = await hasura.db.query<{ id: string }>(
+      'SELECT id FROM public.books ORDER BY title, id LIMIT 40',
+    );
     expect([...firstIds, ...second.books.map((b: { id: string }) => b.id)]).toEqual(ordered.map((row) => row.id));
 
     const back = await jsonOf(await loader(args(second.previousHref)));
@@ -188,7 +199,11 @@ describe('/books loader', () => {
 
   it('answers 400 for a malformed page link, never 5xx', async () => {
     const { loader } = await routes.books();
-    for (const query of ['after=garbage', 'before=%00', `after=${Buffer.from('["t","not-a-uuid"]').toString('base64url')}`]) {
+    for (const query of [
+      'after=garbage',
+      'before=%00',
+      `after=${Buffer.from('["t","not-a-uuid"]').toString('base64url')}`,
+    ]) {
       const response = await thrown(loader(args(`/books?${query}`)));
       expect(response.status).toBe(400);
     }
@@ -212,13 +227,25 @@ describe('/books loader', () => {
 
   it('answers hostile parameters with a sanitised page or a 400 that says why, never a 5xx', async () => {
     const { loader } = await routes.books();
-    const nulTitleCursor = Buffer.from(JSON.stringify(['river\u0000', '00000000-0000-0000-0000-000000000000'])).toString('base64url');
-    for (const path of ['/books?after=not-a-cursor', `/books?before=${'A'.repeat(5000)}`, `/books?after=${nulTitleCursor}`]) {
+    const nulTitleCursor = Buffer.from(
+      JSON.stringify(['river\u0000', '00000000-0000-0000-0000-000000000000']),
+    ).toString('base64url');
+    for (const path of [
+      '/books?after=not-a-cursor',
+      `/books?before=${'A'.repeat(5000)}`,
+      `/books?after=${nulTitleCursor}`,
+    ]) {
       const response = await thrown(loader(args(path)));
       expect(response.status).toBe(400);
       expect((await jsonOf(response)).problem).toMatch(/This page link is broken/);
     }
-    for (const path of ['/books?q=%00', '/books?genre=%00', '/books?q=%00%01%7F&page=-3', '/books?page=99999999999', `/books?q=${'é'.repeat(3000)}`]) {
+    for (const path of [
+      '/books?q=%00',
+      '/books?genre=%00',
+      '/books?q=%00%01%7F&page=-3',
+      '/books?page=99999999999',
+      `/books?q=${'é'.repeat(3000)}`,
+    ]) {
       const page = await jsonOf(await loader(args(path)));
       expect(page.search.q).not.toMatch(/[\u0000-\u001f\u007f]/);
       expect(Array.from(page.search.q).length).toBeLessThanOrEqual(200);
@@ -263,7 +290,9 @@ describe('/books/$bookId', () => {
     const { entry } = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
     expect(entry).toMatchObject({ status: 'want_to_read', rating: 4, note: 'soon' });
     await action(post(BOOK, { intent: 'save', entryId: entry.id, status: 'read', rating: '', note: '' }));
-    expect(await shelfRows()).toEqual([{ user_id: 'user_alice', book_id: BOOK, status: 'read', rating: null, note: null }]);
+    expect(await shelfRows()).toEqual([
+      { user_id: 'user_alice', book_id: BOOK, status: 'read', rating: null, note: null },
+    ]);
 
     const removed = await action(post(BOOK, { intent: 'remove', entryId: entry.id }));
     expect(await jsonOf(removed)).toEqual({ ok: true, message: 'Removed from your shelf.' });
@@ -273,7 +302,9 @@ describe('/books/$bookId', () => {
   it('returns field errors and writes nothing for invalid input', async () => {
     const { action } = await routes.book();
     clerk.user = ALICE;
-    const response = await action(post(BOOK, { intent: 'save', status: 'finished', rating: '9', note: 'x'.repeat(2001) }));
+    const response = await action(
+      post(BOOK, { intent: 'save', status: 'finished', rating: '9', note: 'x'.repeat(2001) }),
+    );
     expect(response.status).toBe(400);
     const body = await jsonOf(response);
     expect(Object.keys(body.fieldErrors).sort()).toEqual(['note', 'rating', 'status']);
@@ -299,7 +330,9 @@ describe('/books/$bookId', () => {
     const before = await shelfRows();
 
     clerk.user = BOB;
-    const forgedSave = await action(post(BOOK, { intent: 'save', entryId: entry.id, status: 'read', rating: '1', note: 'bob' }));
+    const forgedSave = await action(
+      post(BOOK, { intent: 'save', entryId: entry.id, status: 'read', rating: '1', note: 'bob' }),
+    );
     expect(forgedSave.status).toBe(404);
     expect((await jsonOf(forgedSave)).formError).toMatch(/^Not found/);
     const forgedRemove = await action(post(BOOK, { intent: 'remove', entryId: entry.id }));
@@ -324,7 +357,9 @@ describe('/books/$bookId', () => {
 
   it('shows shared reviews (name, rating, note, average) to everyone, and never an unshared entry', async () => {
     const { action, loader } = await routes.book();
-    await hasura.db.exec("INSERT INTO public.users (id, display_name, image_url, created_at, updated_at) VALUES ('user_alice', 'Alice Liddell', 'https://img.example/a.png', now(), now())");
+    await hasura.db.exec(
+      "INSERT INTO public.users (id, display_name, image_url, created_at, updated_at) VALUES ('user_alice', 'Alice Liddell', 'https://img.example/a.png', now(), now())",
+    );
     try {
       clerk.user = ALICE;
       await action(post(BOOK, { intent: 'save', status: 'read', rating: '4', note: 'shared by alice', shared: 'on' }));
@@ -334,7 +369,12 @@ describe('/books/$bookId', () => {
       clerk.user = null;
       const page = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
       expect(page.book.reviews).toEqual([
-        expect.objectContaining({ note: 'shared by alice', rating: 4, reviewer_name: 'Alice Liddell', reviewer_image_url: 'https://img.example/a.png' }),
+        expect.objectContaining({
+          note: 'shared by alice',
+          rating: 4,
+          reviewer_name: 'Alice Liddell',
+          reviewer_image_url: 'https://img.example/a.png',
+        }),
       ]);
       expect(page.book.reviews_aggregate.aggregate).toEqual({ count: 1, ratings: 1, avg: { rating: 4 } });
 
@@ -342,9 +382,22 @@ describe('/books/$bookId', () => {
       clerk.user = BOB;
       const { entry } = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
       expect(entry).toMatchObject({ note: 'private to bob', shared: false });
-      await action(post(BOOK, { intent: 'save', entryId: entry.id, status: 'read', rating: '1', note: 'now public', shared: 'on' }));
+      await action(
+        post(BOOK, {
+          intent: 'save',
+          entryId: entry.id,
+          status: 'read',
+          rating: '1',
+          note: 'now public',
+          shared: 'on',
+        }),
+      );
       const shared = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
-      expect(shared.book.reviews.map((r: { note: string; reviewer_name: string | null }) => [r.note, r.reviewer_name]).sort()).toEqual([
+      expect(
+        shared.book.reviews
+          .map((r: { note: string; reviewer_name: string | null }) => [r.note, r.reviewer_name])
+          .sort(),
+      ).toEqual([
         ['now public', null],
         ['shared by alice', 'Alice Liddell'],
       ]);

@@ -9,7 +9,11 @@ import { crossSiteReason, withSameOriginActions } from '~/security/same-origin.s
 const APP = 'http://app.test';
 // Host as a server receives it (Remix compares it with Origin for document requests).
 const post = (headers: Record<string, string>, url = `${APP}/thing`) =>
-  new Request(url, { method: 'POST', headers: { Host: new URL(url).host, ...headers }, body: new URLSearchParams({ a: '1' }) });
+  new Request(url, {
+    method: 'POST',
+    headers: { Host: new URL(url).host, ...headers },
+    body: new URLSearchParams({ a: '1' }),
+  });
 
 describe('crossSiteReason', () => {
   it('lets the app’s own origin through, refuses any other, same site included', () => {
@@ -37,7 +41,9 @@ describe('crossSiteReason', () => {
 
   it('never checks GET, HEAD or OPTIONS', () => {
     for (const method of ['GET', 'HEAD', 'OPTIONS']) {
-      expect(crossSiteReason(new Request(`${APP}/thing`, { method, headers: { Origin: 'http://evil.test' } }))).toBeNull();
+      expect(
+        crossSiteReason(new Request(`${APP}/thing`, { method, headers: { Origin: 'http://evil.test' } })),
+      ).toBeNull();
     }
   });
 
@@ -69,7 +75,8 @@ describe('withSameOriginActions inside Remix’s request handler', () => {
     entry: {
       module: {
         // Stands in for the React render: what matters is the status Remix settled on.
-        default: (_request: Request, status: number, headers: Headers) => new Response(`document ${status}`, { status, headers }),
+        default: (_request: Request, status: number, headers: Headers) =>
+          new Response(`document ${status}`, { status, headers }),
         handleError: () => undefined,
       },
     },

@@ -27,10 +27,14 @@ function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, body: unknown): T
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const param = issue.path.join('.') || 'body';
-  throw new ClerkApiError(422, 'form_param_format_invalid', `${param} is invalid.`, `${param}: ${issue.message}`, { param_name: param });
+  throw new ClerkApiError(422, 'form_param_format_invalid', `${param} is invalid.`, `${param}: ${issue.message}`, {
+    param_name: param,
+  });
 }
 
-const expiresSchema = z.object({ expires_in_seconds: z.number().int().min(30).max(315_360_000).optional() }).passthrough();
+const expiresSchema = z
+  .object({ expires_in_seconds: z.number().int().min(30).max(315_360_000).optional() })
+  .passthrough();
 
 const metadata = z.record(z.unknown());
 const createUserSchema = z
@@ -111,9 +115,13 @@ function filterUsers(users: UserRecord[], search: URLSearchParams): UserRecord[]
     .filter(
       (user) =>
         !query ||
-        [user.id, ...user.emailAddresses.map((address) => address.email), user.firstName, user.lastName, user.username].some((v) =>
-          v?.toLowerCase().includes(query),
-        ),
+        [
+          user.id,
+          ...user.emailAddresses.map((address) => address.email),
+          user.firstName,
+          user.lastName,
+          user.username,
+        ].some((v) => v?.toLowerCase().includes(query)),
     )
     .sort((a, b) => b.createdAt - a.createdAt);
 }
@@ -207,13 +215,18 @@ export function registerBackendRoutes(router: Router, instance: Instance): void 
   // Instance settings: only `allowed_origins` (where redirects may go, besides the configured origins) is kept.
   router.on('PATCH', '/v1/instance', (ctx) => {
     const { allowed_origins } = parse(instanceSchema, ctx.body);
-    if (allowed_origins) instance.redirectOrigins = new Set([...instance.configuredRedirectOrigins, ...allowed_origins]);
+    if (allowed_origins)
+      instance.redirectOrigins = new Set([...instance.configuredRedirectOrigins, ...allowed_origins]);
     return { status: 204 };
   });
 
   // Bot protection is not emulated, so a testing token is accepted and otherwise ignored.
   router.on('POST', '/v1/testing_tokens', () =>
-    json({ object: 'testing_token', token: `${Math.floor(Date.now() / 1000)}-${newId('tt')}`, expires_at: Date.now() + 3_600_000 }),
+    json({
+      object: 'testing_token',
+      token: `${Math.floor(Date.now() / 1000)}-${newId('tt')}`,
+      expires_at: Date.now() + 3_600_000,
+    }),
   );
 
   router.on('POST', '/v1/sign_in_tokens', (ctx) => {
@@ -231,5 +244,4 @@ export function registerBackendRoutes(router: Router, instance: Instance): void 
       updated_at: now,
     });
   });
-
 }

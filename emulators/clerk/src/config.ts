@@ -10,7 +10,7 @@ const userSchema = z
       .regex(/^user_[A-Za-z0-9]+$/, 'must look like a Clerk user id, e.g. "user_2LocalAlice…"')
       .optional(),
     email: z.string().email(),
-    password: z.string().min(8, 'must be at least 8 characters (Clerk\'s minimum)'),
+    password: z.string().min(8, "must be at least 8 characters (Clerk's minimum)"),
     first_name: z.string().optional(),
     last_name: z.string().optional(),
     username: z.string().optional(),
@@ -27,7 +27,11 @@ const signingKeySchema = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'an RS256 key must be a PEM private key', path: ['key'] });
     }
     if (value.algorithm === 'HS256' && value.key.length < 32) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'an HS256 key must be at least 32 characters', path: ['key'] });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'an HS256 key must be at least 32 characters',
+        path: ['key'],
+      });
     }
   });
 
@@ -53,7 +57,10 @@ const originSchema = z.string().transform((value, ctx) => {
 });
 const webhookEndpointSchema = z
   .object({
-    url: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL'),
+    url: z
+      .string()
+      .url()
+      .regex(/^https?:\/\//, 'must be an http(s) URL'),
     signing_secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'must look like whsec_<base64>'),
     events: z.array(z.enum(['user.created', 'user.updated', 'user.deleted'])).optional(),
   })
@@ -73,7 +80,9 @@ export const configSchema = z
       })
       .strict()
       .default({}),
-    jwt_templates: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'template names use letters, digits, - and _'), templateSchema).default({}),
+    jwt_templates: z
+      .record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'template names use letters, digits, - and _'), templateSchema)
+      .default({}),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -81,7 +90,11 @@ export const configSchema = z
     config.users.forEach((user, index) => {
       const email = user.email.toLowerCase();
       if (seen.has(email)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `duplicate email ${user.email}`, path: ['users', index, 'email'] });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `duplicate email ${user.email}`,
+          path: ['users', index, 'email'],
+        });
       }
       seen.add(email);
     });

@@ -66,8 +66,14 @@ export const errors = {
   notFound: (what = 'resource') =>
     new ClerkApiError(404, 'resource_not_found', `${what} not found`, `The requested ${what} could not be found.`),
   routeNotFound: (method: string, path: string) =>
-    new ClerkApiError(404, 'resource_not_found', 'not found', `No route for ${method} ${path} in the local Clerk emulator.`),
-  badJson: () => new ClerkApiError(400, 'malformed_request', 'Malformed request', 'The request body is not valid JSON.'),
+    new ClerkApiError(
+      404,
+      'resource_not_found',
+      'not found',
+      `No route for ${method} ${path} in the local Clerk emulator.`,
+    ),
+  badJson: () =>
+    new ClerkApiError(400, 'malformed_request', 'Malformed request', 'The request body is not valid JSON.'),
   unauthenticatedBackend: () =>
     new ClerkApiError(
       401,
@@ -76,38 +82,80 @@ export const errors = {
       'The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.',
     ),
   devBrowserUnauthenticated: () =>
-    new ClerkApiError(401, 'dev_browser_unauthenticated', 'Unauthorized request', 'Unable to authenticate the dev browser.'),
+    new ClerkApiError(
+      401,
+      'dev_browser_unauthenticated',
+      'Unauthorized request',
+      'Unable to authenticate the dev browser.',
+    ),
   sessionNotFound: () =>
     new ClerkApiError(404, 'resource_not_found', 'Session not found', 'No session was found with this id.'),
-  sessionEnded: () =>
-    new ClerkApiError(401, 'signed_out', 'Signed out', 'You are signed out.'),
+  sessionEnded: () => new ClerkApiError(401, 'signed_out', 'Signed out', 'You are signed out.'),
   templateNotFound: (name: string) =>
     new ClerkApiError(404, 'resource_not_found', 'JWT template not found', `No JWT template exists with name: ${name}`),
-  signInNotFound: () => new ClerkApiError(404, 'resource_not_found', 'Sign in not found', 'No sign in was found with this id.'),
+  signInNotFound: () =>
+    new ClerkApiError(404, 'resource_not_found', 'Sign in not found', 'No sign in was found with this id.'),
   alreadyVerified: () =>
-    new ClerkApiError(422, 'verification_already_verified', 'Already verified', 'This email address has already been verified.'),
+    new ClerkApiError(
+      422,
+      'verification_already_verified',
+      'Already verified',
+      'This email address has already been verified.',
+    ),
   maxLengthExceeded: (param: string, max: number) =>
-    new ClerkApiError(422, 'form_param_max_length_exceeded', `${param} must be at most ${max} characters.`, `${param} must be at most ${max} characters.`, {
-      param_name: param,
-    }),
+    new ClerkApiError(
+      422,
+      'form_param_max_length_exceeded',
+      `${param} must be at most ${max} characters.`,
+      `${param} must be at most ${max} characters.`,
+      {
+        param_name: param,
+      },
+    ),
   avatarTooLarge: () =>
-    new ClerkApiError(413, 'avatar_file_size_exceeded', 'File size exceeds the maximum limit of 10MB.', 'File size exceeds the maximum limit of 10MB. Please choose a smaller file.', {
-      param_name: 'file',
-    }),
+    new ClerkApiError(
+      413,
+      'avatar_file_size_exceeded',
+      'File size exceeds the maximum limit of 10MB.',
+      'File size exceeds the maximum limit of 10MB. Please choose a smaller file.',
+      {
+        param_name: 'file',
+      },
+    ),
   avatarTypeInvalid: () =>
-    new ClerkApiError(422, 'avatar_file_type_invalid', 'File type not supported.', 'File type not supported. Please upload a JPG, PNG, GIF, or WEBP image.', {
-      param_name: 'file',
-    }),
+    new ClerkApiError(
+      422,
+      'avatar_file_type_invalid',
+      'File type not supported.',
+      'File type not supported. Please upload a JPG, PNG, GIF, or WEBP image.',
+      {
+        param_name: 'file',
+      },
+    ),
   signInComplete: () =>
-    new ClerkApiError(422, 'sign_in_complete', 'Sign in complete', 'This sign in has already been completed. Start a new one.'),
-  signUpNotFound: () => new ClerkApiError(404, 'resource_not_found', 'Sign up not found', 'No sign up was found with this id.'),
+    new ClerkApiError(
+      422,
+      'sign_in_complete',
+      'Sign in complete',
+      'This sign in has already been completed. Start a new one.',
+    ),
+  signUpNotFound: () =>
+    new ClerkApiError(404, 'resource_not_found', 'Sign up not found', 'No sign up was found with this id.'),
   /** Real Clerk's answer to a handshake it will not perform (e.g. "invalid url scheme"). */
   handshakeInvalid: (reason: string) =>
     new ClerkApiError(400, 'invalid_handshake', 'invalid handshake', `The handshake request is invalid: ${reason}`),
   redirectNotAllowed: (param: string, reason: string) =>
-    new ClerkApiError(400, 'form_param_value_invalid', `${param} is invalid`, `${param} is not allowed: ${reason}`, { param_name: param }),
+    new ClerkApiError(400, 'form_param_value_invalid', `${param} is invalid`, `${param} is not allowed: ${reason}`, {
+      param_name: param,
+    }),
   verificationExpired: () =>
-    new ClerkApiError(422, 'verification_expired', 'Verification expired', 'This verification has expired. You must create a new one.', { param_name: 'code' }),
+    new ClerkApiError(
+      422,
+      'verification_expired',
+      'Verification expired',
+      'This verification has expired. You must create a new one.',
+      { param_name: 'code' },
+    ),
   verificationFailed: () =>
     new ClerkApiError(
       422,

@@ -136,7 +136,9 @@ export function preflightHeaders(req: IncomingMessage): Record<string, string> {
   return {
     ...corsHeaders(req),
     'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-    'Access-Control-Allow-Headers': String(req.headers['access-control-request-headers'] ?? 'Content-Type, Authorization'),
+    'Access-Control-Allow-Headers': String(
+      req.headers['access-control-request-headers'] ?? 'Content-Type, Authorization',
+    ),
     'Access-Control-Max-Age': '600',
   };
 }
@@ -157,6 +159,11 @@ export function send(res: ServerResponse, reply: Reply, extraHeaders: Record<str
 export function errorReply(error: unknown, log: (line: string) => void): Reply {
   if (error instanceof ClerkApiError) return json(error.toJSON(), error.status);
   log(`internal error: ${(error as Error)?.stack ?? String(error)}`);
-  const internal = new ClerkApiError(500, 'internal_clerk_error', 'Oops, an unexpected error occurred', 'The local Clerk emulator hit an unexpected error; see its log.');
+  const internal = new ClerkApiError(
+    500,
+    'internal_clerk_error',
+    'Oops, an unexpected error occurred',
+    'The local Clerk emulator hit an unexpected error; see its log.',
+  );
   return json(internal.toJSON(), 500);
 }

@@ -27,13 +27,17 @@ function webhooksFromEnv() {
   const url = process.env.CLERK_EMULATOR_WEBHOOK_URL;
   const signingSecret = process.env.CLERK_EMULATOR_WEBHOOK_SIGNING_SECRET;
   if (!url !== !signingSecret) {
-    console.error('CLERK_EMULATOR_WEBHOOK_URL and CLERK_EMULATOR_WEBHOOK_SIGNING_SECRET go together: set both or neither');
+    console.error(
+      'CLERK_EMULATOR_WEBHOOK_URL and CLERK_EMULATOR_WEBHOOK_SIGNING_SECRET go together: set both or neither',
+    );
     process.exit(1);
   }
   const rawSchedule = process.env.CLERK_EMULATOR_WEBHOOK_RETRY_SCHEDULE;
   const retryScheduleMs = rawSchedule ? rawSchedule.split(',').map((part) => Number(part.trim())) : undefined;
   if (retryScheduleMs?.some((ms) => !Number.isInteger(ms) || ms < 0 || ms > 86_400_000)) {
-    console.error(`CLERK_EMULATOR_WEBHOOK_RETRY_SCHEDULE must be comma-separated milliseconds (0..86400000), got "${rawSchedule}"`);
+    console.error(
+      `CLERK_EMULATOR_WEBHOOK_RETRY_SCHEDULE must be comma-separated milliseconds (0..86400000), got "${rawSchedule}"`,
+    );
     process.exit(1);
   }
   return { endpoints: url && signingSecret ? [{ url, signingSecret }] : [], retryScheduleMs };
@@ -48,7 +52,9 @@ try {
     configPath: process.env.CLERK_EMULATOR_CONFIG || 'emulators/clerk/config.local.json',
     dataDir: process.env.CLERK_EMULATOR_DATA_DIR || '.data/clerk',
     sessionTokenLifetimeSeconds,
-    appOrigins: process.env.CLERK_EMULATOR_APP_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean),
+    appOrigins: process.env.CLERK_EMULATOR_APP_ORIGINS?.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     // Logs go to stderr so stdout is only the env block.
     log: (line) => console.error(`[clerk] ${line}`),
   });

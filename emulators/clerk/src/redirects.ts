@@ -16,7 +16,8 @@ export function normalizeOrigin(value: string): string {
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
     throw new Error(`"${value}" is not an http(s) origin`);
   }
-  if (url.pathname !== '/' || url.search || url.hash) throw new Error(`"${value}" is not an origin (it has a path, query or fragment)`);
+  if (url.pathname !== '/' || url.search || url.hash)
+    throw new Error(`"${value}" is not an origin (it has a path, query or fragment)`);
   return url.origin;
 }
 
@@ -25,7 +26,8 @@ const UNSAFE = /[\u0000-\u0020\u007f-\u009f\\\u2028\u2029\u00a0\ufeff]/;
 
 export function checkRedirect(raw: string, allowedOrigins: ReadonlySet<string>): RedirectCheck {
   if (raw === '') return { ok: false, reason: 'redirect_url is empty' };
-  if (UNSAFE.test(raw)) return { ok: false, reason: 'redirect_url contains whitespace, control characters or backslashes' };
+  if (UNSAFE.test(raw))
+    return { ok: false, reason: 'redirect_url contains whitespace, control characters or backslashes' };
   if (raw.startsWith('/')) {
     // `//host` and `/\host` are protocol-relative: another host, not a path.
     if (raw.startsWith('//')) return { ok: false, reason: 'redirect_url is protocol-relative (//host)' };
@@ -39,9 +41,13 @@ export function checkRedirect(raw: string, allowedOrigins: ReadonlySet<string>):
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, reason: 'redirect_url must be an absolute http(s) URL of the application or a path starting with /' };
+    return {
+      ok: false,
+      reason: 'redirect_url must be an absolute http(s) URL of the application or a path starting with /',
+    };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: `redirect_url scheme ${url.protocol} is not allowed` };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { ok: false, reason: `redirect_url scheme ${url.protocol} is not allowed` };
   // The WHATWG parser accepts `http:host` and `http:/host`; only the plain `scheme://` form is taken.
   if (!/^https?:\/\/[^/]/i.test(raw)) return { ok: false, reason: 'redirect_url must start with http:// or https://' };
   if (url.username || url.password) return { ok: false, reason: 'redirect_url must not contain user info (user@host)' };

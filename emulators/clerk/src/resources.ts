@@ -1,4 +1,13 @@
-import type { ClientRecord, EmailAddressRecord, SessionRecord, SignInRecord, SignUpRecord, Store, UserRecord, VerificationRecord } from './state.js';
+import type {
+  ClientRecord,
+  EmailAddressRecord,
+  SessionRecord,
+  SignInRecord,
+  SignUpRecord,
+  Store,
+  UserRecord,
+  VerificationRecord,
+} from './state.js';
 import type { TemplateContext } from './templates.js';
 
 /** Clerk's JSON resource shapes (snake_case, millisecond timestamps) built from the store's records. */
@@ -17,7 +26,8 @@ export function avatarUrl(baseUrl: string, user: UserRecord): string {
   return `${baseUrl}/avatars/${user.id}.svg`;
 }
 
-const primaryEmail = (user: UserRecord) => user.emailAddresses.find((address) => address.id === user.primaryEmailAddressId)!;
+const primaryEmail = (user: UserRecord) =>
+  user.emailAddresses.find((address) => address.id === user.primaryEmailAddressId)!;
 
 export function verificationJSON(verification: VerificationRecord | null, extra: Record<string, unknown> = {}) {
   if (!verification) return null;
@@ -40,7 +50,8 @@ export function emailAddressJSON(address: EmailAddressRecord) {
     object: 'email_address',
     email_address: address.email,
     reserved: false,
-    verification: verification.strategy === null && verification.status === 'unverified' ? null : verificationJSON(verification),
+    verification:
+      verification.strategy === null && verification.status === 'unverified' ? null : verificationJSON(verification),
     linked_to: [],
     matches_sso_connection: false,
     created_at: address.createdAt,
@@ -161,7 +172,11 @@ export async function sessionJSON(session: SessionRecord, ctx: ResourceContext) 
 /** What a user can sign in with: password (if set), a code to the identifying email, and a password reset by code. */
 function firstFactorsJSON(user: UserRecord, signIn: SignInRecord) {
   const address = user.emailAddresses.find((candidate) => candidate.email === signIn.identifier) ?? primaryEmail(user);
-  const email = { safe_identifier: address.email, email_address_id: address.id, primary: address.id === user.primaryEmailAddressId };
+  const email = {
+    safe_identifier: address.email,
+    email_address_id: address.id,
+    primary: address.id === user.primaryEmailAddressId,
+  };
   return [
     ...(user.passwordHash !== null ? [{ strategy: 'password' }] : []),
     { strategy: 'email_code', ...email },
@@ -178,7 +193,12 @@ export function signInJSON(signIn: SignInRecord, ctx: ResourceContext) {
     supported_identifiers: ['email_address'],
     identifier: signIn.identifier,
     user_data: user
-      ? { first_name: user.firstName, last_name: user.lastName, image_url: avatarUrl(ctx.baseUrl, user), has_image: user.profileImage !== null }
+      ? {
+          first_name: user.firstName,
+          last_name: user.lastName,
+          image_url: avatarUrl(ctx.baseUrl, user),
+          has_image: user.profileImage !== null,
+        }
       : null,
     supported_first_factors: user && signIn.status !== 'needs_identifier' ? firstFactorsJSON(user, signIn) : [],
     supported_second_factors: null,
@@ -193,10 +213,13 @@ export function signUpJSON(signUp: SignUpRecord) {
   const emailVerified = signUp.emailVerification?.status === 'verified';
   const missing = [...(signUp.email ? [] : ['email_address']), ...(signUp.passwordHash ? [] : ['password'])];
   const emailVerification = signUp.email
-    ? verificationJSON(signUp.emailVerification ?? { status: 'unverified', strategy: null, attempts: 0, expireAt: null }, {
-        supported_strategies: ['email_code'],
-        next_action: emailVerified ? '' : signUp.emailVerification ? 'needs_attempt' : 'needs_prepare',
-      })
+    ? verificationJSON(
+        signUp.emailVerification ?? { status: 'unverified', strategy: null, attempts: 0, expireAt: null },
+        {
+          supported_strategies: ['email_code'],
+          next_action: emailVerified ? '' : signUp.emailVerification ? 'needs_attempt' : 'needs_prepare',
+        },
+      )
     : null;
   return {
     object: 'sign_up_attempt',

@@ -8,11 +8,29 @@ import { registerFrontendRoutes } from './frontend-api/index.js';
 import { HANDSHAKE_PATH } from './frontend-api/handshake.js';
 import { MAILBOX_PATH } from './frontend-api/mailbox.js';
 import { MAX_PROFILE_IMAGE_UPLOAD_BYTES, PROFILE_IMAGE_PATH } from './frontend-api/profile-image.js';
-import { corsHeaders, errorReply, MAX_BODY, mediaType, parseBody, parseCookies, preflightHeaders, readBody, Router, send, type RequestContext } from './http.js';
+import {
+  corsHeaders,
+  errorReply,
+  MAX_BODY,
+  mediaType,
+  parseBody,
+  parseCookies,
+  preflightHeaders,
+  readBody,
+  Router,
+  send,
+  type RequestContext,
+} from './http.js';
 import type { Instance } from './instance.js';
 import { disallowedRedirectParam, normalizeOrigin } from './redirects.js';
 import { loadOrCreateInstanceKeys } from './keys.js';
-import { CLERK_JS_VERSION, clerkJsUrl, LOCAL_FRONTEND_HOST, LOCAL_SECRET_KEY, publishableKeyFor } from './local-instance.js';
+import {
+  CLERK_JS_VERSION,
+  clerkJsUrl,
+  LOCAL_FRONTEND_HOST,
+  LOCAL_SECRET_KEY,
+  publishableKeyFor,
+} from './local-instance.js';
 import { Store } from './state.js';
 import { Mailbox } from './mailbox.js';
 import { TokenIssuer } from './tokens.js';
@@ -56,9 +74,11 @@ export interface RunningClerk {
 export async function startClerk(options: StartClerkOptions = {}): Promise<RunningClerk> {
   const log = options.log ?? ((line: string) => console.log(`[clerk] ${line}`));
   const secretKey = options.secretKey ?? LOCAL_SECRET_KEY;
-  if (!secretKey.startsWith('sk_test_')) throw new Error(`The local Clerk secret key must start with sk_test_ (got "${secretKey.slice(0, 8)}…").`);
+  if (!secretKey.startsWith('sk_test_'))
+    throw new Error(`The local Clerk secret key must start with sk_test_ (got "${secretKey.slice(0, 8)}…").`);
   const lifetime = options.sessionTokenLifetimeSeconds ?? 60;
-  if (!Number.isInteger(lifetime) || lifetime < 1) throw new Error(`sessionTokenLifetimeSeconds must be a positive integer, got ${lifetime}`);
+  if (!Number.isInteger(lifetime) || lifetime < 1)
+    throw new Error(`sessionTokenLifetimeSeconds must be a positive integer, got ${lifetime}`);
   const config = loadConfig(options.configPath ?? DEFAULT_CONFIG_PATH);
   const appOrigins = (options.appOrigins ?? DEFAULT_APP_ORIGINS).map((origin) => {
     try {
@@ -70,7 +90,8 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
   const keys = await loadOrCreateInstanceKeys(options.dataDir ?? '.data/clerk');
   const store = new Store({
     lifetimeMs: config.session.lifetime_seconds * 1000,
-    inactivityTimeoutMs: config.session.inactivity_timeout_seconds === null ? null : config.session.inactivity_timeout_seconds * 1000,
+    inactivityTimeoutMs:
+      config.session.inactivity_timeout_seconds === null ? null : config.session.inactivity_timeout_seconds * 1000,
   });
   await store.seed(config.users);
 
@@ -92,7 +113,11 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
   // seeded from the config as user.created, so a fresh database gets them. Payload avatar URLs need the base URL.
   const webhooks = new WebhookDeliveries({
     endpoints: [
-      ...config.webhook_endpoints.map((endpoint) => ({ url: endpoint.url, signingSecret: endpoint.signing_secret, events: endpoint.events })),
+      ...config.webhook_endpoints.map((endpoint) => ({
+        url: endpoint.url,
+        signingSecret: endpoint.signing_secret,
+        events: endpoint.events,
+      })),
       ...(options.webhooks?.endpoints ?? []),
     ],
     retryScheduleMs: options.webhooks?.retryScheduleMs,
@@ -130,7 +155,10 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
       if (match === null || match === 'method') throw errors.routeNotFound(method, url.pathname);
       if (backendMatch) authorizeBackend(instance, ctx);
       ctx.params = match.params;
-      ctx.rawBody = await readBody(req, url.pathname === PROFILE_IMAGE_PATH ? MAX_PROFILE_IMAGE_UPLOAD_BYTES : MAX_BODY);
+      ctx.rawBody = await readBody(
+        req,
+        url.pathname === PROFILE_IMAGE_PATH ? MAX_PROFILE_IMAGE_UPLOAD_BYTES : MAX_BODY,
+      );
       ctx.body = parseBody(ctx.rawBody, ctx.contentType);
       // Every Frontend API redirect target is checked here; the handshake checks its own with its own error.
       if (!backendMatch && url.pathname !== HANDSHAKE_PATH) {
@@ -176,7 +204,9 @@ export async function startClerk(options: StartClerkOptions = {}): Promise<Runni
     CLERK_TELEMETRY_DISABLED: '1',
     HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ jwk_url: `${url}/.well-known/jwks.json` }),
   };
-  log(`local Clerk listening on ${url} (${config.users.length} users, templates: ${Object.keys(config.jwt_templates).join(', ') || 'none'}; redirects allowed to ${[...instance.redirectOrigins].join(', ') || 'no origin'}); mailbox: ${url}/mailbox`);
+  log(
+    `local Clerk listening on ${url} (${config.users.length} users, templates: ${Object.keys(config.jwt_templates).join(', ') || 'none'}; redirects allowed to ${[...instance.redirectOrigins].join(', ') || 'no origin'}); mailbox: ${url}/mailbox`,
+  );
 
   return {
     url,

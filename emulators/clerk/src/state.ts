@@ -121,7 +121,9 @@ export interface NewUser {
 }
 
 /** The user fields `updateUser` may change. */
-export type UserChanges = Partial<Pick<UserRecord, 'firstName' | 'lastName' | 'username' | 'publicMetadata' | 'privateMetadata' | 'unsafeMetadata'>>;
+export type UserChanges = Partial<
+  Pick<UserRecord, 'firstName' | 'lastName' | 'username' | 'publicMetadata' | 'privateMetadata' | 'unsafeMetadata'>
+>;
 
 function newEmailAddress(email: string, verification: VerificationRecord): EmailAddressRecord {
   const now = Date.now();
@@ -221,7 +223,8 @@ export class Store {
   findUserByEmail(email: string): UserRecord | undefined {
     const wanted = email.trim().toLowerCase();
     for (const user of this.users.values()) {
-      if (user.emailAddresses.some((address) => address.email === wanted && address.verification.status === 'verified')) return user;
+      if (user.emailAddresses.some((address) => address.email === wanted && address.verification.status === 'verified'))
+        return user;
     }
     return undefined;
   }
@@ -235,12 +238,17 @@ export class Store {
     return user;
   }
 
-  async setPassword(user: UserRecord, password: string, { signOutOtherSessionsThan }: { signOutOtherSessionsThan?: string | null } = {}) {
+  async setPassword(
+    user: UserRecord,
+    password: string,
+    { signOutOtherSessionsThan }: { signOutOtherSessionsThan?: string | null } = {},
+  ) {
     user.passwordHash = await hashPassword(password);
     this.userUpdated(user);
     if (signOutOtherSessionsThan !== undefined) {
       for (const session of this.sessions.values()) {
-        if (session.userId === user.id && session.id !== signOutOtherSessionsThan && session.status === 'active') this.endSession(session, 'revoked');
+        if (session.userId === user.id && session.id !== signOutOtherSessionsThan && session.status === 'active')
+          this.endSession(session, 'revoked');
       }
     }
   }

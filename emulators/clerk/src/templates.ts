@@ -42,9 +42,23 @@ export interface TemplateContext {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const USER_FIELDS = new Set([
-  'id', 'external_id', 'first_name', 'last_name', 'full_name', 'username', 'primary_email_address',
-  'primary_phone_number', 'email_verified', 'phone_number_verified', 'image_url', 'has_image', 'created_at',
-  'updated_at', 'two_factor_enabled', 'public_metadata', 'unsafe_metadata',
+  'id',
+  'external_id',
+  'first_name',
+  'last_name',
+  'full_name',
+  'username',
+  'primary_email_address',
+  'primary_phone_number',
+  'email_verified',
+  'phone_number_verified',
+  'image_url',
+  'has_image',
+  'created_at',
+  'updated_at',
+  'two_factor_enabled',
+  'public_metadata',
+  'unsafe_metadata',
 ]);
 const ORG_FIELDS = new Set(['id', 'name', 'role', 'slug', 'image_url', 'public_metadata']);
 const METADATA_FIELDS = new Set(['public_metadata', 'unsafe_metadata']);
@@ -96,13 +110,15 @@ function lookup(path: string, context: TemplateContext): Json | undefined {
       field === 'full_name'
         ? [user.first_name, user.last_name].filter(Boolean).join(' ') || null
         : (user as unknown as Record<string, unknown>)[field];
-    for (const key of rest) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    for (const key of rest)
+      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
     return value as Json | undefined;
   }
   if (root === 'org') {
     if (!context.org) return null;
     let value: unknown = (context.org as unknown as Record<string, unknown>)[field];
-    for (const key of rest) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    for (const key of rest)
+      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
     return value as Json | undefined;
   }
   return undefined;

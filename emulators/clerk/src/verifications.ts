@@ -28,7 +28,12 @@ export function newCodeVerification(strategy: string, now = Date.now()): Verific
  * Checks `code` against a prepared verification, updating it: verified, or one more failed attempt (Clerk's
  * `form_code_incorrect`), `verification_failed` once the attempts are used up, `verification_expired` after 10 min.
  */
-export function attemptCode(verification: VerificationRecord | null | undefined, strategy: string, code: string, now = Date.now()): void {
+export function attemptCode(
+  verification: VerificationRecord | null | undefined,
+  strategy: string,
+  code: string,
+  now = Date.now(),
+): void {
   if (!verification || verification.strategy !== strategy || !verification.code) {
     if (verification?.status === 'verified' && verification.strategy === strategy) return;
     throw errors.verificationNotPrepared();

@@ -11,7 +11,11 @@ let client: ReturnType<typeof createClerkClient>;
 
 beforeAll(async () => {
   clerk = await startTestClerk();
-  client = createClerkClient({ secretKey: clerk.env.CLERK_SECRET_KEY, apiUrl: clerk.env.CLERK_API_URL, publishableKey: clerk.env.CLERK_PUBLISHABLE_KEY });
+  client = createClerkClient({
+    secretKey: clerk.env.CLERK_SECRET_KEY,
+    apiUrl: clerk.env.CLERK_API_URL,
+    publishableKey: clerk.env.CLERK_PUBLISHABLE_KEY,
+  });
 });
 afterAll(() => clerk.stop());
 
@@ -25,14 +29,34 @@ async function signedInBrowser() {
 describe('session tokens', () => {
   it('verify through JWKS fetched from the Backend API and networkless with CLERK_JWT_KEY', async () => {
     const { sessionId, token } = await signedInBrowser();
-    const viaJwks = await verifyToken(token, { secretKey: clerk.env.CLERK_SECRET_KEY, apiUrl: clerk.env.CLERK_API_URL });
+    const viaJwks = await verifyToken(token, {
+      secretKey: clerk.env.CLERK_SECRET_KEY,
+      apiUrl: clerk.env.CLERK_API_URL,
+    });
     const viaPem = await verifyToken(token, { jwtKey: clerk.env.CLERK_JWT_KEY });
     for (const claims of [viaJwks, viaPem]) {
       expect(claims.sub).toBe(ALICE.id);
       expect(claims.sid).toBe(sessionId);
     }
-    expect(Object.keys(viaPem).sort()).toEqual(['azp', 'exp', 'fva', 'iat', 'iss', 'jti', 'nbf', 'sid', 'sts', 'sub', 'v']);
-    expect(viaPem).toMatchObject({ azp: APP_ORIGIN, iss: 'https://local-emulator.clerk.accounts.dev', sts: 'active', v: 2 });
+    expect(Object.keys(viaPem).sort()).toEqual([
+      'azp',
+      'exp',
+      'fva',
+      'iat',
+      'iss',
+      'jti',
+      'nbf',
+      'sid',
+      'sts',
+      'sub',
+      'v',
+    ]);
+    expect(viaPem).toMatchObject({
+      azp: APP_ORIGIN,
+      iss: 'https://local-emulator.clerk.accounts.dev',
+      sts: 'active',
+      v: 2,
+    });
     expect(viaPem.exp - viaPem.iat).toBe(60);
     expect(viaPem.iat - viaPem.nbf).toBe(5);
     expect(decodeProtectedHeader(token).kid).toMatch(/^ins_/);
@@ -74,9 +98,15 @@ describe('users and testing helpers', () => {
     expect(data[0].primaryEmailAddress?.emailAddress).toBe(ALICE.email);
     expect((await client.users.getUser(ALICE.id)).fullName).toBe('Alice');
 
-    const created = await client.users.createUser({ emailAddress: ['carol@example.com'], password: 'carol-password-1', firstName: 'Carol' });
+    const created = await client.users.createUser({
+      emailAddress: ['carol@example.com'],
+      password: 'carol-password-1',
+      firstName: 'Carol',
+    });
     expect(created.id).toMatch(/^user_[A-Za-z0-9]{27}$/);
-    await expect(client.users.createUser({ emailAddress: ['carol@example.com'], password: 'carol-password-1' })).rejects.toMatchObject({
+    await expect(
+      client.users.createUser({ emailAddress: ['carol@example.com'], password: 'carol-password-1' }),
+    ).rejects.toMatchObject({
       status: 422,
       errors: [expect.objectContaining({ code: 'form_identifier_exists' })],
     });
@@ -88,7 +118,7 @@ describe('users and testing helpers', () => {
     expect((await client.users.getUserList({ emailAddress: ['carol@example.com'] })).totalCount).toBe(0);
   });
 
-  it('answers 401 in Clerk\'s error shape for a wrong or missing secret key', async () => {
+  it("answers 401 in Clerk's error shape for a wrong or missing secret key", async () => {
     const wrong = createClerkClient({ secretKey: 'sk_test_wrong', apiUrl: clerk.url });
     await expect(wrong.users.getUser(ALICE.id)).rejects.toMatchObject({
       status: 401,
@@ -106,7 +136,10 @@ describe('users and testing helpers', () => {
     const { token } = await client.signInTokens.createSignInToken({ userId: ALICE.id, expiresInSeconds: 300 });
     const browser = await new FrontendClient(clerk.url).init();
     const first = await browser.call('POST', '/client/sign_ins', { strategy: 'ticket', ticket: token });
-    expect(first.body.response).toMatchObject({ status: 'complete', created_session_id: expect.stringMatching(/^sess_/) });
+    expect(first.body.response).toMatchObject({
+      status: 'complete',
+      created_session_id: expect.stringMatching(/^sess_/),
+    });
     const reused = await browser.call('POST', '/client/sign_ins', { strategy: 'ticket', ticket: token });
     expect(reused.status).toBe(422);
   });
@@ -118,7 +151,9 @@ describe('authenticateRequest', () => {
       headers: {
         Accept: 'text/html',
         'Sec-Fetch-Dest': 'document',
-        Cookie: Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; '),
+        Cookie: Object.entries(cookies)
+          .map(([name, value]) => `${name}=${value}`)
+          .join('; '),
       },
     });
   const options = () => ({ proxyUrl: clerk.env.CLERK_PROXY_URL, jwtKey: clerk.env.CLERK_JWT_KEY });
@@ -144,7 +179,10 @@ describe('authenticateRequest', () => {
   it('is signed in with a fresh session cookie', async () => {
     const { browser, sessionId, token } = await signedInBrowser();
     const uat = String(decodeJwt(token).iat! - 1);
-    const state = await client.authenticateRequest(page({ __session: token, __client_uat: uat, __clerk_db_jwt: browser.devBrowser }), options());
+    const state = await client.authenticateRequest(
+      page({ __session: token, __client_uat: uat, __clerk_db_jwt: browser.devBrowser }),
+      options(),
+    );
     expect(state.status).toBe('signed-in');
     expect(state.toAuth()).toMatchObject({ userId: ALICE.id, sessionId });
   });
@@ -183,7 +221,10 @@ describe('authenticateRequest', () => {
   it('comes back from a handshake signed out after sign-out', async () => {
     const { browser, token } = await signedInBrowser();
     await browser.call('DELETE', '/client/sessions');
-    const hop = await fetch(`${clerk.url}/v1/client/handshake?redirect_url=${encodeURIComponent(`${APP_ORIGIN}/`)}&__clerk_db_jwt=${browser.devBrowser}`, { redirect: 'manual' });
+    const hop = await fetch(
+      `${clerk.url}/v1/client/handshake?redirect_url=${encodeURIComponent(`${APP_ORIGIN}/`)}&__clerk_db_jwt=${browser.devBrowser}`,
+      { redirect: 'manual' },
+    );
     const back = new URL(hop.headers.get('location')!);
     const cookies = { __session: token, __client_uat: '1', __clerk_db_jwt: browser.devBrowser };
     const resolved = await client.authenticateRequest(page(cookies, back.toString()), options());

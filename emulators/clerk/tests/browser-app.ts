@@ -21,7 +21,11 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startTestApp(env: Record<string, string>, port = 0): Promise<TestApp> {
-  const clerkClient = createClerkClient({ secretKey: env.CLERK_SECRET_KEY, apiUrl: env.CLERK_API_URL, publishableKey: env.CLERK_PUBLISHABLE_KEY });
+  const clerkClient = createClerkClient({
+    secretKey: env.CLERK_SECRET_KEY,
+    apiUrl: env.CLERK_API_URL,
+    publishableKey: env.CLERK_PUBLISHABLE_KEY,
+  });
   const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>test app</title>
 <script async crossorigin="anonymous" data-clerk-publishable-key="${env.CLERK_PUBLISHABLE_KEY}"
   data-clerk-proxy-url="${env.CLERK_PROXY_URL}" src="${env.CLERK_JS}"></script>
@@ -48,7 +52,12 @@ export async function startTestApp(env: Record<string, string>, port = 0): Promi
       res.end(page('<p>home</p>'));
       return;
     }
-    if (url.pathname === '/sign-in' || url.pathname === '/sign-up' || url.pathname === '/user-button' || url.pathname === '/user-profile') {
+    if (
+      url.pathname === '/sign-in' ||
+      url.pathname === '/sign-up' ||
+      url.pathname === '/user-button' ||
+      url.pathname === '/user-profile'
+    ) {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end(page(`<div id="mount" data-component="${url.pathname.slice(1)}"></div>`));
       return;
@@ -77,6 +86,10 @@ export async function startTestApp(env: Record<string, string>, port = 0): Promi
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://localhost:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

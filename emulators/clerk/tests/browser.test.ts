@@ -11,7 +11,15 @@ import { ALICE, startTestClerk, type TestClerk } from './helpers.js';
 
 /** The unmodified clerk-js bundle in Debian Chromium against the emulator. */
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** Short session tokens, so clerk-js has to refresh within the test. */
 const TOKEN_LIFETIME = 20;
 
@@ -21,7 +29,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   const appPort = await freePort();
-  clerk = await startTestClerk({ sessionTokenLifetimeSeconds: TOKEN_LIFETIME, appOrigins: [`http://localhost:${appPort}`] });
+  clerk = await startTestClerk({
+    sessionTokenLifetimeSeconds: TOKEN_LIFETIME,
+    appOrigins: [`http://localhost:${appPort}`],
+  });
   app = await startTestApp(clerk.env, appPort);
   browser = await chromium.launch({ executablePath, args: FLAGS, headless: true });
 });
@@ -36,7 +47,9 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   if (process.env.DEBUG_CLERK_BROWSER) {
     page.on('console', (message) => console.log(`[console] ${message.text()}`));
-    page.on('response', (response) => console.log(`[response] ${response.status()} ${response.request().method()} ${response.url().slice(0, 150)}`));
+    page.on('response', (response) =>
+      console.log(`[response] ${response.status()} ${response.request().method()} ${response.url().slice(0, 150)}`),
+    );
     page.on('requestfailed', (request) => console.log(`[failed] ${request.url()} ${request.failure()?.errorText}`));
   }
   await page.goto(`${app.url}${path}`);
@@ -68,7 +81,9 @@ describe('clerk-js against the emulator', () => {
     signedIn = await browser.newContext();
     const page = await open(signedIn, '/sign-in');
     await signIn(page, 'wrong-password');
-    await expect.poll(() => page.locator('#error-password').textContent(), { timeout: 10_000 }).toContain('Password is incorrect');
+    await expect
+      .poll(() => page.locator('#error-password').textContent(), { timeout: 10_000 })
+      .toContain('Password is incorrect');
 
     await page.locator('input[name=password]').fill(ALICE.password);
     await page.locator('.cl-formButtonPrimary').click();
@@ -77,18 +92,27 @@ describe('clerk-js against the emulator', () => {
     expect(await page.evaluate(() => window.Clerk.user?.id)).toBe(ALICE.id);
     const token = await page.evaluate(() => window.Clerk.session!.getToken({ template: 'hasura' }));
     const { payload } = await jwtVerify(token!, createRemoteJWKSet(new URL(`${clerk.url}/.well-known/jwks.json`)));
-    expect(payload['https://hasura.io/jwt/claims']).toMatchObject({ 'x-hasura-user-id': ALICE.id, 'x-hasura-default-role': 'user' });
+    expect(payload['https://hasura.io/jwt/claims']).toMatchObject({
+      'x-hasura-user-id': ALICE.id,
+      'x-hasura-default-role': 'user',
+    });
     expect(payload.azp).toBe(app.url);
   });
 
-  it('refreshes the session cookie before the short-lived token expires', async () => {
-    const first = await sessionCookie(signedIn);
-    expect(first).toBeTruthy();
-    await expect.poll(() => sessionCookie(signedIn), { timeout: TOKEN_LIFETIME * 1000, interval: 500 }).not.toBe(first);
-    const [before, after] = [decodeJwt(first!), decodeJwt((await sessionCookie(signedIn))!)];
-    expect(after.sid).toBe(before.sid);
-    expect(after.iat!).toBeGreaterThan(before.iat!);
-  }, TOKEN_LIFETIME * 1000 + 5_000);
+  it(
+    'refreshes the session cookie before the short-lived token expires',
+    async () => {
+      const first = await sessionCookie(signedIn);
+      expect(first).toBeTruthy();
+      await expect
+        .poll(() => sessionCookie(signedIn), { timeout: TOKEN_LIFETIME * 1000, interval: 500 })
+        .not.toBe(first);
+      const [before, after] = [decodeJwt(first!), decodeJwt((await sessionCookie(signedIn))!)];
+      expect(after.sid).toBe(before.sid);
+      expect(after.iat!).toBeGreaterThan(before.iat!);
+    },
+    TOKEN_LIFETIME * 1000 + 5_000,
+  );
 
   it('sends a page with an expired session cookie through the handshake and back, signed in', async () => {
     for (const page of signedIn.pages()) await page.close();
@@ -105,7 +129,12 @@ describe('clerk-js against the emulator', () => {
     page.on('response', (response) => hops.push(`${response.status()} ${new URL(response.url()).pathname}`));
     await page.goto(`${app.url}/protected`);
     expect(await page.locator('#auth').textContent()).toBe(`signed in as ${ALICE.id}`);
-    expect(hops.slice(0, 4)).toEqual(['307 /protected', '307 /v1/client/handshake', '307 /protected', '200 /protected']);
+    expect(hops.slice(0, 4)).toEqual([
+      '307 /protected',
+      '307 /v1/client/handshake',
+      '307 /protected',
+      '200 /protected',
+    ]);
     expect(page.url()).toBe(`${app.url}/protected`);
     const renewed = decodeJwt((await sessionCookie(signedIn))!);
     expect(renewed.exp!).toBeGreaterThan(now);
@@ -117,7 +146,10 @@ describe('clerk-js against the emulator', () => {
     expect(await page.evaluate(() => window.Clerk.user?.id)).toBe(ALICE.id);
     await page.locator('.cl-userButtonTrigger').click();
     await expect.poll(() => page.locator('.cl-userPreviewMainIdentifier').first().textContent()).toContain('Alice');
-    const avatar = await page.locator('.cl-userButtonPopoverCard img, .cl-userButtonBox img').first().getAttribute('src');
+    const avatar = await page
+      .locator('.cl-userButtonPopoverCard img, .cl-userButtonBox img')
+      .first()
+      .getAttribute('src');
     expect(avatar).toBe(`${clerk.url}/avatars/${ALICE.id}.svg`);
     // clerk-js navigates to the after-sign-out URL once the session is ended; the server then sees no session.
     await page.locator('.cl-userButtonPopoverActionButton__signOut').click();
@@ -140,7 +172,9 @@ describe('clerk-js against the emulator', () => {
     const code = page.locator('input[autocomplete=one-time-code]').first();
     await code.waitFor();
     await code.pressSequentially('111111');
-    await expect.poll(() => page.locator('.cl-otpCodeField').textContent(), { timeout: 10_000 }).toContain('Incorrect code');
+    await expect
+      .poll(() => page.locator('.cl-otpCodeField').textContent(), { timeout: 10_000 })
+      .toContain('Incorrect code');
     await code.fill('');
     await page.locator('input[autocomplete=one-time-code]').first().pressSequentially(TEST_VERIFICATION_CODE);
     await page.waitForURL(`${app.url}/`);
@@ -154,13 +188,20 @@ describe('clerk-js against the emulator', () => {
     const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
     try {
       process.env.CLERK_API_URL = clerk.env.CLERK_API_URL; // how clerkSetup finds the Backend API
-      await clerkSetup({ publishableKey: clerk.env.CLERK_PUBLISHABLE_KEY, secretKey: clerk.env.CLERK_SECRET_KEY, dotenv: false });
+      await clerkSetup({
+        publishableKey: clerk.env.CLERK_PUBLISHABLE_KEY,
+        secretKey: clerk.env.CLERK_SECRET_KEY,
+        dotenv: false,
+      });
       expect(process.env.CLERK_TESTING_TOKEN).toBeTruthy();
       const context = await browser.newContext();
       const page = await context.newPage();
       await setupClerkTestingToken({ page });
       await page.goto(`${app.url}/`);
-      await clerkTesting.signIn({ page, signInParams: { strategy: 'password', identifier: ALICE.email, password: ALICE.password } });
+      await clerkTesting.signIn({
+        page,
+        signInParams: { strategy: 'password', identifier: ALICE.email, password: ALICE.password },
+      });
       expect(await page.evaluate(() => window.Clerk.user?.id)).toBe(ALICE.id);
       await clerkTesting.signOut({ page });
       await expect.poll(() => page.evaluate(() => window.Clerk?.user ?? null)).toBeNull();

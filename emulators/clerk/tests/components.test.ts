@@ -10,9 +10,20 @@ import { FrontendClient, startTestClerk, type TestClerk } from './helpers.js';
  * "No route" 404 or a 5xx fails the test: a control either works or the environment does not offer it.
  */
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** A 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -37,7 +48,9 @@ afterAll(async () => {
 afterEach(async (ctx) => {
   if (process.env.DEBUG_CLERK_BROWSER && ctx.task.result?.state === 'fail') {
     let n = 0;
-    for (const context of browser.contexts()) for (const page of context.pages()) await page.screenshot({ path: `/tmp/clerk-components-${n++}.png`, fullPage: true }).catch(() => {});
+    for (const context of browser.contexts())
+      for (const page of context.pages())
+        await page.screenshot({ path: `/tmp/clerk-components-${n++}.png`, fullPage: true }).catch(() => {});
   }
   await Promise.all(pending);
   expect(broken).toEqual([]);
@@ -50,7 +63,8 @@ function watch(response: Response) {
   pending.push(
     response.text().then(
       (body) => {
-        if (response.status() >= 500 || body.includes('No route')) broken.push(`${response.status()} ${response.request().method()} ${response.url()} ${body.slice(0, 200)}`);
+        if (response.status() >= 500 || body.includes('No route'))
+          broken.push(`${response.status()} ${response.request().method()} ${response.url()} ${body.slice(0, 200)}`);
       },
       () => {},
     ),
@@ -67,7 +81,9 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
     page.on('pageerror', (error) => broken.push(`page error: ${error.message}`));
     if (process.env.DEBUG_CLERK_BROWSER) {
       page.on('console', (message) => console.log(`[console] ${message.text()}`));
-      page.on('response', (response) => console.log(`[response] ${response.status()} ${response.request().method()} ${response.url().slice(0, 150)}`));
+      page.on('response', (response) =>
+        console.log(`[response] ${response.status()} ${response.request().method()} ${response.url().slice(0, 150)}`),
+      );
     }
   }
   await page.goto(`${app.url}${path}`);
@@ -90,7 +106,9 @@ async function newUser(name: string, password = `${name}-password-1`) {
 
 /** The newest code the local Clerk "sent" to an address (its mailbox). */
 async function mailedCode(email: string): Promise<string> {
-  const messages = (await (await fetch(`${clerk.url}/mailbox/messages?to=${encodeURIComponent(email)}`)).json()) as Array<{ code: string }>;
+  const messages = (await (
+    await fetch(`${clerk.url}/mailbox/messages?to=${encodeURIComponent(email)}`)
+  ).json()) as Array<{ code: string }>;
   if (!messages[0]) throw new Error(`no mail for ${email}`);
   return messages[0].code;
 }
@@ -111,7 +129,8 @@ async function identify(page: Page, email: string) {
 }
 
 /** expect.poll with room for a UI round trip on a busy machine. */
-const eventually = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(fn, { timeout: 15_000, interval: 100, ...options });
+const eventually = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) =>
+  expect.poll(fn, { timeout: 15_000, interval: 100, ...options });
 
 const currentUserId = (page: Page) => page.evaluate(() => window.Clerk.user?.id ?? null);
 
@@ -155,11 +174,15 @@ describe('<SignIn/>', () => {
     expect((await otherDevice.call('GET', '/client')).body.response.sessions).toEqual([]);
     const fresh = await new FrontendClient(clerk.url).init();
     expect(await fresh.signIn(user.email, 'fred-new-password-2')).toMatch(/^sess_/);
-    const old = await fresh.call('POST', '/client/sign_ins', { identifier: user.email, password: user.password, strategy: 'password' });
+    const old = await fresh.call('POST', '/client/sign_ins', {
+      identifier: user.email,
+      password: user.password,
+      strategy: 'password',
+    });
     expect(old.body.errors[0].code).toBe('form_password_incorrect');
   });
 
-  it('gives up on a code after three wrong attempts with Clerk\'s verification_failed', async () => {
+  it("gives up on a code after three wrong attempts with Clerk's verification_failed", async () => {
     const user = await newUser('gail');
     const context = await browser.newContext();
     const page = await open(context, '/sign-in');
@@ -201,10 +224,13 @@ describe('<SignUp/>', () => {
     await page.locator('input[name=emailAddress]').fill(email);
     await page.locator('input[name=password]').fill('ivy-password-1');
     await page.locator('.cl-formButtonPrimary').click();
-    await enterCode(page, await (async () => {
-      await page.locator('input[autocomplete=one-time-code]').first().waitFor();
-      return mailedCode(email);
-    })());
+    await enterCode(
+      page,
+      await (async () => {
+        await page.locator('input[autocomplete=one-time-code]').first().waitFor();
+        return mailedCode(email);
+      })(),
+    );
     await page.waitForURL(`${app.url}/`);
     await eventually(() => page.evaluate(() => window.Clerk.user?.fullName)).toBe('Ivy Lee');
     await context.close();
@@ -273,8 +299,12 @@ describe('<UserButton/> and <UserProfile/>', () => {
     await enterCode(page, '000000');
     await eventually(() => page.locator('.cl-otpCodeField').textContent()).toContain('Incorrect code');
     await enterCode(page, await mailedCode(added));
-    await eventually(() => page.evaluate((email) => window.Clerk.user?.emailAddresses.find((a) => a.emailAddress === email)?.verification.status, added))
-      .toBe('verified');
+    await eventually(() =>
+      page.evaluate(
+        (email) => window.Clerk.user?.emailAddresses.find((a) => a.emailAddress === email)?.verification.status,
+        added,
+      ),
+    ).toBe('verified');
 
     const row = (email: string) => page.locator('.cl-profileSectionItem__emailAddresses').filter({ hasText: email });
     await row(added).getByRole('button').last().click();
@@ -284,11 +314,15 @@ describe('<UserButton/> and <UserProfile/>', () => {
     await row(user.email).getByRole('button').last().click();
     await page.getByRole('menuitem', { name: 'Remove email' }).click();
     await page.getByRole('button', { name: 'Remove' }).click();
-    await eventually(() => page.evaluate(() => window.Clerk.user?.emailAddresses.map((a) => a.emailAddress))).toEqual([added]);
+    await eventually(() => page.evaluate(() => window.Clerk.user?.emailAddresses.map((a) => a.emailAddress))).toEqual([
+      added,
+    ]);
 
     // The old address no longer signs in; the new one does.
     const fresh = await new FrontendClient(clerk.url).init();
-    expect((await fresh.call('POST', '/client/sign_ins', { identifier: user.email })).body.errors[0].code).toBe('form_identifier_not_found');
+    expect((await fresh.call('POST', '/client/sign_ins', { identifier: user.email })).body.errors[0].code).toBe(
+      'form_identifier_not_found',
+    );
     expect(await fresh.signIn(added, user.password)).toMatch(/^sess_/);
     await context.close();
   });
@@ -310,7 +344,11 @@ describe('<UserButton/> and <UserProfile/>', () => {
     // Active devices: this browser and the other one; sign the other out.
     const devices = page.locator('.cl-activeDevice');
     await eventually(() => devices.count()).toBe(2);
-    await page.locator('.cl-activeDeviceListItem').filter({ hasNotText: 'This device' }).getByRole('button', { name: 'Open menu' }).click();
+    await page
+      .locator('.cl-activeDeviceListItem')
+      .filter({ hasNotText: 'This device' })
+      .getByRole('button', { name: 'Open menu' })
+      .click();
     await page.getByRole('menuitem', { name: 'Sign out of device' }).click();
     await eventually(() => devices.count()).toBe(1);
     expect((await otherDevice.call('GET', '/client')).body.response.sessions).toEqual([]);
@@ -319,7 +357,9 @@ describe('<UserButton/> and <UserProfile/>', () => {
     await page.locator('input[name=deleteConfirmation]').fill('Delete account');
     await page.getByRole('button', { name: 'Delete account' }).last().click();
     await eventually(() => currentUserId(page)).toBeNull();
-    const gone = await fetch(`${clerk.url}/v1/users/${user.id}`, { headers: { Authorization: `Bearer ${clerk.env.CLERK_SECRET_KEY}` } });
+    const gone = await fetch(`${clerk.url}/v1/users/${user.id}`, {
+      headers: { Authorization: `Bearer ${clerk.env.CLERK_SECRET_KEY}` },
+    });
     expect(gone.status).toBe(404);
     await context.close();
   });

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerificationRecord } from '../src/state.js';
-import { attemptCode, CODE_LIFETIME_MS, MAX_CODE_ATTEMPTS, newCodeVerification, TEST_VERIFICATION_CODE } from '../src/verifications.js';
+import {
+  attemptCode,
+  CODE_LIFETIME_MS,
+  MAX_CODE_ATTEMPTS,
+  newCodeVerification,
+  TEST_VERIFICATION_CODE,
+} from '../src/verifications.js';
 import { APP_ORIGIN, FrontendClient, startTestClerk, type TestClerk } from './helpers.js';
 
 /** The Frontend API behind the flows <SignIn/> and <UserProfile/> offer, including what they must refuse. */
@@ -10,7 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => clerk?.stop());
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const codeOf = (error: unknown) => (error as { code: string }).code;
 
 async function newUser(name: string) {
@@ -28,7 +37,9 @@ async function newUser(name: string) {
 }
 
 async function mail(to: string): Promise<Array<{ code: string; subject: string }>> {
-  return (await fetch(`${clerk.url}/mailbox/messages?to=${encodeURIComponent(to)}`)).json() as Promise<Array<{ code: string; subject: string }>>;
+  return (await fetch(`${clerk.url}/mailbox/messages?to=${encodeURIComponent(to)}`)).json() as Promise<
+    Array<{ code: string; subject: string }>
+  >;
 }
 
 describe('codes', () => {
@@ -51,7 +62,12 @@ describe('codes', () => {
   it(`fail after ${MAX_CODE_ATTEMPTS} wrong attempts, even for the right code after`, () => {
     const verification = newCodeVerification('email_code');
     const results = ['000000', '111111', '222222', verification.code].map((code) => attempt(verification, code));
-    expect(results).toEqual(['form_code_incorrect', 'form_code_incorrect', 'verification_failed', 'verification_failed']);
+    expect(results).toEqual([
+      'form_code_incorrect',
+      'form_code_incorrect',
+      'verification_failed',
+      'verification_failed',
+    ]);
     expect(verification.status).toBe('failed');
   });
 
@@ -75,21 +91,45 @@ describe('sign-in by email code and password reset', () => {
     const browser = await new FrontendClient(clerk.url).init();
     const created = await browser.call('POST', '/client/sign_ins', { identifier: user.email });
     const id = created.body.response.id;
-    const factor = created.body.response.supported_first_factors.find((f: { strategy: string }) => f.strategy === 'email_code');
-    await browser.call('POST', `/client/sign_ins/${id}/prepare_first_factor`, { strategy: 'email_code', email_address_id: factor.email_address_id });
+    const factor = created.body.response.supported_first_factors.find(
+      (f: { strategy: string }) => f.strategy === 'email_code',
+    );
+    await browser.call('POST', `/client/sign_ins/${id}/prepare_first_factor`, {
+      strategy: 'email_code',
+      email_address_id: factor.email_address_id,
+    });
     const [message] = await mail(user.email);
     expect(message.subject).toContain(message.code);
 
     const other = await new FrontendClient(clerk.url).init();
     const otherSignIn = (await other.call('POST', '/client/sign_ins', { identifier: user.email })).body.response.id;
-    const stolen = await other.call('POST', `/client/sign_ins/${otherSignIn}/attempt_first_factor`, { strategy: 'email_code', code: message.code });
+    const stolen = await other.call('POST', `/client/sign_ins/${otherSignIn}/attempt_first_factor`, {
+      strategy: 'email_code',
+      code: message.code,
+    });
     expect(stolen.body.errors[0].code).toBe('verification_missing');
     // Another client cannot even see the sign-in.
-    expect((await other.call('POST', `/client/sign_ins/${id}/attempt_first_factor`, { strategy: 'email_code', code: message.code })).status).toBe(404);
+    expect(
+      (
+        await other.call('POST', `/client/sign_ins/${id}/attempt_first_factor`, {
+          strategy: 'email_code',
+          code: message.code,
+        })
+      ).status,
+    ).toBe(404);
 
-    const done = await browser.call('POST', `/client/sign_ins/${id}/attempt_first_factor`, { strategy: 'email_code', code: message.code });
-    expect(done.body.response).toMatchObject({ status: 'complete', created_session_id: expect.stringMatching(/^sess_/) });
-    const again = await browser.call('POST', `/client/sign_ins/${id}/attempt_first_factor`, { strategy: 'email_code', code: message.code });
+    const done = await browser.call('POST', `/client/sign_ins/${id}/attempt_first_factor`, {
+      strategy: 'email_code',
+      code: message.code,
+    });
+    expect(done.body.response).toMatchObject({
+      status: 'complete',
+      created_session_id: expect.stringMatching(/^sess_/),
+    });
+    const again = await browser.call('POST', `/client/sign_ins/${id}/attempt_first_factor`, {
+      strategy: 'email_code',
+      code: message.code,
+    });
     expect(again.body.errors[0].code).toBe('sign_in_complete');
   });
 
@@ -98,8 +138,14 @@ describe('sign-in by email code and password reset', () => {
     const victimAddress = (await victim.browser.call('GET', '/me')).body.response.primary_email_address_id;
     const browser = await new FrontendClient(clerk.url).init();
     const id = (await browser.call('POST', '/client/sign_ins', { identifier: attacker.email })).body.response.id;
-    const res = await browser.call('POST', `/client/sign_ins/${id}/prepare_first_factor`, { strategy: 'email_code', email_address_id: victimAddress });
-    expect(res.body.errors[0]).toMatchObject({ code: 'form_param_format_invalid', meta: { param_name: 'email_address_id' } });
+    const res = await browser.call('POST', `/client/sign_ins/${id}/prepare_first_factor`, {
+      strategy: 'email_code',
+      email_address_id: victimAddress,
+    });
+    expect(res.body.errors[0]).toMatchObject({
+      code: 'form_param_format_invalid',
+      meta: { param_name: 'email_address_id' },
+    });
     expect(await mail(victim.email)).toEqual([]);
   });
 
@@ -107,15 +153,25 @@ describe('sign-in by email code and password reset', () => {
     const user = await newUser('quin');
     const browser = await new FrontendClient(clerk.url).init();
     const id = (await browser.call('POST', '/client/sign_ins', { identifier: user.email })).body.response.id;
-    const early = await browser.call('POST', `/client/sign_ins/${id}/reset_password`, { password: 'quin-new-password-2' });
+    const early = await browser.call('POST', `/client/sign_ins/${id}/reset_password`, {
+      password: 'quin-new-password-2',
+    });
     expect(early.body.errors[0].code).toBe('verification_missing');
-    await browser.call('POST', `/client/sign_ins/${id}/prepare_first_factor`, { strategy: 'reset_password_email_code' });
+    await browser.call('POST', `/client/sign_ins/${id}/prepare_first_factor`, {
+      strategy: 'reset_password_email_code',
+    });
     const [message] = await mail(user.email);
-    const verified = await browser.call('POST', `/client/sign_ins/${id}/attempt_first_factor`, { strategy: 'reset_password_email_code', code: message.code });
+    const verified = await browser.call('POST', `/client/sign_ins/${id}/attempt_first_factor`, {
+      strategy: 'reset_password_email_code',
+      code: message.code,
+    });
     expect(verified.body.response.status).toBe('needs_new_password');
     const short = await browser.call('POST', `/client/sign_ins/${id}/reset_password`, { password: 'short' });
     expect(short.body.errors[0].code).toBe('form_password_length_too_short');
-    const done = await browser.call('POST', `/client/sign_ins/${id}/reset_password`, { password: 'quin-new-password-2', sign_out_of_other_sessions: 'true' });
+    const done = await browser.call('POST', `/client/sign_ins/${id}/reset_password`, {
+      password: 'quin-new-password-2',
+      sign_out_of_other_sessions: 'true',
+    });
     expect(done.body.response.status).toBe('complete');
     expect((await user.browser.call('GET', '/client')).body.response.sessions).toEqual([]);
   });
@@ -144,18 +200,29 @@ describe('email addresses of the signed-in user', () => {
     const extra = `sam-extra-${Date.now()}@example.com`;
     const added = (await user.browser.call('POST', '/me/email_addresses', { email_address: extra })).body.response;
     expect(added).toMatchObject({ email_address: extra, verification: null });
-    expect((await user.browser.call('PATCH', '/me', { primary_email_address_id: added.id })).body.errors[0].code).toBe('form_param_format_invalid');
+    expect((await user.browser.call('PATCH', '/me', { primary_email_address_id: added.id })).body.errors[0].code).toBe(
+      'form_param_format_invalid',
+    );
     const fresh = await new FrontendClient(clerk.url).init();
-    expect((await fresh.call('POST', '/client/sign_ins', { identifier: extra })).body.errors[0].code).toBe('form_identifier_not_found');
+    expect((await fresh.call('POST', '/client/sign_ins', { identifier: extra })).body.errors[0].code).toBe(
+      'form_identifier_not_found',
+    );
     const primaryId = (await user.browser.call('GET', '/me')).body.response.primary_email_address_id;
-    expect((await user.browser.call('DELETE', `/me/email_addresses/${primaryId}`)).body.errors[0].code).toBe('identification_deletion_failed');
-    expect((await user.browser.call('POST', '/me/email_addresses', { email_address: 'not-an-email' })).body.errors[0].code).toBe('form_param_format_invalid');
+    expect((await user.browser.call('DELETE', `/me/email_addresses/${primaryId}`)).body.errors[0].code).toBe(
+      'identification_deletion_failed',
+    );
+    expect(
+      (await user.browser.call('POST', '/me/email_addresses', { email_address: 'not-an-email' })).body.errors[0].code,
+    ).toBe('form_param_format_invalid');
   });
 
   it('refuses names longer than Clerk allows, changing nothing', async () => {
     const user = await newUser('tess');
     const res = await user.browser.call('PATCH', '/me', { first_name: 'x'.repeat(257), last_name: 'Kept' });
-    expect(res.body.errors[0]).toMatchObject({ code: 'form_param_max_length_exceeded', meta: { param_name: 'first_name' } });
+    expect(res.body.errors[0]).toMatchObject({
+      code: 'form_param_max_length_exceeded',
+      meta: { param_name: 'first_name' },
+    });
     expect((await user.browser.call('GET', '/me')).body.response).toMatchObject({ first_name: null, last_name: null });
   });
 });
@@ -167,12 +234,18 @@ describe('profile images', () => {
     const url = new URL(`${clerk.url}/v1/me/profile_image`);
     url.searchParams.set('__clerk_db_jwt', user.browser.devBrowser);
     const res = await fetch(url, { method: 'POST', headers: { Origin: APP_ORIGIN }, body: form });
-    return { status: res.status, body: (await res.json()) as { response?: { public_url: string }; errors?: Array<{ code: string }> } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { response?: { public_url: string }; errors?: Array<{ code: string }> },
+    };
   }
 
   it('stores a real image and serves it back inert; HTML or SVG dressed as an image is refused', async () => {
     const user = await newUser('uma');
-    for (const hostile of ['<html><script>alert(document.cookie)</script></html>', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>']) {
+    for (const hostile of [
+      '<html><script>alert(document.cookie)</script></html>',
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    ]) {
       const refused = await upload(user, hostile);
       expect(refused.status).toBe(422);
       expect(refused.body.errors![0].code).toBe('avatar_file_type_invalid');
@@ -206,7 +279,9 @@ describe('the mailbox', () => {
     const id = (await browser.call('POST', '/client/sign_ins', { identifier: user.email })).body.response.id;
     await browser.call('POST', `/client/sign_ins/${id}/prepare_first_factor`, { strategy: 'email_code' });
     const [message] = await mail(user.email);
-    const page = await fetch(`${clerk.url}/mailbox?to=${encodeURIComponent(user.email)}`, { headers: { Origin: 'https://evil.example' } });
+    const page = await fetch(`${clerk.url}/mailbox?to=${encodeURIComponent(user.email)}`, {
+      headers: { Origin: 'https://evil.example' },
+    });
     const html = await page.text();
     expect(html).toContain(message.code);
     expect(page.headers.get('access-control-allow-origin')).toBeNull();

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startClerk, type RunningClerk, type StartClerkOptions } from '../src/index.js';
 
-export const ALICE = { email: 'alice@example.com', password: 'local-dev-password', id: 'user_2LocalAliceAAAAAAAAAAAAAAAA' };
+export const ALICE = {
+  email: 'alice@example.com',
+  password: 'local-dev-password',
+  id: 'user_2LocalAliceAAAAAAAAAAAAAAAA',
+};
 export const APP_ORIGIN = 'http://app.localhost:3999';
 
 export interface TestClerk extends RunningClerk {
@@ -29,7 +33,10 @@ export async function startTestClerk(options: StartClerkOptions = {}): Promise<T
 export class FrontendClient {
   devBrowser = '';
 
-  constructor(private readonly baseUrl: string, private readonly origin = APP_ORIGIN) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly origin = APP_ORIGIN,
+  ) {}
 
   async init(): Promise<this> {
     const res = await fetch(`${this.baseUrl}/v1/dev_browser`, { method: 'POST', headers: { Origin: this.origin } });
@@ -56,7 +63,11 @@ export class FrontendClient {
 
   /** Password sign-in in one call; returns the new session id. */
   async signIn(email: string, password: string): Promise<string> {
-    const { status, body } = await this.call('POST', '/client/sign_ins', { identifier: email, password, strategy: 'password' });
+    const { status, body } = await this.call('POST', '/client/sign_ins', {
+      identifier: email,
+      password,
+      strategy: 'password',
+    });
     if (status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(body)}`);
     return body.response.created_session_id;
   }

@@ -15,7 +15,8 @@ const repo = fileURLToPath(new URL('../../..', import.meta.url));
 describe('listen host', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'clerk-host-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-  const jwks = (host: string, port: number) => fetch(`http://${host}:${port}/.well-known/jwks.json`, { signal: AbortSignal.timeout(5000) });
+  const jwks = (host: string, port: number) =>
+    fetch(`http://${host}:${port}/.well-known/jwks.json`, { signal: AbortSignal.timeout(5000) });
 
   it('answers on 127.0.0.1 only by default', async () => {
     const clerk = await startClerk({ port: 0, dataDir, log: () => {} });
@@ -40,7 +41,12 @@ describe('listen host', () => {
   it('main.ts takes the host from CLERK_EMULATOR_HOST', async () => {
     const child = spawn(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'emulators/clerk/src/main.ts')], {
       cwd: repo,
-      env: { ...process.env, CLERK_EMULATOR_PORT: '0', CLERK_EMULATOR_HOST: '0.0.0.0', CLERK_EMULATOR_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        CLERK_EMULATOR_PORT: '0',
+        CLERK_EMULATOR_HOST: '0.0.0.0',
+        CLERK_EMULATOR_DATA_DIR: dataDir,
+      },
     });
     try {
       const port = await new Promise<number>((resolve, reject) => {

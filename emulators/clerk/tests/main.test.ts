@@ -38,13 +38,19 @@ describe('main.ts', () => {
       });
       const env = parseEnv(output) as Record<string, string>;
       expect(env.CLERK_SECRET_KEY).toBe('sk_test_main');
-      expect(env.CLERK_PUBLISHABLE_KEY).toBe(`pk_test_${Buffer.from('local-emulator.clerk.accounts.dev$').toString('base64')}`);
+      expect(env.CLERK_PUBLISHABLE_KEY).toBe(
+        `pk_test_${Buffer.from('local-emulator.clerk.accounts.dev$').toString('base64')}`,
+      );
       expect(env.CLERK_PROXY_URL).toBe(env.CLERK_API_URL);
       expect(env.CLERK_JWT_KEY).toMatch(/^-----BEGIN PUBLIC KEY-----\n[\s\S]+\n-----END PUBLIC KEY-----$/);
       expect(env.CLERK_TELEMETRY_DISABLED).toBe('1');
-      expect(JSON.parse(env.HASURA_GRAPHQL_JWT_SECRET)).toEqual({ jwk_url: `${env.CLERK_API_URL}/.well-known/jwks.json` });
+      expect(JSON.parse(env.HASURA_GRAPHQL_JWT_SECRET)).toEqual({
+        jwk_url: `${env.CLERK_API_URL}/.well-known/jwks.json`,
+      });
       expect((await fetch(env.CLERK_JS)).status).toBe(200);
-      const users = await fetch(`${env.CLERK_API_URL}/v1/users`, { headers: { Authorization: `Bearer ${env.CLERK_SECRET_KEY}` } });
+      const users = await fetch(`${env.CLERK_API_URL}/v1/users`, {
+        headers: { Authorization: `Bearer ${env.CLERK_SECRET_KEY}` },
+      });
       expect(((await users.json()) as unknown[]).length).toBe(2);
       expect(existsSync(join(cwd, 'keys/instance-key.pem'))).toBe(true);
       const browser = await new FrontendClient(env.CLERK_PROXY_URL).init();

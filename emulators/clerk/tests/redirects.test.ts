@@ -82,11 +82,17 @@ describe('allowed_redirect_origins in the config', () => {
   const base = { users: [], jwt_templates: {} };
 
   it('takes origins (normalized) and refuses anything else, listing each problem', () => {
-    expect(parseConfig({ ...base, allowed_redirect_origins: ['https://staging.example.com/', 'http://127.0.0.1:5173'] }).allowed_redirect_origins).toEqual([
-      'https://staging.example.com',
-      'http://127.0.0.1:5173',
-    ]);
-    for (const bad of ['javascript:alert(1)', 'https://example.com/path', 'https://user@example.com', 'not a url', '*']) {
+    expect(
+      parseConfig({ ...base, allowed_redirect_origins: ['https://staging.example.com/', 'http://127.0.0.1:5173'] })
+        .allowed_redirect_origins,
+    ).toEqual(['https://staging.example.com', 'http://127.0.0.1:5173']);
+    for (const bad of [
+      'javascript:alert(1)',
+      'https://example.com/path',
+      'https://user@example.com',
+      'not a url',
+      '*',
+    ]) {
       expect(() => parseConfig({ ...base, allowed_redirect_origins: [bad] })).toThrow(/allowed_redirect_origins\.0/);
     }
   });
@@ -129,7 +135,8 @@ describe('redirect_url on the local Clerk', () => {
 
   it('refuses a handshake to every hostile redirect_url with 400 invalid_handshake, no redirect, no token', async () => {
     const browser = await signedIn();
-    for (const value of HOSTILE) await expectRefused(await handshake(browser, `redirect_url=${encodeURIComponent(value)}`), 'invalid_handshake');
+    for (const value of HOSTILE)
+      await expectRefused(await handshake(browser, `redirect_url=${encodeURIComponent(value)}`), 'invalid_handshake');
     for (const query of HOSTILE_QUERIES) await expectRefused(await handshake(browser, query), 'invalid_handshake');
     await expectRefused(await handshake(browser, ''), 'invalid_handshake');
   });
@@ -190,7 +197,12 @@ describe('redirect_url on the local Clerk', () => {
     expect(body.response.sessions).toEqual([]);
     expect(body.response.sign_in).toBeNull();
     // The same call with the app's own origin goes through.
-    const ok = await browser.call('POST', '/client/sign_ins', { identifier: ALICE.email, strategy: 'password', password: ALICE.password, redirect_url: `${APP}/` });
+    const ok = await browser.call('POST', '/client/sign_ins', {
+      identifier: ALICE.email,
+      strategy: 'password',
+      password: ALICE.password,
+      redirect_url: `${APP}/`,
+    });
     expect(ok.status).toBe(200);
   });
 });

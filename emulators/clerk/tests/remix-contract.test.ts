@@ -15,7 +15,9 @@ function loaderArgs(cookies: Record<string, string>) {
     headers: {
       Accept: 'text/html',
       'Sec-Fetch-Dest': 'document',
-      Cookie: Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; '),
+      Cookie: Object.entries(cookies)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('; '),
     },
   });
   // @clerk/remix reads env from process.env first, then context.env: the test keeps process.env untouched.
@@ -27,7 +29,11 @@ describe('@clerk/remix getAuth', () => {
     const browser = await new FrontendClient(clerk.url).init();
     const sessionId = await browser.signIn(ALICE.email, ALICE.password);
     const { body } = await browser.call('POST', `/client/sessions/${sessionId}/tokens`);
-    const cookies = { __session: body.jwt, __client_uat: String(decodeJwt(body.jwt).iat! - 1), __clerk_db_jwt: browser.devBrowser };
+    const cookies = {
+      __session: body.jwt,
+      __client_uat: String(decodeJwt(body.jwt).iat! - 1),
+      __clerk_db_jwt: browser.devBrowser,
+    };
 
     const auth = await getAuth(loaderArgs(cookies) as never);
     expect(auth).toMatchObject({ userId: ALICE.id, sessionId });
@@ -41,12 +47,16 @@ describe('@clerk/remix getAuth', () => {
     expect(auth.userId).toBeNull();
   });
 
-  it('throws a 307 to the emulator\'s handshake when the session cookie cannot be trusted', async () => {
+  it("throws a 307 to the emulator's handshake when the session cookie cannot be trusted", async () => {
     const browser = await new FrontendClient(clerk.url).init();
     const sessionId = await browser.signIn(ALICE.email, ALICE.password);
     const { body } = await browser.call('POST', `/client/sessions/${sessionId}/tokens`);
     // A __client_uat newer than the token's iat means the client changed since: Clerk asks for a handshake.
-    const cookies = { __session: body.jwt, __client_uat: String(decodeJwt(body.jwt).iat! + 100), __clerk_db_jwt: browser.devBrowser };
+    const cookies = {
+      __session: body.jwt,
+      __client_uat: String(decodeJwt(body.jwt).iat! + 100),
+      __clerk_db_jwt: browser.devBrowser,
+    };
     const thrown = await getAuth(loaderArgs(cookies) as never).catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(Response);
     const response = thrown as Response;

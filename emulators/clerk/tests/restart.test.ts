@@ -23,7 +23,11 @@ describe('restart', () => {
     const second = await startTestClerk({ dataDir });
     try {
       expect(second.env.CLERK_JWT_KEY).toBe(env.CLERK_JWT_KEY);
-      const claims = await verifyToken(body.jwt, { secretKey: second.env.CLERK_SECRET_KEY, apiUrl: second.url, skipJwksCache: true });
+      const claims = await verifyToken(body.jwt, {
+        secretKey: second.env.CLERK_SECRET_KEY,
+        apiUrl: second.url,
+        skipJwksCache: true,
+      });
       expect(claims.sid).toBe(sessionId);
       // Runtime state is in memory: the old dev browser is still accepted, with a fresh signed-out client.
       const again = new FrontendClient(second.url);
@@ -37,7 +41,9 @@ describe('restart', () => {
   });
 
   it('refuses to start with a bad config or secret key, with a clear message', async () => {
-    await expect(startClerk({ port: 0, dataDir, configPath: join(dataDir, 'missing.json'), log: () => {} })).rejects.toThrow(/Cannot read Clerk emulator config/);
+    await expect(
+      startClerk({ port: 0, dataDir, configPath: join(dataDir, 'missing.json'), log: () => {} }),
+    ).rejects.toThrow(/Cannot read Clerk emulator config/);
     await expect(startClerk({ port: 0, dataDir, secretKey: 'sk_live_x', log: () => {} })).rejects.toThrow(/sk_test_/);
   });
 });

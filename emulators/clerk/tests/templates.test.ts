@@ -93,11 +93,24 @@ describe('renderClaims', () => {
 
   it('interpolates shortcodes inside longer strings as text', () => {
     expect(
-      renderClaims({ greeting: 'Hi {{user.first_name}} ({{user.primary_email_address}})', tier: 'tier-{{user.public_metadata.plan.tier}}', none: 'x{{user.username}}y', obj: 'm={{user.public_metadata.plan}}' }, context),
-    ).toEqual({ greeting: 'Hi Alice (alice@example.com)', tier: 'tier-2', none: 'xy', obj: 'm={"tier":2,"tags":["a","b"]}' });
+      renderClaims(
+        {
+          greeting: 'Hi {{user.first_name}} ({{user.primary_email_address}})',
+          tier: 'tier-{{user.public_metadata.plan.tier}}',
+          none: 'x{{user.username}}y',
+          obj: 'm={{user.public_metadata.plan}}',
+        },
+        context,
+      ),
+    ).toEqual({
+      greeting: 'Hi Alice (alice@example.com)',
+      tier: 'tier-2',
+      none: 'xy',
+      obj: 'm={"tier":2,"tags":["a","b"]}',
+    });
   });
 
-  it("falls back left to right with ||, down to a quoted literal", () => {
+  it('falls back left to right with ||, down to a quoted literal', () => {
     expect(
       renderClaims(
         {
@@ -111,17 +124,51 @@ describe('renderClaims', () => {
         },
         context,
       ),
-    ).toEqual({ name: 'Alice', literal: 'anonymous', doubleQuoted: 'nobody', inText: 'user:guest', missingPath: 'default', allMissing: null, falseIsAValue: false });
+    ).toEqual({
+      name: 'Alice',
+      literal: 'anonymous',
+      doubleQuoted: 'nobody',
+      inText: 'user:guest',
+      missingPath: 'default',
+      allMissing: null,
+      falseIsAValue: false,
+    });
   });
 
   it('renders org shortcodes as null (organizations are not emulated) and leaves keys, numbers and nested arrays alone', () => {
     expect(
-      renderClaims({ org: '{{org.id}}', role: "{{org.role || 'member'}}", slug: '{{org.slug}}', meta: '{{org.public_metadata}}', n: 3, list: ['{{user.id}}', { deep: '{{user.first_name}}' }], '{{user.id}}': 'k' }, context),
-    ).toEqual({ org: null, role: 'member', slug: null, meta: null, n: 3, list: ['user_2abc', { deep: 'Alice' }], '{{user.id}}': 'k' });
+      renderClaims(
+        {
+          org: '{{org.id}}',
+          role: "{{org.role || 'member'}}",
+          slug: '{{org.slug}}',
+          meta: '{{org.public_metadata}}',
+          n: 3,
+          list: ['{{user.id}}', { deep: '{{user.first_name}}' }],
+          '{{user.id}}': 'k',
+        },
+        context,
+      ),
+    ).toEqual({
+      org: null,
+      role: 'member',
+      slug: null,
+      meta: null,
+      n: 3,
+      list: ['user_2abc', { deep: 'Alice' }],
+      '{{user.id}}': 'k',
+    });
   });
 
   it('reports unknown shortcodes', () => {
-    expect(shortcodeProblems({ a: '{{user.id}}', b: ['{{user.nope}}'], c: "{{session.id || 'x'}}", d: '{{user.first_name.x}}' })).toEqual([
+    expect(
+      shortcodeProblems({
+        a: '{{user.id}}',
+        b: ['{{user.nope}}'],
+        c: "{{session.id || 'x'}}",
+        d: '{{user.first_name.x}}',
+      }),
+    ).toEqual([
       'unknown shortcode {{user.nope}}',
       'unknown shortcode {{session.id}}',
       'unknown shortcode {{user.first_name.x}}',
@@ -138,11 +185,23 @@ describe('template tokens', () => {
   it('signs with the instance key by default, with lifetime, skew and the automatic claims', async () => {
     const keys = await loadOrCreateInstanceKeys(dataDir);
     const issuer = new TokenIssuer(keys, 'https://local.clerk.accounts.dev', 60);
-    const template = parseConfig({ jwt_templates: { t: { claims: hasura, lifetime: 120, allowed_clock_skew: 10 } } }).jwt_templates.t;
+    const template = parseConfig({ jwt_templates: { t: { claims: hasura, lifetime: 120, allowed_clock_skew: 10 } } })
+      .jwt_templates.t;
     const jwt = await issuer.templateToken(template, context, { azp: 'http://localhost:3000' });
-    const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(jwks(keys)), { issuer: 'https://local.clerk.accounts.dev' });
+    const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(jwks(keys)), {
+      issuer: 'https://local.clerk.accounts.dev',
+    });
     expect(protectedHeader).toMatchObject({ alg: 'RS256', kid: keys.kid });
-    expect(Object.keys(payload).sort()).toEqual(['azp', 'exp', 'https://hasura.io/jwt/claims', 'iat', 'iss', 'jti', 'nbf', 'sub']);
+    expect(Object.keys(payload).sort()).toEqual([
+      'azp',
+      'exp',
+      'https://hasura.io/jwt/claims',
+      'iat',
+      'iss',
+      'jti',
+      'nbf',
+      'sub',
+    ]);
     expect(payload.exp! - payload.iat!).toBe(120);
     expect(payload.iat! - payload.nbf!).toBe(10);
     expect(payload.sub).toBe('user_2abc');
@@ -160,7 +219,9 @@ describe('template tokens', () => {
   it('signs with a custom HS256 key', async () => {
     const keys = await loadOrCreateInstanceKeys(dataDir);
     const secret = 'a-very-long-shared-secret-for-hs256-tokens';
-    const template = parseConfig({ jwt_templates: { t: { claims: hasura, signing_key: { algorithm: 'HS256', key: secret } } } }).jwt_templates.t;
+    const template = parseConfig({
+      jwt_templates: { t: { claims: hasura, signing_key: { algorithm: 'HS256', key: secret } } },
+    }).jwt_templates.t;
     const jwt = await new TokenIssuer(keys, 'https://x.clerk.accounts.dev', 60).templateToken(template, context);
     const { payload } = await jwtVerify(jwt, new TextEncoder().encode(secret), { algorithms: ['HS256'] });
     expect(payload['https://hasura.io/jwt/claims']).toEqual({ 'x-hasura-user-id': 'user_2abc' });
@@ -171,7 +232,9 @@ describe('template tokens', () => {
     const keys = await loadOrCreateInstanceKeys(dataDir);
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const template = parseConfig({ jwt_templates: { t: { claims: hasura, signing_key: { algorithm: 'RS256', key: pem } } } }).jwt_templates.t;
+    const template = parseConfig({
+      jwt_templates: { t: { claims: hasura, signing_key: { algorithm: 'RS256', key: pem } } },
+    }).jwt_templates.t;
     const jwt = await new TokenIssuer(keys, 'https://x.clerk.accounts.dev', 60).templateToken(template, context);
     expect(decodeProtectedHeader(jwt).kid).toBeUndefined();
     const { payload } = await jwtVerify(jwt, publicKey, { algorithms: ['RS256'] });
@@ -182,21 +245,36 @@ describe('template tokens', () => {
 
 describe('config validation', () => {
   it('applies Clerk defaults', () => {
-    const config = parseConfig({ users: [{ email: 'a@example.com', password: 'password1' }], jwt_templates: { t: { claims: {} } } });
+    const config = parseConfig({
+      users: [{ email: 'a@example.com', password: 'password1' }],
+      jwt_templates: { t: { claims: {} } },
+    });
     expect(config.jwt_templates.t).toMatchObject({ lifetime: 60, allowed_clock_skew: 5 });
   });
 
   it('lists every problem in one clear error', () => {
     expect(() =>
       parseConfig({
-        users: [{ email: 'not-an-email', password: 'short', id: 'alice' }, { email: 'b@example.com', password: 'password1', extra: 1 }],
+        users: [
+          { email: 'not-an-email', password: 'short', id: 'alice' },
+          { email: 'b@example.com', password: 'password1', extra: 1 },
+        ],
         jwt_templates: { t: { claims: {}, signing_key: { algorithm: 'HS512', key: 'x' } } },
       }),
-    ).toThrowError(/users\.0\.id: must look like a Clerk user id[\s\S]*users\.0\.email[\s\S]*users\.0\.password[\s\S]*users\.1[\s\S]*jwt_templates\.t\.signing_key\.algorithm/);
-    expect(() => parseConfig({ users: [{ email: 'a@example.com', password: 'password1' }, { email: 'A@example.com', password: 'password1' }] })).toThrowError(
-      /duplicate email/,
+    ).toThrowError(
+      /users\.0\.id: must look like a Clerk user id[\s\S]*users\.0\.email[\s\S]*users\.0\.password[\s\S]*users\.1[\s\S]*jwt_templates\.t\.signing_key\.algorithm/,
     );
-    expect(() => parseConfig({ jwt_templates: { t: { claims: {}, signing_key: { algorithm: 'RS256', key: 'not a pem' } } } })).toThrowError(/PEM/);
+    expect(() =>
+      parseConfig({
+        users: [
+          { email: 'a@example.com', password: 'password1' },
+          { email: 'A@example.com', password: 'password1' },
+        ],
+      }),
+    ).toThrowError(/duplicate email/);
+    expect(() =>
+      parseConfig({ jwt_templates: { t: { claims: {}, signing_key: { algorithm: 'RS256', key: 'not a pem' } } } }),
+    ).toThrowError(/PEM/);
     expect(() => parseConfig({ jwt_templates: { hasura: { claims: { id: '{{user.uid}}' } } } })).toThrowError(
       /jwt_templates\.hasura\.claims: unknown shortcode \{\{user\.uid\}\}/,
     );

@@ -32,7 +32,9 @@ class Endpoint {
         const delivery = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
         this.received.push(delivery);
         const status = this.status(delivery);
-        res.writeHead(status, { 'content-type': 'text/plain' }).end(status >= 300 ? `endpoint says no (${status})` : '');
+        res
+          .writeHead(status, { 'content-type': 'text/plain' })
+          .end(status >= 300 ? `endpoint says no (${status})` : '');
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -45,12 +47,18 @@ class Endpoint {
   }
 
   /** Waits until a delivery matches (polling), then returns it. */
-  async waitFor(match: (event: { type: string; data: Record<string, unknown> }) => boolean, timeoutMs = 5000): Promise<Received> {
+  async waitFor(
+    match: (event: { type: string; data: Record<string, unknown> }) => boolean,
+    timeoutMs = 5000,
+  ): Promise<Received> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.received.find((delivery) => match(JSON.parse(delivery.body)));
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching delivery in ${timeoutMs} ms; got ${this.received.map((d) => JSON.parse(d.body).type).join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `no matching delivery in ${timeoutMs} ms; got ${this.received.map((d) => JSON.parse(d.body).type).join(', ')}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -60,7 +68,10 @@ class Endpoint {
 function verify(delivery: Received, secret = SECRET) {
   const headers = new Headers();
   for (const [name, value] of Object.entries(delivery.headers)) if (typeof value === 'string') headers.set(name, value);
-  return verifyWebhook(new Request('http://app.local/webhooks/clerk', { method: 'POST', headers, body: delivery.body }), { signingSecret: secret });
+  return verifyWebhook(
+    new Request('http://app.local/webhooks/clerk', { method: 'POST', headers, body: delivery.body }),
+    { signingSecret: secret },
+  );
 }
 
 const backend = (clerk: TestClerk, method: string, path: string, body?: unknown) =>
@@ -90,7 +101,7 @@ afterEach(() => {
 });
 
 describe('webhook deliveries', () => {
-  it('deliver the seeded users as user.created, signed as Svix does and accepted by Clerk\'s verifyWebhook', async () => {
+  it("deliver the seeded users as user.created, signed as Svix does and accepted by Clerk's verifyWebhook", async () => {
     const delivery = await endpoint.waitFor((event) => event.type === 'user.created' && event.data.id === ALICE.id);
     expect(delivery.headers['svix-id']).toMatch(/^msg_[A-Za-z0-9]{27}$/);
     expect(Number(delivery.headers['svix-timestamp'])).toBeCloseTo(Date.now() / 1000, -2);
@@ -100,7 +111,11 @@ describe('webhook deliveries', () => {
     const event = await verify(delivery);
     expect(event.type).toBe('user.created');
     const envelope = JSON.parse(delivery.body);
-    expect(envelope).toMatchObject({ object: 'event', type: 'user.created', instance_id: expect.stringMatching(/^ins_/) });
+    expect(envelope).toMatchObject({
+      object: 'event',
+      type: 'user.created',
+      instance_id: expect.stringMatching(/^ins_/),
+    });
     expect(envelope.timestamp).toBeGreaterThan(1_700_000_000_000); // milliseconds
     expect(envelope.data).toMatchObject({
       id: ALICE.id,
@@ -116,12 +131,20 @@ describe('webhook deliveries', () => {
 
   it('fail verification with another secret or a changed body', async () => {
     const delivery = await endpoint.waitFor((event) => event.type === 'user.created');
-    await expect(verify(delivery, `whsec_${Buffer.from('some-other-secret-of-32-bytes!!').toString('base64')}`)).rejects.toThrow();
-    await expect(verify({ ...delivery, body: delivery.body.replace('Alice', 'Mallory').replace('Bob', 'Mallory') })).rejects.toThrow();
+    await expect(
+      verify(delivery, `whsec_${Buffer.from('some-other-secret-of-32-bytes!!').toString('base64')}`),
+    ).rejects.toThrow();
+    await expect(
+      verify({ ...delivery, body: delivery.body.replace('Alice', 'Mallory').replace('Bob', 'Mallory') }),
+    ).rejects.toThrow();
   });
 
-  it('send user.created, user.updated and user.deleted for the Backend API\'s changes', async () => {
-    const created = await backend(clerk, 'POST', '/users', { email_address: ['hana@example.com'], password: 'hana-password-1', first_name: 'Hana' });
+  it("send user.created, user.updated and user.deleted for the Backend API's changes", async () => {
+    const created = await backend(clerk, 'POST', '/users', {
+      email_address: ['hana@example.com'],
+      password: 'hana-password-1',
+      first_name: 'Hana',
+    });
     const { id } = (await created.json()) as { id: string };
     await verify(await endpoint.waitFor((event) => event.type === 'user.created' && event.data.id === id));
 
@@ -137,29 +160,50 @@ describe('webhook deliveries', () => {
 
   it('send events for sign-up, profile edits, password changes and deletion through the Frontend API', async () => {
     const browser = await new FrontendClient(clerk.url).init();
-    const signUp = await browser.call('POST', '/client/sign_ups', { email_address: 'ivo@example.com', password: 'ivo-password-1', first_name: 'Ivo' });
+    const signUp = await browser.call('POST', '/client/sign_ups', {
+      email_address: 'ivo@example.com',
+      password: 'ivo-password-1',
+      first_name: 'Ivo',
+    });
     const signUpId = signUp.body.response.id;
     await browser.call('POST', `/client/sign_ups/${signUpId}/prepare_verification`, { strategy: 'email_code' });
-    const done = await browser.call('POST', `/client/sign_ups/${signUpId}/attempt_verification`, { strategy: 'email_code', code: '424242' });
+    const done = await browser.call('POST', `/client/sign_ups/${signUpId}/attempt_verification`, {
+      strategy: 'email_code',
+      code: '424242',
+    });
     const id = done.body.response.created_user_id as string;
     const created = await endpoint.waitFor((event) => event.type === 'user.created' && event.data.id === id);
-    expect(JSON.parse(created.body).data).toMatchObject({ first_name: 'Ivo', email_addresses: [{ email_address: 'ivo@example.com' }] });
+    expect(JSON.parse(created.body).data).toMatchObject({
+      first_name: 'Ivo',
+      email_addresses: [{ email_address: 'ivo@example.com' }],
+    });
 
     await browser.call('PATCH', '/me', { first_name: 'Iva', last_name: 'Novak' });
-    await endpoint.waitFor((event) => event.type === 'user.updated' && event.data.id === id && event.data.first_name === 'Iva');
+    await endpoint.waitFor(
+      (event) => event.type === 'user.updated' && event.data.id === id && event.data.first_name === 'Iva',
+    );
     const before = endpoint.received.length;
-    await browser.call('POST', '/me/change_password', { current_password: 'ivo-password-1', new_password: 'ivo-password-2' });
-    const passwordChange = await endpoint.waitFor((event) => event.type === 'user.updated' && event.data.id === id && endpoint.received.length > before);
+    await browser.call('POST', '/me/change_password', {
+      current_password: 'ivo-password-1',
+      new_password: 'ivo-password-2',
+    });
+    const passwordChange = await endpoint.waitFor(
+      (event) => event.type === 'user.updated' && event.data.id === id && endpoint.received.length > before,
+    );
     expect(JSON.parse(passwordChange.body).data.password_enabled).toBe(true);
 
     await browser.call('DELETE', '/me');
     await endpoint.waitFor((event) => event.type === 'user.deleted' && event.data.id === id);
   });
 
-  it('retry a failed delivery with the same svix-id and a fresh signature, logging the endpoint\'s answer', async () => {
+  it("retry a failed delivery with the same svix-id and a fresh signature, logging the endpoint's answer", async () => {
     let failuresLeft = 2;
-    endpoint.status = (delivery) => (JSON.parse(delivery.body).data.first_name === 'Retry' && failuresLeft-- > 0 ? 503 : 204);
-    const created = await backend(clerk, 'POST', '/users', { email_address: ['retry@example.com'], first_name: 'Retry' });
+    endpoint.status = (delivery) =>
+      JSON.parse(delivery.body).data.first_name === 'Retry' && failuresLeft-- > 0 ? 503 : 204;
+    const created = await backend(clerk, 'POST', '/users', {
+      email_address: ['retry@example.com'],
+      first_name: 'Retry',
+    });
     const { id } = (await created.json()) as { id: string };
     const deadline = Date.now() + 5000;
     const attempts = () => endpoint.received.filter((d) => JSON.parse(d.body).data.id === id);
@@ -182,31 +226,42 @@ describe('webhook deliveries', () => {
     endpoint.status = (delivery) => (JSON.parse(delivery.body).data.first_name === 'Never' ? 400 : 204);
     await backend(clerk, 'POST', '/users', { email_address: ['never@example.com'], first_name: 'Never' });
     const deadline = Date.now() + 5000;
-    while (!logs.some((line) => line.includes('giving up')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(logs.find((line) => line.includes('giving up'))).toMatch(/attempt 4\/4\): HTTP 400 "endpoint says no \(400\)"; giving up/);
+    while (!logs.some((line) => line.includes('giving up')) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(logs.find((line) => line.includes('giving up'))).toMatch(
+      /attempt 4\/4\): HTTP 400 "endpoint says no \(400\)"; giving up/,
+    );
   });
 
   it('log an unreachable endpoint with the cause', async () => {
     const lines: string[] = [];
     const closed = await new Endpoint().start();
     await closed.close();
-    const other = await startTestClerk({ webhooks: { endpoints: [{ url: closed.url, signingSecret: SECRET }], retryScheduleMs: [] }, log: (line) => lines.push(line) });
+    const other = await startTestClerk({
+      webhooks: { endpoints: [{ url: closed.url, signingSecret: SECRET }], retryScheduleMs: [] },
+      log: (line) => lines.push(line),
+    });
     try {
       const deadline = Date.now() + 5000;
-      while (lines.filter((line) => line.includes('giving up')).length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (lines.filter((line) => line.includes('giving up')).length < 2 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       expect(lines.find((line) => line.includes('giving up'))).toMatch(/ECONNREFUSED/);
     } finally {
       await other.stop();
     }
   });
 
-  it('follow Svix\'s schedule, 100 times faster by default', () => {
+  it("follow Svix's schedule, 100 times faster by default", () => {
     expect(SVIX_RETRY_SCHEDULE_MS).toEqual([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
     expect(LOCAL_RETRY_SCHEDULE_MS).toEqual([50, 3_000, 18_000, 72_000, 180_000, 360_000, 360_000]);
   });
 
   it('refuse a malformed endpoint or secret at start-up', async () => {
-    await expect(startTestClerk({ webhooks: { endpoints: [{ url: 'ftp://x', signingSecret: SECRET }] } })).rejects.toThrow(/http\(s\)/);
-    await expect(startTestClerk({ webhooks: { endpoints: [{ url: endpoint.url, signingSecret: 'not-a-secret' }] } })).rejects.toThrow(/whsec_/);
+    await expect(
+      startTestClerk({ webhooks: { endpoints: [{ url: 'ftp://x', signingSecret: SECRET }] } }),
+    ).rejects.toThrow(/http\(s\)/);
+    await expect(
+      startTestClerk({ webhooks: { endpoints: [{ url: endpoint.url, signingSecret: 'not-a-secret' }] } }),
+    ).rejects.toThrow(/whsec_/);
   });
 });

@@ -181,7 +181,11 @@ async function bench(databaseUrl: string): Promise<void> {
   try {
     await seed(db);
     const token = await new SignJWT({
-      'https://hasura.io/jwt/claims': { 'x-hasura-allowed-roles': ['user'], 'x-hasura-default-role': 'user', 'x-hasura-user-id': 'alice' },
+      'https://hasura.io/jwt/claims': {
+        'x-hasura-allowed-roles': ['user'],
+        'x-hasura-default-role': 'user',
+        'x-hasura-user-id': 'alice',
+      },
     })
       .setProtectedHeader({ alg: 'HS256' })
       .setExpirationTime('1h')
@@ -192,7 +196,11 @@ async function bench(databaseUrl: string): Promise<void> {
     const floorSql = {} as Record<QueryName, Statement[]>;
     for (const name of Object.keys(QUERIES) as QueryName[]) {
       floorSql[name] = await recordSql(db, async () => {
-        const response = await fetch(`${hasura.url}/v1/graphql`, { method: 'POST', headers, body: JSON.stringify(QUERIES[name]) });
+        const response = await fetch(`${hasura.url}/v1/graphql`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(QUERIES[name]),
+        });
         const text = await response.text();
         if (text.includes('"errors"')) throw new Error(`bench query "${name}" fails: ${text}`);
       });
@@ -235,7 +243,9 @@ async function bench(databaseUrl: string): Promise<void> {
       }
     }
     const worst = Math.min(...ratios);
-    console.log(`worst engine/floor throughput ratio: ${worst.toFixed(2)} (target ≥ ${(1 / 1.5).toFixed(2)}) → ${worst >= 1 / 1.5 ? 'met' : 'NOT met'}`);
+    console.log(
+      `worst engine/floor throughput ratio: ${worst.toFixed(2)} (target ≥ ${(1 / 1.5).toFixed(2)}) → ${worst >= 1 / 1.5 ? 'met' : 'NOT met'}`,
+    );
     await new Promise<void>((resolve) => floor.close(() => resolve()));
   } finally {
     await hasura.close();

@@ -72,7 +72,14 @@ export async function readCatalog(db: Queryable, schemas?: string[]): Promise<Ca
   for (const row of columns.rows) {
     let table = tables.get(key(row.schema, row.table));
     if (!table) {
-      table = { schema: row.schema, name: row.table, columns: [], primaryKey: null, uniqueConstraints: [], foreignKeys: [] };
+      table = {
+        schema: row.schema,
+        name: row.table,
+        columns: [],
+        primaryKey: null,
+        uniqueConstraints: [],
+        foreignKeys: [],
+      };
       tables.set(key(row.schema, row.table), table);
     }
     table.columns.push({ name: row.name, pgType: row.pg_type, nullable: !row.not_null, hasDefault: row.has_default });

@@ -16,8 +16,7 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
 /** Which database the engine serves. */
 export type DatabaseLocation =
   /** Embedded PGlite persisted in `dir` (absolute), or in memory when `dir` is null. */
-  | { kind: 'pglite'; dir: string | null }
-  | { kind: 'postgres'; url: string };
+  { kind: 'pglite'; dir: string | null } | { kind: 'postgres'; url: string };
 
 export interface HasuraConfig {
   database: DatabaseLocation;
@@ -91,8 +90,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   // Empty strings count as unset, as in a shell `FOO= cmd`.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = envSchema.safeParse(present);
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  const cors = readCorsConfig(present.HASURA_GRAPHQL_CORS_DOMAIN, parsed.success && parsed.data.HASURA_GRAPHQL_DISABLE_CORS);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const cors = readCorsConfig(
+    present.HASURA_GRAPHQL_CORS_DOMAIN,
+    parsed.success && parsed.data.HASURA_GRAPHQL_DISABLE_CORS,
+  );
   if (typeof cors === 'string') problems.push(`HASURA_GRAPHQL_CORS_DOMAIN: ${cors}`);
   if (!parsed.success || typeof cors === 'string') {
     throw new Error(`invalid Hasura configuration:\n  ${problems.join('\n  ')}`);
@@ -100,7 +104,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const vars = parsed.data;
   if (vars.HASURA_GRAPHQL_JWT_SECRET && !vars.HASURA_GRAPHQL_ADMIN_SECRET) {
     // The real engine refuses JWT mode on an unsecured endpoint.
-    throw new Error('invalid Hasura configuration:\n  HASURA_GRAPHQL_JWT_SECRET needs HASURA_GRAPHQL_ADMIN_SECRET to be set');
+    throw new Error(
+      'invalid Hasura configuration:\n  HASURA_GRAPHQL_JWT_SECRET needs HASURA_GRAPHQL_ADMIN_SECRET to be set',
+    );
   }
   if (vars.HASURA_GRAPHQL_UNAUTHORIZED_ROLE && !vars.HASURA_GRAPHQL_ADMIN_SECRET) {
     throw new Error(

@@ -26,7 +26,10 @@ export async function openDatabase(location: DatabaseLocation | string, options:
   return where.kind === 'postgres' ? openPostgres(where.url, settings) : openPglite(where.dir, settings);
 }
 
-async function openPostgres(url: string, { statementTimeoutMs, log }: { statementTimeoutMs: number; log?: (message: string) => void }): Promise<Database> {
+async function openPostgres(
+  url: string,
+  { statementTimeoutMs, log }: { statementTimeoutMs: number; log?: (message: string) => void },
+): Promise<Database> {
   // Sent in each connection's start-up packet, so it is the session default that RESET returns to.
   const pool = new pg.Pool({
     connectionString: url,

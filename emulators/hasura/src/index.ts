@@ -30,7 +30,13 @@ export interface RunningHasura {
   url: string;
   port: number;
   /** What start-up did, for the start-up log. */
-  startup: { database: string; source: string; migrationsApplied: string[]; seedsApplied: string[]; jwksKeys: number | null };
+  startup: {
+    database: string;
+    source: string;
+    migrationsApplied: string[];
+    seedsApplied: string[];
+    jwksKeys: number | null;
+  };
   db: Database;
   engine: Engine;
   close(): Promise<void>;
@@ -46,7 +52,8 @@ export async function startHasura(config: HasuraConfig, options: StartOptions = 
     const seedsApplied = config.seedsDir ? (await applySeeds(db, config.seedsDir, source)).applied : [];
     const catalog = await readCatalog(db);
     const engine = createEngine({ db, catalog, metadata, stringifyNumericTypes: config.stringifyNumericTypes });
-    for (const { type, name, reason } of engine.inconsistentObjects) log(`inconsistent metadata, left out: ${type} ${name}: ${reason}`);
+    for (const { type, name, reason } of engine.inconsistentObjects)
+      log(`inconsistent metadata, left out: ${type} ${name}: ${reason}`);
 
     const auth: AuthSettings = { adminSecret: config.adminSecret, unauthorizedRole: config.unauthorizedRole };
     if (config.jwt) {

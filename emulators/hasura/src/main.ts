@@ -12,7 +12,9 @@ function describeAuth(config: HasuraConfig): string[] {
   const lines = ['auth: admin secret set (x-hasura-admin-secret)'];
   if (config.jwt) {
     const source = config.jwt.keySource;
-    lines.push(source.kind === 'key' ? `auth: JWT with a ${source.type} key` : `auth: JWT with keys from ${source.url}`);
+    lines.push(
+      source.kind === 'key' ? `auth: JWT with a ${source.type} key` : `auth: JWT with keys from ${source.url}`,
+    );
   }
   lines.push(
     config.unauthorizedRole
@@ -36,7 +38,9 @@ async function main(): Promise<void> {
   log(`database: ${startup.database} (source "${startup.source}")`);
   log(
     `migrations: ${startup.migrationsApplied.length ? `applied ${startup.migrationsApplied.join(', ')}` : 'none to apply'}` +
-      (config.seedsDir ? `; seeds: ${startup.seedsApplied.length ? `applied ${startup.seedsApplied.join(', ')}` : 'none to apply'}` : ''),
+      (config.seedsDir
+        ? `; seeds: ${startup.seedsApplied.length ? `applied ${startup.seedsApplied.join(', ')}` : 'none to apply'}`
+        : ''),
   );
   for (const line of describeAuth(config)) log(line);
   if (startup.jwksKeys !== null) log(`auth: ${startup.jwksKeys} key(s) fetched from the JWKS at start-up`);

@@ -25,12 +25,14 @@ export async function loadMetadata(dir: string): Promise<Metadata> {
   const versionFile = join(dir, 'version.yaml');
   if (!existsSync(versionFile)) throw new Error(`metadata directory "${dir}" has no version.yaml`);
   const version = (readYaml(versionFile) as { version?: unknown } | null)?.version;
-  if (version !== 3) throw new Error(`${versionFile}: only metadata version 3 is supported, got ${JSON.stringify(version)}`);
+  if (version !== 3)
+    throw new Error(`${versionFile}: only metadata version 3 is supported, got ${JSON.stringify(version)}`);
 
   const databasesFile = join(dir, 'databases', 'databases.yaml');
   if (!existsSync(databasesFile)) return { version: 3, sources: [] };
   const databases = readYaml(databasesFile);
-  if (databases !== null && !Array.isArray(databases)) throw new Error(`${databasesFile}: expected a list of databases`);
+  if (databases !== null && !Array.isArray(databases))
+    throw new Error(`${databasesFile}: expected a list of databases`);
   const sources = (databases ?? []).slice(0, 1).map((source) => toSource(source, databasesFile));
   return { version: 3, sources };
 }
@@ -39,7 +41,9 @@ function toSource(value: unknown, file: string): SourceMetadata {
   const source = value as { name?: unknown; kind?: unknown; tables?: unknown };
   if (typeof source?.name !== 'string') throw new Error(`${file}: a database entry has no name`);
   if (source.kind !== undefined && source.kind !== 'postgres') {
-    throw new Error(`${file}: database "${source.name}" is of kind "${String(source.kind)}"; only postgres is supported`);
+    throw new Error(
+      `${file}: database "${source.name}" is of kind "${String(source.kind)}"; only postgres is supported`,
+    );
   }
   const tables = source.tables ?? [];
   if (!Array.isArray(tables)) throw new Error(`${file}: "tables" of database "${source.name}" must be a list`);

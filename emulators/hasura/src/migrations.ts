@@ -39,7 +39,9 @@ function readMigrations(migrationsDir: string, sourceName = 'default'): Migratio
   migrations.sort((a, b) => (BigInt(a.version) < BigInt(b.version) ? -1 : a.version === b.version ? 0 : 1));
   for (let i = 1; i < migrations.length; i++) {
     if (migrations[i].version === migrations[i - 1].version) {
-      throw new Error(`migrations "${migrations[i - 1].id}" and "${migrations[i].id}" share version ${migrations[i].version}`);
+      throw new Error(
+        `migrations "${migrations[i - 1].id}" and "${migrations[i].id}" share version ${migrations[i].version}`,
+      );
     }
   }
   return migrations;
@@ -56,7 +58,9 @@ export async function applyMigrations(
     CREATE SCHEMA IF NOT EXISTS hdb_catalog;
     CREATE TABLE IF NOT EXISTS hdb_catalog.schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL);
   `);
-  const done = await db.query<{ version: string }>('SELECT version::text AS version FROM hdb_catalog.schema_migrations');
+  const done = await db.query<{ version: string }>(
+    'SELECT version::text AS version FROM hdb_catalog.schema_migrations',
+  );
   const appliedBefore = new Set(done.rows.map((row) => row.version));
   const applied: string[] = [];
   for (const migration of migrations) {
@@ -81,7 +85,9 @@ export async function applySeeds(
 ): Promise<{ applied: string[] }> {
   const sourceDir = join(seedsDir, sourceName);
   const files = existsSync(sourceDir)
-    ? readdirSync(sourceDir).filter((file) => file.endsWith('.sql')).sort()
+    ? readdirSync(sourceDir)
+        .filter((file) => file.endsWith('.sql'))
+        .sort()
     : [];
   await db.exec(`
     CREATE SCHEMA IF NOT EXISTS hdb_catalog;

@@ -95,7 +95,14 @@ async function main(): Promise<void> {
     } catch (error) {
       const fatal = swallowed !== undefined;
       const reply: WorkerReply = fatal
-        ? { id: request.id, fatal, error: { code: 'XX000', message: `the embedded database (PGlite) failed inside WebAssembly: ${String(swallowed)}` } }
+        ? {
+            id: request.id,
+            fatal,
+            error: {
+              code: 'XX000',
+              message: `the embedded database (PGlite) failed inside WebAssembly: ${String(swallowed)}`,
+            },
+          }
         : { id: request.id, fatal, error: serializeError(error) };
       port.postMessage(reply);
     }
@@ -135,12 +142,19 @@ function preparedRowOn(lite: PGlite) {
       }
     }
     names.set(sql, name);
-    const messages = await send(serialize.bind({ statement: name, values: params }), serialize.execute({}), serialize.sync());
+    const messages = await send(
+      serialize.bind({ statement: name, values: params }),
+      serialize.execute({}),
+      serialize.sync(),
+    );
     // A statement that ran to the end says so; anything else is a failure, never "no rows".
     if (!messages.some((message) => message.name === 'commandComplete')) {
-      throw Object.assign(new Error('the embedded database (PGlite) returned no result for the statement'), { code: 'XX000' });
+      throw Object.assign(new Error('the embedded database (PGlite) returned no result for the statement'), {
+        code: 'XX000',
+      });
     }
-    return (messages.find((message) => message.name === 'dataRow') as { fields: Array<string | null> } | undefined)?.fields;
+    return (messages.find((message) => message.name === 'dataRow') as { fields: Array<string | null> } | undefined)
+      ?.fields;
   };
 }
 

@@ -71,7 +71,9 @@ export async function openPglite(dir: string | null, options: PgliteOptions): Pr
   const direct = asQueryable(true);
   return {
     kind: 'pglite',
-    description: dir ? `embedded PGlite at ${dir}` : 'embedded PGlite (in memory: a temporary directory, deleted on exit)',
+    description: dir
+      ? `embedded PGlite at ${dir}`
+      : 'embedded PGlite (in memory: a temporary directory, deleted on exit)',
     query: (sql, params) => turns.runExclusive(() => direct.query(sql, params)),
     // Scripts (migrations, seeds) may take long: no statement timeout, as with psql.
     exec: (sql) => turns.runExclusive(async () => void (await session.call({ op: 'exec', sql }, false))),
@@ -90,7 +92,8 @@ export async function openPglite(dir: string | null, options: PgliteOptions): Pr
           return value;
         } catch (error) {
           // A cancelled statement restarted the database: the transaction is gone already.
-          if (session.generation === generation) await session.call({ op: 'query', sql: 'ROLLBACK', params: [] }, true).catch(() => undefined);
+          if (session.generation === generation)
+            await session.call({ op: 'query', sql: 'ROLLBACK', params: [] }, true).catch(() => undefined);
           throw error;
         }
       }),
@@ -136,7 +139,10 @@ class WorkerSession {
                 `statement cancelled after ${this.timeoutMs} ms (HASURA_GRAPHQL_STATEMENT_TIMEOUT); reopening the embedded database: ` +
                   `${'sql' in request ? request.sql.slice(0, 200) : request.op}`,
               );
-              this.fail(worker, Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }));
+              this.fail(
+                worker,
+                Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }),
+              );
             }, this.timeoutMs)
           : undefined;
       this.pending = {
@@ -189,12 +195,19 @@ class WorkerSession {
       });
       worker.on('error', (error) => {
         if (!ready) reject(error);
-        else this.fail(worker, Object.assign(new Error(`the embedded database stopped: ${error.message}`), { code: 'XX000' }));
+        else
+          this.fail(
+            worker,
+            Object.assign(new Error(`the embedded database stopped: ${error.message}`), { code: 'XX000' }),
+          );
       });
       worker.on('exit', (code) => {
         if (!ready) reject(new Error(`the embedded database's worker exited with code ${code} while opening`));
         else if (this.worker === worker && !this.closed) {
-          this.fail(worker, Object.assign(new Error(`the embedded database stopped (worker exit code ${code})`), { code: 'XX000' }));
+          this.fail(
+            worker,
+            Object.assign(new Error(`the embedded database stopped (worker exit code ${code})`), { code: 'XX000' }),
+          );
         }
       });
     });
@@ -217,7 +230,9 @@ class WorkerSession {
       .terminate()
       .then(() => (this.closed ? undefined : this.spawn()))
       .finally(() => (this.starting = undefined));
-    this.starting.catch((error: Error) => this.log(`cannot reopen the embedded database after "${reason}": ${error.message}`));
+    this.starting.catch((error: Error) =>
+      this.log(`cannot reopen the embedded database after "${reason}": ${error.message}`),
+    );
   }
 }
 
@@ -225,14 +240,21 @@ class WorkerSession {
 function startWorker(options: WorkerOptions): Worker {
   const workerUrl = new URL('./pglite-worker.ts', import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl)}); })`;
-  return new Worker(bootstrap, { eval: true, execArgv: [], workerData: options, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+  return new Worker(bootstrap, {
+    eval: true,
+    execArgv: [],
+    workerData: options,
+    resourceLimits: { stackSizeMb: WORKER_STACK_MB },
+  });
 }
 
 let tsxApi: string | undefined;
 function tsxApiUrl(): string {
   if (!tsxApi) {
     const manifestPath = createRequire(import.meta.url).resolve('tsx/package.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      exports: Record<string, { import: { default: string } }>;
+    };
     tsxApi = pathToFileURL(join(dirname(manifestPath), manifest.exports['./esm/api'].import.default)).href;
   }
   return tsxApi;

@@ -19,7 +19,12 @@ export interface ServerOptions {
   log?: (message: string) => void;
 }
 
-export function createHasuraServer({ engine, auth, cors = { mode: 'all' }, log = () => undefined }: ServerOptions): Server {
+export function createHasuraServer({
+  engine,
+  auth,
+  cors = { mode: 'all' },
+  log = () => undefined,
+}: ServerOptions): Server {
   return createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(`unexpected error on ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
@@ -63,7 +68,9 @@ export function createHasuraServer({ engine, auth, cors = { mode: 'all' }, log =
     try {
       parsed = JSON.parse(body);
     } catch {
-      sendJson(res, 200, { errors: [hasuraError('invalid-json', 'Error in $: Failed reading: not a valid json value')] });
+      sendJson(res, 200, {
+        errors: [hasuraError('invalid-json', 'Error in $: Failed reading: not a valid json value')],
+      });
       return;
     }
     const session = await resolveSession(req.headers, auth);
@@ -98,7 +105,11 @@ function asGraphqlRequest(value: unknown, path: string): GraphQLRequest | Hasura
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
     return hasuraError('parse-failed', `Error in ${path}.operationName: expected Text`, `${path}.operationName`);
   }
-  const request: GraphQLRequest = { query, variables: variables as GraphQLRequest['variables'], operationName: operationName as string | null };
+  const request: GraphQLRequest = {
+    query,
+    variables: variables as GraphQLRequest['variables'],
+    operationName: operationName as string | null,
+  };
   const persistedQuery = (extensions as { persistedQuery?: unknown } | null | undefined)?.persistedQuery;
   if (persistedQuery !== undefined) request.persistedQuery = persistedQuery;
   return request;
@@ -122,7 +133,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 /** `text` is JSON already. */
 function sendText(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

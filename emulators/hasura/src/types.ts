@@ -76,7 +76,10 @@ export type BoolExp = Record<string, unknown>;
 export interface RelationshipMetadata {
   name: string;
   using:
-    | { foreign_key_constraint_on: string | string[] | { column?: string; columns?: string[]; table: QualifiedTable | string } }
+    | {
+        foreign_key_constraint_on:
+          string | string[] | { column?: string; columns?: string[]; table: QualifiedTable | string };
+      }
     | { manual_configuration: { remote_table: QualifiedTable | string; column_mapping: Record<string, string> } };
 }
 

@@ -20,7 +20,11 @@ async function token(payload: Record<string, unknown>, key = KEY): Promise<strin
   return new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(key));
 }
 
-const userClaims = { 'x-hasura-allowed-roles': ['user', 'editor'], 'x-hasura-default-role': 'user', 'x-hasura-user-id': 'alice' };
+const userClaims = {
+  'x-hasura-allowed-roles': ['user', 'editor'],
+  'x-hasura-default-role': 'user',
+  'x-hasura-user-id': 'alice',
+};
 
 describe('parseJwtSecret', () => {
   it.each([
@@ -34,7 +38,10 @@ describe('parseJwtSecret', () => {
     [{ type: 'HS256', key: KEY, claims_namespace_path: 'hasura' }, /must start with "\$"/],
     [{ type: 'HS256', key: KEY, claims_format: 'xml' }, /claims_format/],
     [{ type: 'HS256', key: KEY, header: { type: 'Cookie' } }, /header/],
-    [{ type: 'HS256', key: KEY, claims_map: { 'x-hasura-default-role': 'user' } }, /claims_map must give "x-hasura-allowed-roles"/],
+    [
+      { type: 'HS256', key: KEY, claims_map: { 'x-hasura-default-role': 'user' } },
+      /claims_map must give "x-hasura-allowed-roles"/,
+    ],
     [{ type: 'HS256', key: KEY, unknown_option: 1 }, /unknown_option|Unrecognized key/],
   ])('rejects %j', (secret, message) => {
     expect(() => parseJwtSecret(JSON.stringify(secret))).toThrow(message);
@@ -43,7 +50,9 @@ describe('parseJwtSecret', () => {
   it('rejects an RS256 type with an EC key, and accepts PKCS#1, SPKI and X.509 RSA keys', () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' });
     expect(() => parseJwtSecret(JSON.stringify({ type: 'RS256', key: ec }))).toThrow(/RS256 but "key" is a ec key/);
-    expect(() => parseJwtSecret(JSON.stringify({ type: 'ES384', key: ec }))).toThrow(/ES384 but "key" is on curve prime256v1/);
+    expect(() => parseJwtSecret(JSON.stringify({ type: 'ES384', key: ec }))).toThrow(
+      /ES384 but "key" is on curve prime256v1/,
+    );
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey;
     for (const type of ['pkcs1', 'spki'] as const) {
       const pem = rsa.export({ type, format: 'pem' });
@@ -92,7 +101,11 @@ describe('readConfig', () => {
   });
   it('lists every problem at once', () => {
     expect(() =>
-      readConfig({ HASURA_GRAPHQL_SERVER_PORT: 'eighty', HASURA_GRAPHQL_DATABASE_URL: 'mysql://x', HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES: 'yes' }),
+      readConfig({
+        HASURA_GRAPHQL_SERVER_PORT: 'eighty',
+        HASURA_GRAPHQL_DATABASE_URL: 'mysql://x',
+        HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES: 'yes',
+      }),
     ).toThrow(/DATABASE_URL: must be[\s\S]*SERVER_PORT: must be a port number[\s\S]*STRINGIFY_NUMERIC_TYPES/);
   });
   it('refuses JWT mode without an admin secret, as the real engine does', () => {
@@ -114,7 +127,10 @@ describe('resolveSession', () => {
   it('checks the admin secret first and then ignores any JWT', async () => {
     const auth = settings();
     expect(
-      await resolveSession({ 'x-hasura-admin-secret': 'admin', authorization: 'Bearer garbage', 'x-hasura-user-id': 'x' }, auth),
+      await resolveSession(
+        { 'x-hasura-admin-secret': 'admin', authorization: 'Bearer garbage', 'x-hasura-user-id': 'x' },
+        auth,
+      ),
     ).toEqual({ role: 'admin', variables: { 'x-hasura-role': 'admin', 'x-hasura-user-id': 'x' } });
     expect(await resolveSession({ 'x-hasura-admin-secret': 'wrong' }, auth)).toEqual({
       message: 'invalid x-hasura-admin-secret/x-hasura-access-key',
@@ -135,7 +151,11 @@ describe('resolveSession', () => {
 
   it('takes the role and variables from the token only', async () => {
     const session = await resolveSession(
-      { authorization: `Bearer ${await token({ [NS]: userClaims })}`, 'x-hasura-user-id': 'mallory', 'x-hasura-role': 'editor' },
+      {
+        authorization: `Bearer ${await token({ [NS]: userClaims })}`,
+        'x-hasura-user-id': 'mallory',
+        'x-hasura-role': 'editor',
+      },
       settings(),
     );
     expect(session).toEqual({ role: 'editor', variables: { 'x-hasura-role': 'editor', 'x-hasura-user-id': 'alice' } });
@@ -172,7 +192,10 @@ describe('resolveSession', () => {
   it('finds the token in a cookie or a custom header', async () => {
     const jwt = await token({ [NS]: userClaims });
     expect(
-      await resolveSession({ cookie: `other=1; session_jwt=${jwt}` }, settings({ header: { type: 'Cookie', name: 'session_jwt' } })),
+      await resolveSession(
+        { cookie: `other=1; session_jwt=${jwt}` },
+        settings({ header: { type: 'Cookie', name: 'session_jwt' } }),
+      ),
     ).toMatchObject({ role: 'user' });
     expect(
       await resolveSession({ 'x-my-token': jwt }, settings({ header: { type: 'CustomHeader', name: 'X-My-Token' } })),
@@ -180,7 +203,12 @@ describe('resolveSession', () => {
   });
 
   it.each([
-    ['missing token, no unauthorized role', {}, 'invalid-headers', "Missing 'Authorization' or 'Cookie' header in JWT authentication mode"],
+    [
+      'missing token, no unauthorized role',
+      {},
+      'invalid-headers',
+      "Missing 'Authorization' or 'Cookie' header in JWT authentication mode",
+    ],
     ['not a Bearer header', { authorization: 'Basic abc' }, 'invalid-headers', 'Malformed Authorization header'],
     [
       'one-part token',
@@ -197,7 +225,13 @@ describe('resolveSession', () => {
     ['expired but within allowed_skew', { exp: -60 }, { allowed_skew: 120 }, null, null],
     ['issued in the future', { iat: 600 }, {}, 'invalid-jwt', 'Could not verify JWT: JWTIssuedAtFuture'],
     ['not yet valid', { nbf: 600 }, {}, 'invalid-jwt', 'Could not verify JWT: JWTNotYetValid'],
-    ['wrong audience', { aud: 'other' }, { audience: ['app', 'api'] }, 'invalid-jwt', 'Could not verify JWT: JWTNotInAudience'],
+    [
+      'wrong audience',
+      { aud: 'other' },
+      { audience: ['app', 'api'] },
+      'invalid-jwt',
+      'Could not verify JWT: JWTNotInAudience',
+    ],
     ['right audience', { aud: 'api' }, { audience: ['app', 'api'] }, null, null],
     ['wrong issuer', { iss: 'evil' }, { issuer: 'good' }, 'invalid-jwt', 'Could not verify JWT: JWTNotInIssuer'],
   ])('%s', async (_name, times, secret, code, message) => {
@@ -244,6 +278,8 @@ describe('resolveSession', () => {
   it('never falls back to the unauthorized role for an invalid token', async () => {
     const auth = settings({}, { unauthorizedRole: 'anonymous' });
     expect(await resolveSession({}, auth)).toMatchObject({ role: 'anonymous' });
-    expect(await resolveSession({ authorization: 'Bearer a.b.c' }, auth)).toMatchObject({ extensions: { code: 'invalid-jwt' } });
+    expect(await resolveSession({ authorization: 'Bearer a.b.c' }, auth)).toMatchObject({
+      extensions: { code: 'invalid-jwt' },
+    });
   });
 });

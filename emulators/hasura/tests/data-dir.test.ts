@@ -32,7 +32,8 @@ function startMain(databaseUrl: string) {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const listening = async () => {
     // The start-up log: "listening on …", then "database: …", then "migrations: …".
-    for (let i = 0; i < 1800 && !/migrations: /.test(output) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 1800 && !/migrations: /.test(output) && child.exitCode === null; i++)
+      await new Promise((r) => setTimeout(r, 100));
     const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\/v1\/graphql/.exec(output);
     if (!match) throw new Error(`the engine did not start:\n${output}`);
     return match[1];
@@ -64,14 +65,18 @@ describe('the PGlite data directory', { timeout: 600_000 }, () => {
     const firstUrl = await first.listening();
     expect(first.output()).toContain(`database: embedded PGlite at ${dir} (source "default")`);
     expect(existsSync(join(dir, 'PG_VERSION'))).toBe(true);
-    expect(await graphql(firstUrl, 'mutation { insert_authors_one(object: {name: "Kept", user_id: "kept"}) { name } }')).toEqual({
+    expect(
+      await graphql(firstUrl, 'mutation { insert_authors_one(object: {name: "Kept", user_id: "kept"}) { name } }'),
+    ).toEqual({
       data: { insert_authors_one: { name: 'Kept' } },
     });
 
     const second = startMain(`pglite://${dir}`);
     running.push(second);
     expect(await second.exited).toBe(1);
-    expect(second.output()).toContain(`the PGlite data directory ${dir} is in use by another engine (process ${first.child.pid}`);
+    expect(second.output()).toContain(
+      `the PGlite data directory ${dir} is in use by another engine (process ${first.child.pid}`,
+    );
 
     first.child.kill('SIGKILL'); // leaves its lock file behind
     await first.exited;
@@ -79,7 +84,9 @@ describe('the PGlite data directory', { timeout: 600_000 }, () => {
     const third = startMain(`pglite://${dir}`);
     running.push(third);
     const thirdUrl = await third.listening();
-    expect(await graphql(thirdUrl, '{ authors(where: {name: {_eq: "Kept"}}) { name } }')).toEqual({ data: { authors: [{ name: 'Kept' }] } });
+    expect(await graphql(thirdUrl, '{ authors(where: {name: {_eq: "Kept"}}) { name } }')).toEqual({
+      data: { authors: [{ name: 'Kept' }] },
+    });
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
     expect(existsSync(`${dir}.lock`)).toBe(false);
@@ -90,7 +97,8 @@ describe('the PGlite data directory', { timeout: 600_000 }, () => {
     [
       'missing WAL files',
       (copy: string) => {
-        for (const name of readdirSync(join(copy, 'pg_wal'))) if (/^[0-9A-F]{24}$/.test(name)) rmSync(join(copy, 'pg_wal', name));
+        for (const name of readdirSync(join(copy, 'pg_wal')))
+          if (/^[0-9A-F]{24}$/.test(name)) rmSync(join(copy, 'pg_wal', name));
       },
     ],
   ])('with %s: the engine names the directory and how to reset it, and exits non-zero', async (_, damage) => {

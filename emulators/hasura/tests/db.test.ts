@@ -21,7 +21,8 @@ describe.each(testDatabaseTargets())('preparedRow on $name', (target) => {
   it('answers the first row as text, again and again, for more statements than PGlite keeps', async () => {
     const sql = (n: number) => `SELECT (count(*) + ${n})::text, $1::text, NULL::text FROM t`;
     for (let round = 0; round < 2; round++) {
-      for (let n = 0; n < 210; n++) expect(await db.preparedRow(sql(n), [`p${n}`])).toEqual([String(2 + n), `p${n}`, null]);
+      for (let n = 0; n < 210; n++)
+        expect(await db.preparedRow(sql(n), [`p${n}`])).toEqual([String(2 + n), `p${n}`, null]);
     }
     expect(await db.preparedRow('SELECT a::text FROM t WHERE false', [])).toBeUndefined();
   });
@@ -35,13 +36,13 @@ describe.each(testDatabaseTargets())('preparedRow on $name', (target) => {
   });
 
   it('sees schema changes made after the statement was prepared', async () => {
-    const sql = 'SELECT string_agg(a::text, \',\' ORDER BY a) FROM t';
+    const sql = "SELECT string_agg(a::text, ',' ORDER BY a) FROM t";
     expect(await db.preparedRow(sql, [])).toEqual(['1,2']);
-    await db.exec('DROP TABLE t; CREATE TABLE t (b text, a int); INSERT INTO t VALUES (\'x\', 5);');
+    await db.exec("DROP TABLE t; CREATE TABLE t (b text, a int); INSERT INTO t VALUES ('x', 5);");
     expect(await db.preparedRow(sql, [])).toEqual(['5']);
   });
 
-  it('never runs inside another request\'s transaction', async () => {
+  it("never runs inside another request's transaction", async () => {
     let inserted!: () => void;
     const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
     const rolledBack = db

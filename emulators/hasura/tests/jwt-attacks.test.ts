@@ -17,7 +17,9 @@ import { startHasura, type RunningHasura } from '../src/index.js';
 
 const fixture = join(new URL('.', import.meta.url).pathname, 'fixtures', 'authors-articles');
 const NS = 'https://hasura.io/jwt/claims';
-const aliceClaims = { [NS]: { 'x-hasura-allowed-roles': ['user'], 'x-hasura-default-role': 'user', 'x-hasura-user-id': 'alice' } };
+const aliceClaims = {
+  [NS]: { 'x-hasura-allowed-roles': ['user'], 'x-hasura-default-role': 'user', 'x-hasura-user-id': 'alice' },
+};
 const INSERT = {
   query: 'mutation ($title: String!) { insert_articles_one(object: {author_id: 1, title: $title}) { title } }',
 };
@@ -26,9 +28,16 @@ const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const otherRsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const publicPem = rsa.publicKey.export({ type: 'spki', format: 'pem' }) as string;
 
-function sign(payload: Record<string, unknown>, key: KeyObject | Uint8Array = rsa.privateKey, alg = 'RS256', kid?: string) {
+function sign(
+  payload: Record<string, unknown>,
+  key: KeyObject | Uint8Array = rsa.privateKey,
+  alg = 'RS256',
+  kid?: string,
+) {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ iat: now, exp: now + 3600, ...payload }).setProtectedHeader({ alg, ...(kid ? { kid } : {}) }).sign(key);
+  return new SignJWT({ iat: now, exp: now + 3600, ...payload })
+    .setProtectedHeader({ alg, ...(kid ? { kid } : {}) })
+    .sign(key);
 }
 
 const invalidJwt = (message: string) => ({
@@ -43,7 +52,12 @@ describe('hostile tokens against an RS256-configured engine', () => {
     const config = readConfig({
       HASURA_GRAPHQL_DATABASE_URL: 'pglite://memory',
       HASURA_GRAPHQL_ADMIN_SECRET: 'attack-admin',
-      HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ type: 'RS256', key: publicPem, audience: 'app', issuer: 'https://issuer.local' }),
+      HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({
+        type: 'RS256',
+        key: publicPem,
+        audience: 'app',
+        issuer: 'https://issuer.local',
+      }),
       HASURA_GRAPHQL_METADATA_DIR: join(fixture, 'metadata'),
       HASURA_GRAPHQL_MIGRATIONS_DIR: join(fixture, 'migrations'),
     });
@@ -77,7 +91,10 @@ describe('hostile tokens against an RS256-configured engine', () => {
   it('alg "none" is refused', async () => {
     const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
     const payload = base64url.encode(JSON.stringify({ ...good, exp: Math.floor(Date.now() / 1000) + 3600 }));
-    expect(await attempt(`${header}.${payload}.`)).toEqual({ body: invalidJwt('JWSError JWSInvalidSignature'), added: 0 });
+    expect(await attempt(`${header}.${payload}.`)).toEqual({
+      body: invalidJwt('JWSError JWSInvalidSignature'),
+      added: 0,
+    });
   });
 
   it('HS256 signed with the RSA public key as the HMAC secret is refused', async () => {
@@ -93,7 +110,10 @@ describe('hostile tokens against an RS256-configured engine', () => {
   });
 
   it('a token signed by another RSA key is refused', async () => {
-    expect(await attempt(await sign(good, otherRsa.privateKey))).toEqual({ body: invalidJwt('JWSError JWSInvalidSignature'), added: 0 });
+    expect(await attempt(await sign(good, otherRsa.privateKey))).toEqual({
+      body: invalidJwt('JWSError JWSInvalidSignature'),
+      added: 0,
+    });
   });
 
   it.each([
@@ -107,8 +127,14 @@ describe('hostile tokens against an RS256-configured engine', () => {
   });
 
   it('a wrong issuer or audience is refused', async () => {
-    expect(await attempt(await sign({ ...good, iss: 'https://evil.local' }))).toEqual({ body: invalidJwt('JWTNotInIssuer'), added: 0 });
-    expect(await attempt(await sign({ ...good, aud: 'other' }))).toEqual({ body: invalidJwt('JWTNotInAudience'), added: 0 });
+    expect(await attempt(await sign({ ...good, iss: 'https://evil.local' }))).toEqual({
+      body: invalidJwt('JWTNotInIssuer'),
+      added: 0,
+    });
+    expect(await attempt(await sign({ ...good, aud: 'other' }))).toEqual({
+      body: invalidJwt('JWTNotInAudience'),
+      added: 0,
+    });
   });
 });
 
@@ -121,7 +147,10 @@ class JwksServer {
   private server: Server = createServer((_req, res) => {
     this.hits++;
     if (this.failing) return void res.writeHead(500).end('down');
-    res.writeHead(200, { 'content-type': 'application/json', ...(this.cacheControl ? { 'cache-control': this.cacheControl } : {}) });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      ...(this.cacheControl ? { 'cache-control': this.cacheControl } : {}),
+    });
     res.end(JSON.stringify({ keys: this.keys }));
   });
   url = '';
@@ -152,7 +181,10 @@ describe('JWKS keys', () => {
   });
 
   const verifier = () =>
-    createJwtVerifier(parseJwtSecret(JSON.stringify({ jwk_url: jwks.url })), { now: () => clock, minRefetchIntervalMs: 5_000 });
+    createJwtVerifier(parseJwtSecret(JSON.stringify({ jwk_url: jwks.url })), {
+      now: () => clock,
+      minRefetchIntervalMs: 5_000,
+    });
   const rejection = (promise: Promise<unknown>) =>
     promise.then(
       () => 'accepted',
@@ -167,7 +199,7 @@ describe('JWKS keys', () => {
     [{ expires: new Date(Date.UTC(2030, 0, 1)).toUTCString() }, Date.UTC(2030, 0, 1) - 1_000_000],
     [{ expires: '0' }, 0],
     [{}, null],
-  ])('reads the keys\' lifetime from %j', (headers, offset) => {
+  ])("reads the keys' lifetime from %j", (headers, offset) => {
     const expiry = expiryFromHeaders(new Headers(headers as Record<string, string>), 1_000_000);
     expect(expiry === null ? null : expiry - 1_000_000).toBe(offset);
   });
@@ -244,7 +276,9 @@ describe('JWKS keys', () => {
     expect(v.jwks!.size).toBe(0);
     jwks.failing = false;
     clock += 6_000;
-    await expect(v.verify(await sign(aliceClaims, rsa.privateKey, 'RS256', 'k1'))).resolves.toMatchObject({ [NS]: aliceClaims[NS] });
+    await expect(v.verify(await sign(aliceClaims, rsa.privateKey, 'RS256', 'k1'))).resolves.toMatchObject({
+      [NS]: aliceClaims[NS],
+    });
     expect(jwks.hits).toBe(2);
   });
 
@@ -285,13 +319,17 @@ describe('JWKS keys', () => {
           await fetch(`${hasura.url}/v1/graphql`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify({ query: '{ articles_aggregate(where: {published: {_eq: false}}) { aggregate { count } } }' }),
+            body: JSON.stringify({
+              query: '{ articles_aggregate(where: {published: {_eq: false}}) { aggregate { count } } }',
+            }),
           })
         ).json();
       expect(await ask(await sign(aliceClaims, rsa.privateKey, 'RS256', 'k1'))).toEqual({
         data: { articles_aggregate: { aggregate: { count: 3 } } },
       });
-      expect(await ask(await sign(aliceClaims, otherRsa.privateKey, 'RS256', 'nope'))).toEqual(invalidJwt('JWSError NoUsableKeys'));
+      expect(await ask(await sign(aliceClaims, otherRsa.privateKey, 'RS256', 'nope'))).toEqual(
+        invalidJwt('JWSError NoUsableKeys'),
+      );
     } finally {
       await hasura.close();
     }

@@ -42,9 +42,14 @@ describe('main (npm run emulator:hasura)', { timeout: 90_000 }, () => {
     try {
       const [, url] = await main.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)\/v1\/graphql/);
       await main.waitFor(/EVERY REQUEST RUNS AS ADMIN/);
-      expect(main.output()).toContain('database: embedded PGlite (in memory: a temporary directory, deleted on exit) (source "default")');
+      expect(main.output()).toContain(
+        'database: embedded PGlite (in memory: a temporary directory, deleted on exit) (source "default")',
+      );
       expect(main.output()).toContain('migrations: applied 1700000000000_init');
-      const response = await fetch(`${url}/v1/graphql`, { method: 'POST', body: '{"query":"{ authors_aggregate { aggregate { count } } }"}' });
+      const response = await fetch(`${url}/v1/graphql`, {
+        method: 'POST',
+        body: '{"query":"{ authors_aggregate { aggregate { count } } }"}',
+      });
       expect(await response.json()).toEqual({ data: { authors_aggregate: { aggregate: { count: 3 } } } });
     } finally {
       main.child.kill('SIGTERM');

@@ -33,7 +33,8 @@ describe.each(testDatabaseTargets())('applyMigrations / applySeeds on $name', (t
     writeFiles(dir, {
       // Created second on purpose: order must come from the version, not the directory listing.
       'migrations/default/1700000000002_add_column/up.sql': 'ALTER TABLE t ADD COLUMN b text;',
-      'migrations/default/1700000000001_create_t/up.sql': 'CREATE TABLE t (id int PRIMARY KEY);\nINSERT INTO t VALUES (1);',
+      'migrations/default/1700000000001_create_t/up.sql':
+        'CREATE TABLE t (id int PRIMARY KEY);\nINSERT INTO t VALUES (1);',
       'migrations/default/1700000000001_create_t/down.sql': 'DROP TABLE t;',
       'migrations/other/1700000000003_elsewhere/up.sql': 'CREATE TABLE elsewhere (id int);',
     });

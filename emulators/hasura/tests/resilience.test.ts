@@ -53,19 +53,29 @@ describe.each(testDatabaseTargets())('one request cannot stop the engine, on $na
   let hasura: RunningHasura;
   const logs: string[] = [];
 
-  const graphql = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
+  const graphql = async (
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) => {
     const response = await fetch(`${hasura.url}/v1/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    return (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions: { code: string } }> };
+    return (await response.json()) as {
+      data?: Record<string, unknown> | null;
+      errors?: Array<{ message: string; extensions: { code: string } }>;
+    };
   };
   const healthz = async () => (await fetch(`${hasura.url}/healthz`)).status;
   const smallQuery = () => graphql('{ books(limit: 1, order_by: {id: asc}) { id } }');
   const bookCount = async () =>
-    ((await graphql('{ books_aggregate { aggregate { count } } }')).data as { books_aggregate: { aggregate: { count: number } } })
-      .books_aggregate.aggregate.count;
+    (
+      (await graphql('{ books_aggregate { aggregate { count } } }')).data as {
+        books_aggregate: { aggregate: { count: number } };
+      }
+    ).books_aggregate.aggregate.count;
 
   beforeAll(async () => {
     project = mkdtempSync(join(tmpdir(), 'hasura-resilience-'));
@@ -98,7 +108,10 @@ describe.each(testDatabaseTargets())('one request cannot stop the engine, on $na
       { op: '_regex', pattern: 'a'.repeat(16_000) }, // the second one used to hang PGlite for good
     ];
     for (const { op, pattern } of pathological) {
-      const answer = graphql(`query ($q: String!) { books_aggregate(where: {title: {${op}: $q}}) { aggregate { count } } }`, { q: pattern });
+      const answer = graphql(
+        `query ($q: String!) { books_aggregate(where: {title: {${op}: $q}}) { aggregate { count } } }`,
+        { q: pattern },
+      );
       await new Promise((resolve) => setTimeout(resolve, 20));
       const [health, small] = await Promise.all([timed(healthz), timed(smallQuery)]);
       expect(health.value).toBe(200);
@@ -114,7 +127,11 @@ describe.each(testDatabaseTargets())('one request cannot stop the engine, on $na
 
   it('cancels a statement that cannot finish after the statement timeout; the engine and its data stay usable', async () => {
     const admin = { 'x-hasura-admin-secret': ADMIN_SECRET };
-    const inserted = await graphql('mutation { insert_books_one(object: {title: "written before"}) { id } }', {}, admin);
+    const inserted = await graphql(
+      'mutation { insert_books_one(object: {title: "written before"}) { id } }',
+      {},
+      admin,
+    );
     expect(inserted.errors).toBeUndefined();
     const before = await bookCount();
 
@@ -130,7 +147,9 @@ describe.each(testDatabaseTargets())('one request cannot stop the engine, on $na
     }
 
     const { value: cancelled } = await endless;
-    expect(cancelled).toEqual({ errors: [{ message: 'database query error', extensions: { path: '$', code: 'unexpected' } }] });
+    expect(cancelled).toEqual({
+      errors: [{ message: 'database query error', extensions: { path: '$', code: 'unexpected' } }],
+    });
     const asAdmin = await graphql('{ endless_aggregate { aggregate { count } } }', {}, admin);
     expect(JSON.stringify(asAdmin.errors)).toContain('canceling statement due to statement timeout');
 

@@ -40,7 +40,10 @@ describe('HTTP server', () => {
     const version = await fetch(`${base}/v1/version`);
     expect(await version.json()).toEqual({ version: ENGINE_VERSION, server_type: 'ce' });
     const missing = await fetch(`${base}/v1/nothing`);
-    expect([missing.status, await missing.json()]).toEqual([404, { path: '$', error: 'resource does not exist', code: 'not-found' }]);
+    expect([missing.status, await missing.json()]).toEqual([
+      404,
+      { path: '$', error: 'resource does not exist', code: 'not-found' },
+    ]);
   });
 
   it('passes the request and the resolved session to the engine', async () => {
@@ -64,13 +67,25 @@ describe('HTTP server', () => {
     expect(response.headers.get('x-request-id')).toBe('trace-1');
     expect([response.status, await response.json()]).toEqual([
       200,
-      { errors: [{ message: 'invalid x-hasura-admin-secret/x-hasura-access-key', extensions: { path: '$', code: 'access-denied' } }] },
+      {
+        errors: [
+          {
+            message: 'invalid x-hasura-admin-secret/x-hasura-access-key',
+            extensions: { path: '$', code: 'access-denied' },
+          },
+        ],
+      },
     ]);
   });
 
   it('answers malformed JSON and a missing query like the real engine', async () => {
     expect(await (await post('{not json')).json()).toEqual({
-      errors: [{ message: 'Error in $: Failed reading: not a valid json value', extensions: { path: '$', code: 'invalid-json' } }],
+      errors: [
+        {
+          message: 'Error in $: Failed reading: not a valid json value',
+          extensions: { path: '$', code: 'invalid-json' },
+        },
+      ],
     });
     expect(await (await post('{"variables":{}}')).json()).toEqual({
       errors: [{ message: 'Error in $: key "query" not found', extensions: { path: '$', code: 'parse-failed' } }],
@@ -79,7 +94,11 @@ describe('HTTP server', () => {
 
   it('runs a batch in order and answers an array', async () => {
     const body = await (await post(JSON.stringify([{ query: '{ a }' }, { nope: 1 }, { query: '{ b }' }]))).json();
-    expect(body.map((item: { data?: { request: GraphQLRequest }; errors?: unknown[] }) => item.data?.request.query ?? item.errors)).toEqual([
+    expect(
+      body.map(
+        (item: { data?: { request: GraphQLRequest }; errors?: unknown[] }) => item.data?.request.query ?? item.errors,
+      ),
+    ).toEqual([
       '{ a }',
       [{ message: 'Error in $[1]: key "query" not found', extensions: { path: '$[1]', code: 'parse-failed' } }],
       '{ b }',
@@ -97,7 +116,9 @@ describe('HTTP server', () => {
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
-    expect(response.headers.get('access-control-allow-headers')).toBe('authorization, content-type, x-hasura-role, x-custom');
+    expect(response.headers.get('access-control-allow-headers')).toBe(
+      'authorization, content-type, x-hasura-role, x-custom',
+    );
     expect(response.headers.get('access-control-allow-methods')).toBe('GET,POST,PUT,PATCH,DELETE,OPTIONS');
     expect(response.headers.get('access-control-allow-credentials')).toBe('true');
     expect(response.headers.get('access-control-max-age')).toBe('1728000');
@@ -120,7 +141,11 @@ describe('HTTP server with HASURA_GRAPHQL_CORS_DOMAIN', () => {
   const preflight = (base: string, origin: string) =>
     fetch(`${base}/v1/graphql`, {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-hasura-admin-secret' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-hasura-admin-secret',
+      },
     });
   const postFrom = (base: string, origin: string) =>
     fetch(`${base}/v1/graphql`, {

@@ -1,7 +1,12 @@
 import { E2E_ENV, E2E_PORTS } from './stack-env.js';
 
 /** Runs a GraphQL request against the test stack's Hasura as admin (checks what is really in the database). */
-export async function asAdmin<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, role?: string, userId?: string): Promise<T> {
+export async function asAdmin<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  role?: string,
+  userId?: string,
+): Promise<T> {
   const response = await fetch(`http://127.0.0.1:${E2E_PORTS.hasura}/v1/graphql`, {
     method: 'POST',
     headers: {

@@ -53,7 +53,9 @@ export function registerAssetRoutes(router: Router, instance: Instance): void {
     const { store } = instance;
     const user = store.users.get(ctx.params.file.replace(/\.svg$/, ''));
     if (!user) throw errors.notFound('avatar');
-    const initials = escapeXml(((user.firstName?.[0] ?? '') + (user.lastName?.[0] ?? '') || store.primaryEmail(user).email[0]).toUpperCase());
+    const initials = escapeXml(
+      ((user.firstName?.[0] ?? '') + (user.lastName?.[0] ?? '') || store.primaryEmail(user).email[0]).toUpperCase(),
+    );
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><rect width="64" height="64" fill="#6c47ff"/><text x="32" y="41" font-family="sans-serif" font-size="26" fill="#fff" text-anchor="middle">${initials}</text></svg>`;
     return { status: 200, headers: { 'Content-Type': 'image/svg+xml', 'Access-Control-Allow-Origin': '*' }, body: svg };
   });

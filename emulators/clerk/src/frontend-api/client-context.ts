@@ -19,7 +19,12 @@ export async function requireClient(instance: Instance, ctx: RequestContext): Pr
 }
 
 /** A mutation's answer: `{ response, client }`; clerk-js refreshes its state from `client`. */
-export async function withClient(instance: Instance, client: ClientRecord, response: unknown, status = 200): Promise<Reply> {
+export async function withClient(
+  instance: Instance,
+  client: ClientRecord,
+  response: unknown,
+  status = 200,
+): Promise<Reply> {
   return json({ response, client: await clientJSON(client, resourceContext(instance)) }, status);
 }
 
@@ -44,6 +49,7 @@ export function jsonObjectParam(ctx: RequestContext, name: string): Record<strin
   } catch {
     value = undefined;
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw errors.paramInvalid(name, `${name} must be a JSON object.`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw errors.paramInvalid(name, `${name} must be a JSON object.`);
   return value as Record<string, unknown>;
 }

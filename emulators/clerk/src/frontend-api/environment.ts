@@ -149,7 +149,12 @@ export function environmentJSON(frontendHost: string) {
         organization: { enabled: false, has_paid_plans: false },
       },
     },
-    api_keys_settings: { object: 'api_keys_settings', id: 'api_keys_settings_local', user_api_keys_enabled: false, orgs_api_keys_enabled: false },
+    api_keys_settings: {
+      object: 'api_keys_settings',
+      id: 'api_keys_settings_local',
+      user_api_keys_enabled: false,
+      orgs_api_keys_enabled: false,
+    },
     protect_config: { object: 'protect_config', id: 'protect_config_local', loaders: [] },
     maintenance_mode: false,
     client_debug_mode: false,

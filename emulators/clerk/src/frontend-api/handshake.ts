@@ -44,7 +44,10 @@ export function registerHandshakeRoute(router: Router, instance: Instance): void
     if (session) {
       store.markActive(session);
       const jwt = await resourceContext(instance).sessionToken(session);
-      directives.push(...cookie('__session', jwt, TEN_YEARS), ...cookie('__client_uat', String(Math.floor(client.updatedAt / 1000)), TEN_YEARS));
+      directives.push(
+        ...cookie('__session', jwt, TEN_YEARS),
+        ...cookie('__client_uat', String(Math.floor(client.updatedAt / 1000)), TEN_YEARS),
+      );
     } else {
       directives.push(...cookie('__session', '', 0), ...cookie('__client_uat', '0', TEN_YEARS));
     }

@@ -11,7 +11,9 @@ const escapeHtml = (text: string) => text.replace(/[<>&"']/g, (char) => `&#${cha
  * headers (server.ts), so another site open in the same browser cannot read the codes.
  */
 export function registerMailboxRoutes(router: Router, instance: Instance): void {
-  router.on('GET', '/mailbox/messages', (ctx) => json(instance.mailbox.list(ctx.url.searchParams.get('to') ?? undefined)));
+  router.on('GET', '/mailbox/messages', (ctx) =>
+    json(instance.mailbox.list(ctx.url.searchParams.get('to') ?? undefined)),
+  );
 
   router.on('GET', MAILBOX_PATH, (ctx) => {
     const to = ctx.url.searchParams.get('to') ?? undefined;

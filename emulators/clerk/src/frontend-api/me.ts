@@ -40,7 +40,11 @@ export function registerMeRoutes(router: Router, instance: Instance): void {
     const { user, client } = await me(ctx);
     const changes: UserChanges = {};
     // An empty form field clears a name; an absent one leaves it alone.
-    for (const [param, field] of [['first_name', 'firstName'], ['last_name', 'lastName'], ['username', 'username']] as const) {
+    for (const [param, field] of [
+      ['first_name', 'firstName'],
+      ['last_name', 'lastName'],
+      ['username', 'username'],
+    ] as const) {
       const value = ctx.body[param];
       if (typeof value !== 'string') continue;
       if (value.length > MAX_NAME_LENGTH) throw errors.maxLengthExceeded(param, MAX_NAME_LENGTH);
@@ -106,7 +110,11 @@ export function registerMeRoutes(router: Router, instance: Instance): void {
     const address = store.emailAddressOf(user, ctx.params.id);
     const strategy = requiredParam(ctx, 'strategy');
     if (strategy !== 'email_code') throw errors.strategyNotAllowed(strategy);
-    instance.mailbox.sendCode(address.email, 'email verification', store.prepareEmailAddressVerification(user, address));
+    instance.mailbox.sendCode(
+      address.email,
+      'email verification',
+      store.prepareEmailAddressVerification(user, address),
+    );
     store.touchClient(client);
     return withClient(instance, client, emailAddressJSON(address));
   });
@@ -138,7 +146,12 @@ export function registerMeRoutes(router: Router, instance: Instance): void {
     return json(
       active.map((session) => ({
         ...sessionBaseJSON(session),
-        latest_activity: { object: 'session_activity', id: `sess_activity_${session.id.slice(5)}`, ip_address: '127.0.0.1', is_mobile: false },
+        latest_activity: {
+          object: 'session_activity',
+          id: `sess_activity_${session.id.slice(5)}`,
+          ip_address: '127.0.0.1',
+          is_mobile: false,
+        },
         actor: null,
       })),
     );
@@ -149,6 +162,10 @@ export function registerMeRoutes(router: Router, instance: Instance): void {
     const target = store.getSession(ctx.params.id);
     if (target.userId !== user.id) throw errors.sessionNotFound();
     if (target.status === 'active') store.endSession(target, 'revoked');
-    return withClient(instance, await requireClient(instance, ctx), await sessionJSON(target, resourceContext(instance)));
+    return withClient(
+      instance,
+      await requireClient(instance, ctx),
+      await sessionJSON(target, resourceContext(instance)),
+    );
   });
 }

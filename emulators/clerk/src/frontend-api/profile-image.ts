@@ -13,10 +13,16 @@ export const MAX_PROFILE_IMAGE_UPLOAD_BYTES = Math.ceil((MAX_PROFILE_IMAGE_BYTES
 
 /** The image types Clerk accepts, recognised by their first bytes (the declared type is not trusted). */
 const SIGNATURES: Array<{ type: string; matches: (data: Buffer) => boolean }> = [
-  { type: 'image/png', matches: (d) => d.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  {
+    type: 'image/png',
+    matches: (d) => d.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
   { type: 'image/jpeg', matches: (d) => d[0] === 0xff && d[1] === 0xd8 && d[2] === 0xff },
   { type: 'image/gif', matches: (d) => ['GIF87a', 'GIF89a'].includes(d.subarray(0, 6).toString('latin1')) },
-  { type: 'image/webp', matches: (d) => d.subarray(0, 4).toString('latin1') === 'RIFF' && d.subarray(8, 12).toString('latin1') === 'WEBP' },
+  {
+    type: 'image/webp',
+    matches: (d) => d.subarray(0, 4).toString('latin1') === 'RIFF' && d.subarray(8, 12).toString('latin1') === 'WEBP',
+  },
 ];
 
 /** The uploaded file: multipart `file` (clerk-js' File upload) or an octet stream holding the bytes or a data URL. */
@@ -24,7 +30,9 @@ async function uploadedFile(ctx: RequestContext): Promise<Buffer> {
   if (ctx.contentType === 'multipart/form-data') {
     let form: FormData;
     try {
-      form = await new Response(new Uint8Array(ctx.rawBody), { headers: { 'Content-Type': String(ctx.headers['content-type']) } }).formData();
+      form = await new Response(new Uint8Array(ctx.rawBody), {
+        headers: { 'Content-Type': String(ctx.headers['content-type']) },
+      }).formData();
     } catch {
       throw errors.paramInvalid('file', 'The upload is not valid multipart/form-data.');
     }
@@ -45,7 +53,12 @@ async function uploadedFile(ctx: RequestContext): Promise<Buffer> {
 }
 
 function imageJSON(userId: string, image: ProfileImage, baseUrl: string) {
-  return { object: 'image', id: image.id, name: `${image.id}.${image.contentType.split('/')[1]}`, public_url: `${baseUrl}/images/${userId}/${image.id}` };
+  return {
+    object: 'image',
+    id: image.id,
+    name: `${image.id}.${image.contentType.split('/')[1]}`,
+    public_url: `${baseUrl}/images/${userId}/${image.id}`,
+  };
 }
 
 /** `user.setProfileImage({ file })` in <UserProfile/>: upload (JPG, PNG, GIF, WEBP up to 10 MB) and remove. */

@@ -29,10 +29,20 @@ export function registerSignInRoutes(router: Router, instance: Instance): void {
   const attemptPassword = async (client: ClientRecord, signIn: SignInRecord, ctx: RequestContext) => {
     const password = requiredParam(ctx, 'password');
     const user = store.getUser(signIn.userId!);
-    const verification = (signIn.firstFactorVerification ??= { status: 'unverified', strategy: 'password', attempts: 0, expireAt: null });
+    const verification = (signIn.firstFactorVerification ??= {
+      status: 'unverified',
+      strategy: 'password',
+      attempts: 0,
+      expireAt: null,
+    });
     verification.attempts += 1;
     if (!(await store.checkPassword(user, password))) throw errors.passwordIncorrect();
-    signIn.firstFactorVerification = { status: 'verified', strategy: 'password', attempts: verification.attempts, expireAt: null };
+    signIn.firstFactorVerification = {
+      status: 'verified',
+      strategy: 'password',
+      attempts: verification.attempts,
+      expireAt: null,
+    };
     complete(client, signIn, ctx);
   };
 
@@ -40,12 +50,19 @@ export function registerSignInRoutes(router: Router, instance: Instance): void {
   const prepareCode = (signIn: SignInRecord, user: UserRecord, strategy: string, ctx: RequestContext) => {
     const addressId = stringParam(ctx, 'email_address_id');
     const address = addressId
-      ? user.emailAddresses.find((candidate) => candidate.id === addressId && candidate.verification.status === 'verified')
+      ? user.emailAddresses.find(
+          (candidate) => candidate.id === addressId && candidate.verification.status === 'verified',
+        )
       : (user.emailAddresses.find((candidate) => candidate.email === signIn.identifier) ?? store.primaryEmail(user));
-    if (!address) throw errors.paramInvalid('email_address_id', 'email_address_id is not one of this user\'s email addresses.');
+    if (!address)
+      throw errors.paramInvalid('email_address_id', "email_address_id is not one of this user's email addresses.");
     const verification = newCodeVerification(strategy);
     signIn.firstFactorVerification = verification;
-    instance.mailbox.sendCode(address.email, strategy === 'email_code' ? 'sign-in' : 'password reset', verification.code);
+    instance.mailbox.sendCode(
+      address.email,
+      strategy === 'email_code' ? 'sign-in' : 'password reset',
+      verification.code,
+    );
   };
 
   /** Applies `identifier` (and optionally a strategy) to a sign-in. Errors leave the sign-in untouched. */
@@ -149,7 +166,11 @@ export function registerSignInRoutes(router: Router, instance: Instance): void {
   router.on('POST', '/v1/client/sign_ins/:id/reset_password', async (ctx) => {
     const { client, signIn } = await pendingSignIn(ctx);
     const verification = signIn.firstFactorVerification;
-    if (signIn.status !== 'needs_new_password' || verification?.strategy !== 'reset_password_email_code' || verification.status !== 'verified') {
+    if (
+      signIn.status !== 'needs_new_password' ||
+      verification?.strategy !== 'reset_password_email_code' ||
+      verification.status !== 'verified'
+    ) {
       throw errors.verificationNotPrepared();
     }
     const password = requiredParam(ctx, 'password');

@@ -45,7 +45,8 @@ export class WebhookDeliveries {
 
   constructor(options: WebhookDeliveryOptions) {
     this.endpoints = options.endpoints.map((endpoint) => {
-      if (!/^https?:\/\//.test(endpoint.url)) throw new Error(`webhook endpoint URL must be http(s): "${endpoint.url}"`);
+      if (!/^https?:\/\//.test(endpoint.url))
+        throw new Error(`webhook endpoint URL must be http(s): "${endpoint.url}"`);
       if (!/^whsec_[A-Za-z0-9+/=]{16,}$/.test(endpoint.signingSecret)) {
         throw new Error(`webhook signing secret for ${endpoint.url} must look like whsec_<base64>`);
       }
@@ -83,11 +84,20 @@ export class WebhookDeliveries {
     for (const controller of this.inFlight) controller.abort();
   }
 
-  private async attempt(endpoint: SigningEndpoint, messageId: string, type: string, body: string, attempt: number): Promise<void> {
+  private async attempt(
+    endpoint: SigningEndpoint,
+    messageId: string,
+    type: string,
+    body: string,
+    attempt: number,
+  ): Promise<void> {
     if (this.closed) return;
     const timestamp = new Date();
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new Error(`no answer within ${this.timeoutMs} ms`)),
+      this.timeoutMs,
+    );
     this.inFlight.add(controller);
     let failure: string;
     try {
@@ -112,7 +122,9 @@ export class WebhookDeliveries {
     } catch (error) {
       if (this.closed) return;
       const cause = (error as Error & { cause?: Error }).cause;
-      failure = controller.signal.aborted ? String((controller.signal.reason as Error).message) : `${(error as Error).message}${cause ? ` (${cause.message})` : ''}`;
+      failure = controller.signal.aborted
+        ? String((controller.signal.reason as Error).message)
+        : `${(error as Error).message}${cause ? ` (${cause.message})` : ''}`;
     } finally {
       clearTimeout(timer);
       this.inFlight.delete(controller);
@@ -120,10 +132,14 @@ export class WebhookDeliveries {
     const delay = this.schedule[attempt - 1];
     const total = this.schedule.length + 1;
     if (delay === undefined || this.closed) {
-      this.log(`webhook ${type} ${messageId} → ${endpoint.url} failed (attempt ${attempt}/${total}): ${failure}; giving up`);
+      this.log(
+        `webhook ${type} ${messageId} → ${endpoint.url} failed (attempt ${attempt}/${total}): ${failure}; giving up`,
+      );
       return;
     }
-    this.log(`webhook ${type} ${messageId} → ${endpoint.url} failed (attempt ${attempt}/${total}): ${failure}; retrying in ${formatDelay(delay)}`);
+    this.log(
+      `webhook ${type} ${messageId} → ${endpoint.url} failed (attempt ${attempt}/${total}): ${failure}; retrying in ${formatDelay(delay)}`,
+    );
     const retry = setTimeout(() => {
       this.timers.delete(retry);
       void this.attempt(endpoint, messageId, type, body, attempt + 1);

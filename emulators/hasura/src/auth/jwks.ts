@@ -145,5 +145,7 @@ export function expiryFromHeaders(headers: Headers, now: number): number | null 
 }
 
 function noMatchingKey(): Error {
-  return Object.assign(new Error('no applicable key found in the JSON Web Key Set'), { code: 'ERR_JWKS_NO_MATCHING_KEY' });
+  return Object.assign(new Error('no applicable key found in the JSON Web Key Set'), {
+    code: 'ERR_JWKS_NO_MATCHING_KEY',
+  });
 }

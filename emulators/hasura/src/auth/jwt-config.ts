@@ -31,14 +31,11 @@ export type ClaimsSource =
   | { kind: 'map'; entries: Record<string, ClaimsMapEntry> };
 
 export type TokenLocation =
-  | { type: 'Authorization' }
-  | { type: 'Cookie'; name: string }
-  | { type: 'CustomHeader'; name: string };
+  { type: 'Authorization' } | { type: 'Cookie'; name: string } | { type: 'CustomHeader'; name: string };
 
 export interface JwtConfig {
   keySource:
-    | { kind: 'key'; type: JwtKeyType; alg: string; key: KeyObject | Uint8Array }
-    | { kind: 'jwks'; url: string };
+    { kind: 'key'; type: JwtKeyType; alg: string; key: KeyObject | Uint8Array } | { kind: 'jwks'; url: string };
   claims: ClaimsSource;
   claimsFormat: 'json' | 'stringified_json';
   audience: string[] | null;
@@ -103,7 +100,12 @@ export function parseJwtSecret(text: string): JwtConfig {
   let keySource: JwtConfig['keySource'];
   if (raw.key !== undefined) {
     if (!raw.type) fail('"type" is required with "key"');
-    keySource = { kind: 'key', type: raw.type!, alg: KEY_TYPES[raw.type!].alg, key: importKey(raw.type!, raw.key, fail) };
+    keySource = {
+      kind: 'key',
+      type: raw.type!,
+      alg: KEY_TYPES[raw.type!].alg,
+      key: importKey(raw.type!, raw.key, fail),
+    };
   } else {
     keySource = { kind: 'jwks', url: raw.jwk_url! };
   }
@@ -120,7 +122,8 @@ export function parseJwtSecret(text: string): JwtConfig {
   if (raw.claims_map) {
     const entries: Record<string, ClaimsMapEntry> = {};
     for (const [name, value] of Object.entries(raw.claims_map)) {
-      if (!name.toLowerCase().startsWith('x-hasura-')) fail(`claims_map: "${name}" is not an x-hasura-* session variable`);
+      if (!name.toLowerCase().startsWith('x-hasura-'))
+        fail(`claims_map: "${name}" is not an x-hasura-* session variable`);
       entries[name.toLowerCase()] =
         typeof value === 'object' && !Array.isArray(value)
           ? { path: pathOrFail(value.path, `claims_map.${name}.path`), pathText: value.path, default: value.default }

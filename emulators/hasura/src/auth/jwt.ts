@@ -92,7 +92,8 @@ function checkClaims(claims: Record<string, unknown>, config: JwtConfig): void {
   const numeric = (name: string): number | undefined => {
     const value = claims[name];
     if (value === undefined) return undefined;
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new JwtRejected(`JWTClaimsSetDecodeError "${name}"`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw new JwtRejected(`JWTClaimsSetDecodeError "${name}"`);
     return value;
   };
   const exp = numeric('exp');

@@ -78,7 +78,8 @@ export async function resolveSession(headers: RequestHeaders, auth: AuthSettings
   // 4. The requested role must be one the token allows.
   const allowedRoles = claims['x-hasura-allowed-roles'];
   const defaultRole = claims['x-hasura-default-role'];
-  if (allowedRoles === undefined) return error('jwt-missing-role-claims', 'JWT claim does not contain x-hasura-allowed-roles');
+  if (allowedRoles === undefined)
+    return error('jwt-missing-role-claims', 'JWT claim does not contain x-hasura-allowed-roles');
   if (!Array.isArray(allowedRoles) || !allowedRoles.every((role) => typeof role === 'string')) {
     return error('jwt-invalid-claims', 'invalid x-hasura-allowed-roles; should be a list of roles');
   }
@@ -160,7 +161,8 @@ function roleFromHeader(headers: RequestHeaders, fallbackRole: string): Session 
   const role = variables['x-hasura-role'] ?? fallbackRole;
   variables['x-hasura-role'] = role;
   const session: Session = { role, variables };
-  if (/^(true|t|yes|y)$/i.test(variables['x-hasura-use-backend-only-permissions']?.trim() ?? '')) session.backendOnly = true;
+  if (/^(true|t|yes|y)$/i.test(variables['x-hasura-use-backend-only-permissions']?.trim() ?? ''))
+    session.backendOnly = true;
   return session;
 }
 

@@ -25,7 +25,7 @@ export function hasuraError(code: string, message: string, path = '$'): HasuraEr
 /** A graphql-js validation error in Hasura's words, with a `$.selectionSet…` path to the offending node. */
 export function fromValidationError(error: GraphQLError, document: DocumentNode): HasuraError {
   const node = error.nodes?.[0];
-  const path = node ? pathTo(document, node) ?? '$' : '$';
+  const path = node ? (pathTo(document, node) ?? '$') : '$';
   let match: RegExpExecArray | null;
   if ((match = /^Cannot query field "(\w+)" on type "(\w+)"/.exec(error.message))) {
     return hasuraError('validation-failed', `field '${match[1]}' not found in type: '${match[2]}'`, path);
@@ -49,7 +49,11 @@ export function fromValidationError(error: GraphQLError, document: DocumentNode)
     return hasuraError('parse-failed', outOfBounds(match[1]), path);
   }
   if ((match = /^Field "\w+" of type "([^"]+)" must have a selection of subfields/.exec(error.message))) {
-    return hasuraError('validation-failed', `missing selection set for '${match[1].replace(/[[\]!]/g, '')}'`, `${path}.selectionSet`);
+    return hasuraError(
+      'validation-failed',
+      `missing selection set for '${match[1].replace(/[[\]!]/g, '')}'`,
+      `${path}.selectionSet`,
+    );
   }
   if (/^Field "\w+" must not have a selection since type "[^"]+" has no subfields/.test(error.message)) {
     return hasuraError('validation-failed', 'unexpected subselection set for non-object field', path);
@@ -98,7 +102,8 @@ function pathTo(document: DocumentNode, target: ASTNode): string | undefined {
         // A selection set is reported at its field (a subselection on a scalar).
         if (node === target || node.selectionSet === target) return here;
         for (const arg of node.arguments ?? []) {
-          const found = arg === target ? `${here}.args.${arg.name.value}` : search(arg.value, `${here}.args.${arg.name.value}`);
+          const found =
+            arg === target ? `${here}.args.${arg.name.value}` : search(arg.value, `${here}.args.${arg.name.value}`);
           if (found) return found;
         }
         return node.selectionSet ? searchAll(node.selectionSet.selections, here) : undefined;
@@ -196,7 +201,13 @@ export function fromExecutionError(error: unknown, path: string): HasuraError {
  * A failure while running SQL, as Hasura reports it; the admin also gets the failed statement (Hasura's default
  * HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS=true), and a bug of ours is logged on the server.
  */
-export function runFailure(error: unknown, path: string, isAdmin: boolean, statement: { sql: string; params: unknown[] } | undefined, what: string): HasuraError {
+export function runFailure(
+  error: unknown,
+  path: string,
+  isAdmin: boolean,
+  statement: { sql: string; params: unknown[] } | undefined,
+  what: string,
+): HasuraError {
   const failure = fromExecutionError(error, path);
   if (isAdmin && statement && isDatabaseError(error)) failure.extensions.internal = internalError(error, statement);
   else if (failure.extensions.code === 'unexpected' && !isDatabaseError(error) && !(error instanceof EngineError)) {

@@ -60,24 +60,34 @@ class Rollback extends Error {
   }
 }
 
-const fail = (message: string, path = '$', code = 'validation-failed'): GraphQLResponse => ({ errors: [hasuraError(code, message, path)] });
+const fail = (message: string, path = '$', code = 'validation-failed'): GraphQLResponse => ({
+  errors: [hasuraError(code, message, path)],
+});
 
 /** The response, or for a plain query answered by the fast path, the response's JSON text. */
-export async function executeRequest(env: RequestEnvironment, request: GraphQLRequest, session: Session): Promise<GraphQLResponse | string> {
-  if (typeof request?.query !== 'string') return fail('the key \'query\' was not present', '$');
-  if (request.persistedQuery !== undefined) return fail('Automatic Persisted Queries is not enabled', '$', 'not-supported');
+export async function executeRequest(
+  env: RequestEnvironment,
+  request: GraphQLRequest,
+  session: Session,
+): Promise<GraphQLResponse | string> {
+  if (typeof request?.query !== 'string') return fail("the key 'query' was not present", '$');
+  if (request.persistedQuery !== undefined)
+    return fail('Automatic Persisted Queries is not enabled', '$', 'not-supported');
   const checked = parseAndValidate(env.schema, request.query);
   if (!checked) return fail('not a valid graphql query', '$.query');
   const { document, validationError } = checked;
 
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const operationName = request.operationName ?? undefined;
   let operation: OperationDefinitionNode | undefined;
   if (operationName) {
     operation = operations.find((op) => op.name?.value === operationName);
     if (!operation) return fail(`no such operation found in the document: "${operationName}"`);
   } else {
-    if (operations.length !== 1) return fail('exactly one operation has to be present in the document when operationName is not specified');
+    if (operations.length !== 1)
+      return fail('exactly one operation has to be present in the document when operationName is not specified');
     operation = operations[0];
   }
   if (operation.operation === 'mutation' && !env.schema.getMutationType()) return fail('no mutations exist');
@@ -86,7 +96,11 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
 
   const variables = request.variables ?? {};
   if (typeof variables !== 'object' || Array.isArray(variables)) {
-    return fail(`expected Object, but encountered ${Array.isArray(variables) ? 'Array' : typeof variables === 'string' ? 'String' : 'Number'}`, '$.variables', 'parse-failed');
+    return fail(
+      `expected Object, but encountered ${Array.isArray(variables) ? 'Array' : typeof variables === 'string' ? 'String' : 'Number'}`,
+      '$.variables',
+      'parse-failed',
+    );
   }
   // Like Hasura: a declared variable may go unused, but every variable sent must be declared and used.
   const declared = new Set((operation.variableDefinitions ?? []).map((d) => d.variable.name.value));
@@ -114,7 +128,9 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
   };
 
   if (operation.operation !== 'mutation') {
-    const text = env.plainQueryFastPath ? await answerPlainQuery(env, document, operation, variables, session) : undefined;
+    const text = env.plainQueryFastPath
+      ? await answerPlainQuery(env, document, operation, variables, session)
+      : undefined;
     return text ?? run(env.db);
   }
   try {
@@ -124,7 +140,9 @@ export async function executeRequest(env: RequestEnvironment, request: GraphQLRe
   }
   try {
     return await env.db.transaction(async (tx) => {
-      const text = env.plainQueryFastPath ? await mutationText(env, tx, document, operation, variables, session) : undefined;
+      const text = env.plainQueryFastPath
+        ? await mutationText(env, tx, document, operation, variables, session)
+        : undefined;
       if (text !== undefined) return text;
       const response = await run(tx);
       if (response.errors) throw new Rollback(response);
@@ -209,20 +227,26 @@ function parseAndValidate(schema: GraphQLSchema, query: string): CheckedDocument
 function withNumericStringOffsets(document: DocumentNode): DocumentNode {
   return visit(document, {
     Argument(node) {
-      if (node.name.value !== 'offset' || node.value.kind !== Kind.STRING || !/^-?\d+$/.test(node.value.value)) return undefined;
+      if (node.name.value !== 'offset' || node.value.kind !== Kind.STRING || !/^-?\d+$/.test(node.value.value))
+        return undefined;
       return { ...node, value: { kind: Kind.INT, value: node.value.value, loc: node.value.loc } };
     },
   });
 }
 
 /** Root fields compile and run SQL; every other field reads its response key from the parent's JSON. */
-function resolver(env: RequestEnvironment, session: Session, variables: Record<string, unknown>): GraphQLFieldResolver<unknown, Queryable> {
+function resolver(
+  env: RequestEnvironment,
+  session: Session,
+  variables: Record<string, unknown>,
+): GraphQLFieldResolver<unknown, Queryable> {
   return async (source, args, queryable, info) => {
     const def = info.parentType.getFields()[info.fieldName];
     const plan = planOf(def);
     if (plan?.kind !== 'root') return (source as Record<string, unknown> | null)?.[info.path.key as string];
     const field = { key: info.path.key as string, name: info.fieldName, nodes: [...info.fieldNodes], def, plan };
-    const newContext = () => new CompileContext(env.types, session, info.variableValues, variables, info.fragments, env.stringifyNumeric);
+    const newContext = () =>
+      new CompileContext(env.types, session, info.variableValues, variables, info.fragments, env.stringifyNumeric);
     return JSON.parse(await runRootField(queryable, session, newContext, field, args));
   };
 }
@@ -240,7 +264,8 @@ async function runRootField(
   args: Record<string, unknown>,
 ): Promise<string> {
   const plan = field.plan as Extract<FieldPlan, { kind: 'root' }>;
-  const argsPath = plan.operation === 'insert' ? '.args.objects' : plan.operation === 'insert_one' ? '.args.object' : '';
+  const argsPath =
+    plan.operation === 'insert' ? '.args.objects' : plan.operation === 'insert_one' ? '.args.object' : '';
   let last: { sql: string; params: unknown[] } | undefined;
   const recording: Queryable = {
     query(sql, params) {
@@ -280,7 +305,8 @@ async function mutationText(
   if (!root || !isPlainOperation(document)) return undefined;
   const coerced = getVariableValues(env.schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
   if (coerced.errors) return undefined;
-  const newContext = () => new CompileContext(env.types, session, coerced.coerced, variables, fragmentsOf(document), env.stringifyNumeric);
+  const newContext = () =>
+    new CompileContext(env.types, session, coerced.coerced, variables, fragmentsOf(document), env.stringifyNumeric);
   // Fields and arguments first: anything graphql-js would refuse falls back before a statement runs.
   let prepared: Array<{ field: SelectedField; args: Record<string, unknown> }>;
   try {

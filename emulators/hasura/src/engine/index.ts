@@ -78,4 +78,3 @@ export function createEngine(options: EngineOptions): Engine {
     },
   };
 }
-

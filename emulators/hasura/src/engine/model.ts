@@ -70,7 +70,9 @@ export type Model = Map<string, TableModel>;
 const tableKey = (table: QualifiedTable) => `${table.schema}.${table.name}`;
 
 function qualified(table: QualifiedTable | string): QualifiedTable {
-  return typeof table === 'string' ? { schema: 'public', name: table } : { schema: table.schema ?? 'public', name: table.name };
+  return typeof table === 'string'
+    ? { schema: 'public', name: table }
+    : { schema: table.schema ?? 'public', name: table.name };
 }
 
 /**
@@ -78,14 +80,21 @@ function qualified(table: QualifiedTable | string): QualifiedTable {
  * database or the rest of the metadata (a missing table, a relationship without its foreign key, a permission
  * naming an unknown column or operator, …) is reported in `inconsistencies` and left out; the rest is served.
  */
-export function buildModel(catalog: Catalog, metadata: Metadata): { model: Model; inconsistencies: InconsistentObject[] } {
+export function buildModel(
+  catalog: Catalog,
+  metadata: Metadata,
+): { model: Model; inconsistencies: InconsistentObject[] } {
   const inconsistencies: InconsistentObject[] = [];
   const infos = new Map(catalog.tables.map((info) => [tableKey(info), info]));
   const model: Model = new Map();
   for (const meta of metadata.sources[0]?.tables ?? []) {
     const info = infos.get(tableKey(meta.table));
     if (!info) {
-      inconsistencies.push({ type: 'table', name: tableKey(meta.table), reason: 'no such table/view exists in source' });
+      inconsistencies.push({
+        type: 'table',
+        name: tableKey(meta.table),
+        reason: 'no such table/view exists in source',
+      });
       continue;
     }
     if (model.has(tableKey(meta.table))) {
@@ -95,7 +104,8 @@ export function buildModel(catalog: Catalog, metadata: Metadata): { model: Model
     const table: TableModel = {
       info,
       meta,
-      gqlName: meta.configuration?.custom_name || (info.schema === 'public' ? info.name : `${info.schema}_${info.name}`),
+      gqlName:
+        meta.configuration?.custom_name || (info.schema === 'public' ? info.name : `${info.schema}_${info.name}`),
       columns: new Map(info.columns.map((column) => [column.name, column])),
       columnsByField: new Map(),
       relationships: [],
@@ -115,7 +125,11 @@ export function buildModel(catalog: Catalog, metadata: Metadata): { model: Model
           }
           table.relationships.push(resolveRelationship(model, table, rel, kind));
         } catch (error) {
-          inconsistencies.push({ type: `${kind}_relation`, name: `${tableKey(table.info)}.${String(rel?.name)}`, reason: (error as Error).message });
+          inconsistencies.push({
+            type: `${kind}_relation`,
+            name: `${tableKey(table.info)}.${String(rel?.name)}`,
+            reason: (error as Error).message,
+          });
         }
       }
     }
@@ -125,7 +139,12 @@ export function buildModel(catalog: Catalog, metadata: Metadata): { model: Model
   return { model, inconsistencies };
 }
 
-function resolveRelationship(model: Model, table: TableModel, rel: RelationshipMetadata, kind: 'object' | 'array'): RelationshipModel {
+function resolveRelationship(
+  model: Model,
+  table: TableModel,
+  rel: RelationshipMetadata,
+  kind: 'object' | 'array',
+): RelationshipModel {
   const lookup = (target: QualifiedTable | string): TableModel => {
     const remote = model.get(tableKey(qualified(target)));
     if (!remote) throw new Error(`remote table "${tableKey(qualified(target))}" is not tracked`);
@@ -140,8 +159,14 @@ function resolveRelationship(model: Model, table: TableModel, rel: RelationshipM
     const remote = lookup(rel.using.manual_configuration.remote_table);
     const mapping = Object.entries(rel.using.manual_configuration.column_mapping ?? {});
     if (mapping.length === 0) throw new Error('column_mapping is empty');
-    requireColumns(table, mapping.map(([local]) => local));
-    requireColumns(remote, mapping.map(([, far]) => far));
+    requireColumns(
+      table,
+      mapping.map(([local]) => local),
+    );
+    requireColumns(
+      remote,
+      mapping.map(([, far]) => far),
+    );
     return { name: rel.name, kind, remote, mapping, alwaysPresent: false };
   }
   const on = rel.using.foreign_key_constraint_on;

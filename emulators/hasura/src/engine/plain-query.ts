@@ -67,7 +67,8 @@ export function isPlainQuery(document: DocumentNode, operation: OperationDefinit
 export const isPlainOperation = (document: DocumentNode): boolean => factsOf(document).noMetaFields;
 
 /** The document's fragments by name. */
-export const fragmentsOf = (document: DocumentNode): Record<string, FragmentDefinitionNode> => factsOf(document).fragments;
+export const fragmentsOf = (document: DocumentNode): Record<string, FragmentDefinitionNode> =>
+  factsOf(document).fragments;
 
 /**
  * The response body of a plain query as JSON text, or undefined when graphql-js must answer it. `variables` are
@@ -86,7 +87,14 @@ export async function answerPlainQuery(
   const coerced = getVariableValues(env.schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
   if (coerced.errors) return undefined;
   // One context for the whole statement: parameters and table aliases are numbered across all root fields.
-  const ctx = new CompileContext(env.types, session, coerced.coerced, variables, factsOf(document).fragments, env.stringifyNumeric);
+  const ctx = new CompileContext(
+    env.types,
+    session,
+    coerced.coerced,
+    variables,
+    factsOf(document).fragments,
+    env.stringifyNumeric,
+  );
   const keys: string[] = [];
   const columns: string[] = [];
   try {
@@ -108,9 +116,18 @@ export async function answerPlainQuery(
     row = await env.db.preparedRow(sql, ctx.params.values);
   } catch (error) {
     // Answered here: the failing statement runs once.
-    const failure = runFailure(error, '$', session.role === ADMIN_ROLE, { sql, params: ctx.params.values }, 'a plain query');
+    const failure = runFailure(
+      error,
+      '$',
+      session.role === ADMIN_ROLE,
+      { sql, params: ctx.params.values },
+      'a plain query',
+    );
     return JSON.stringify({ errors: [failure] });
   }
-  if (!row) return JSON.stringify({ errors: [runFailure(new EngineError('unexpected', 'database query error'), '$', false, undefined, '')] });
+  if (!row)
+    return JSON.stringify({
+      errors: [runFailure(new EngineError('unexpected', 'database query error'), '$', false, undefined, '')],
+    });
   return `{"data":{${keys.map((key, i) => `${JSON.stringify(key)}:${row[i] ?? 'null'}`).join(',')}}}`;
 }

@@ -2,7 +2,14 @@
  * Postgres types as Hasura exposes them in GraphQL: int4 → Int, text → String, bool → Boolean, float4 → Float,
  * int8 → bigint, int2 → smallint, anything else under its own name (uuid, numeric, timestamptz, jsonb, …).
  */
-import { GraphQLBoolean, GraphQLFloat, GraphQLInt, GraphQLScalarType, GraphQLString, valueFromASTUntyped } from 'graphql';
+import {
+  GraphQLBoolean,
+  GraphQLFloat,
+  GraphQLInt,
+  GraphQLScalarType,
+  GraphQLString,
+  valueFromASTUntyped,
+} from 'graphql';
 
 const RENAMED: Record<string, string> = {
   int4: 'Int',

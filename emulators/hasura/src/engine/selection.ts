@@ -28,7 +28,11 @@ export interface SelectedField {
 }
 
 /** `nodes`: the fields (or the operation) whose selection sets are merged. */
-export function collectFields(ctx: CompileContext, type: GraphQLObjectType, nodes: ReadonlyArray<{ selectionSet?: SelectionSetNode }>): SelectedField[] {
+export function collectFields(
+  ctx: CompileContext,
+  type: GraphQLObjectType,
+  nodes: ReadonlyArray<{ selectionSet?: SelectionSetNode }>,
+): SelectedField[] {
   const byKey = new Map<string, SelectedField>();
   const visit = (selectionSet: SelectionSetNode | undefined) => {
     for (const selection of selectionSet?.selections ?? []) {
@@ -69,14 +73,22 @@ export function checkLimit(field: SelectedField, args: Record<string, unknown>, 
   if (typeof args.limit !== 'number' || args.limit >= 0) return;
   const written = field.nodes[0].arguments?.find((arg) => arg.name.value === 'limit')?.value.kind;
   const found = written === Kind.VARIABLE ? 'a number' : 'an integer';
-  throw new EngineError('validation-failed', `expected a non-negative 32-bit integer for type 'Int', but found ${found}`, `${path}.args.limit`);
+  throw new EngineError(
+    'validation-failed',
+    `expected a non-negative 32-bit integer for type 'Int', but found ${found}`,
+    `${path}.args.limit`,
+  );
 }
 
 /**
  * graphql-js coerces input objects in the type's field order, but `order_by: {title: asc, id: desc}` must sort in
  * the order written, as Hasura does. The written value (validated already) replaces the coerced `order_by`.
  */
-export function withWrittenOrderBy(ctx: CompileContext, field: SelectedField, args: Record<string, unknown>): Record<string, unknown> {
+export function withWrittenOrderBy(
+  ctx: CompileContext,
+  field: SelectedField,
+  args: Record<string, unknown>,
+): Record<string, unknown> {
   const node = field.nodes[0].arguments?.find((arg) => arg.name.value === 'order_by');
   if (!node || args.order_by == null) return args;
   const written = valueFromASTUntyped(node.value, ctx.rawVariables);

@@ -5,12 +5,17 @@ import { loadMetadata } from '../../src/metadata.js';
 import type { Database } from '../../src/types.js';
 import { describeOnEachDatabase, FIXTURE, sessions } from './harness.js';
 
-const error = (message: string, path: string, code = 'validation-failed') => ({ errors: [{ message, extensions: { path, code } }] });
+const error = (message: string, path: string, code = 'validation-failed') => ({
+  errors: [{ message, extensions: { path, code } }],
+});
 
 describeOnEachDatabase('errors', (h) => {
   it('a column without permission: field not found, with the selection path', async () => {
     expect(await h.run(`{ authors { name articles { title user_id } } }`, sessions.anonymous)).toEqual(
-      error("field 'user_id' not found in type: 'articles'", '$.selectionSet.authors.selectionSet.articles.selectionSet.user_id'),
+      error(
+        "field 'user_id' not found in type: 'articles'",
+        '$.selectionSet.authors.selectionSet.articles.selectionSet.user_id',
+      ),
     );
     expect(await h.run(`{ authors { name user_id } }`, sessions.alice)).toEqual(
       error("field 'user_id' not found in type: 'authors'", '$.selectionSet.authors.selectionSet.user_id'),
@@ -30,7 +35,9 @@ describeOnEachDatabase('errors', (h) => {
   });
 
   it('a role without mutation permission: no mutations exist', async () => {
-    expect(await h.run(`mutation { delete_articles(where: {}) { affected_rows } }`, sessions.anonymous)).toEqual(error('no mutations exist', '$'));
+    expect(await h.run(`mutation { delete_articles(where: {}) { affected_rows } }`, sessions.anonymous)).toEqual(
+      error('no mutations exist', '$'),
+    );
   });
 
   it('a mutation field the role lacks: not found in mutation_root', async () => {
@@ -43,9 +50,9 @@ describeOnEachDatabase('errors', (h) => {
     expect(await h.run(`{ articles(where: {title: {_eq: null}}) { id } }`)).toEqual(
       error("unexpected null value for type 'String'", '$.selectionSet.articles.args.where.title._eq'),
     );
-    expect(await h.run(`query($v: Int) { articles(where: {views: {_gt: $v}}) { id } }`, sessions.admin, { v: null })).toEqual(
-      error("unexpected null value for type 'Int'", '$.selectionSet.articles.args.where.views._gt'),
-    );
+    expect(
+      await h.run(`query($v: Int) { articles(where: {views: {_gt: $v}}) { id } }`, sessions.admin, { v: null }),
+    ).toEqual(error("unexpected null value for type 'Int'", '$.selectionSet.articles.args.where.views._gt'));
   });
 
   it('a parse error', async () => {
@@ -64,27 +71,39 @@ describeOnEachDatabase('errors', (h) => {
   it('variables: a declared one may go unused, but one that is sent must be used', async () => {
     const unused = await h.run(`query($unused: Int) { authors_aggregate { aggregate { count } } }`);
     expect(unused).toEqual({ data: { authors_aggregate: { aggregate: { count: 3 } } } });
-    expect(await h.run(`query($unused: Int) { authors_aggregate { aggregate { count } } }`, sessions.admin, { unused: 1 })).toEqual(
-      error('unexpected variables in variableValues: unused', '$'),
+    expect(
+      await h.run(`query($unused: Int) { authors_aggregate { aggregate { count } } }`, sessions.admin, { unused: 1 }),
+    ).toEqual(error('unexpected variables in variableValues: unused', '$'));
+    const viaFragment = await h.run(
+      `query($n: String!) { authors { ...F } } fragment F on authors { articles(where: {title: {_eq: $n}}) { id } }`,
+      sessions.admin,
+      { n: 'x' },
     );
-    const viaFragment = await h.run(`query($n: String!) { authors { ...F } } fragment F on authors { articles(where: {title: {_eq: $n}}) { id } }`, sessions.admin, { n: 'x' });
     expect(viaFragment.errors).toBeUndefined();
   });
 
   it('variables that are not an object', async () => {
-    expect(await h.run(`{ articles { id } }`, sessions.admin, [1] as never)).toEqual(error('expected Object, but encountered Array', '$.variables', 'parse-failed'));
+    expect(await h.run(`{ articles { id } }`, sessions.admin, [1] as never)).toEqual(
+      error('expected Object, but encountered Array', '$.variables', 'parse-failed'),
+    );
   });
 
   it('operations: unknown name, several without a name', async () => {
     const document = `query A { articles { id } } query B { authors { id } }`;
-    expect(await h.run(document, sessions.admin, undefined, 'C')).toEqual(error('no such operation found in the document: "C"', '$'));
-    expect(await h.run(document)).toEqual(error('exactly one operation has to be present in the document when operationName is not specified', '$'));
+    expect(await h.run(document, sessions.admin, undefined, 'C')).toEqual(
+      error('no such operation found in the document: "C"', '$'),
+    );
+    expect(await h.run(document)).toEqual(
+      error('exactly one operation has to be present in the document when operationName is not specified', '$'),
+    );
     const picked = await h.run(document, sessions.admin, undefined, 'B');
     expect((picked.data as { authors: unknown[] }).authors).toHaveLength(3);
   });
 
   it('unknown arguments and input fields', async () => {
-    expect(await h.run(`{ articles(first: 1) { id } }`)).toEqual(error("'articles' has no argument named 'first'", '$.selectionSet.articles.args.first'));
+    expect(await h.run(`{ articles(first: 1) { id } }`)).toEqual(
+      error("'articles' has no argument named 'first'", '$.selectionSet.articles.args.first'),
+    );
     expect(await h.run(`{ articles(where: {nope: {_eq: 1}}) { id } }`)).toEqual(
       error("field 'nope' not found in type: 'articles_bool_exp'", '$.selectionSet.articles.args.where.nope'),
     );
@@ -103,22 +122,31 @@ describeOnEachDatabase('errors', (h) => {
   });
 
   it('errors never carry data and leave the database untouched', async () => {
-    const response = await h.run(`mutation { a: insert_articles_one(object: {author_id: 1, title: "Err row", user_id: "alice"}) { id } b: insert_articles_one(object: {author_id: 1, title: "Err row", user_id: "alice"}) { id } }`);
+    const response = await h.run(
+      `mutation { a: insert_articles_one(object: {author_id: 1, title: "Err row", user_id: "alice"}) { id } b: insert_articles_one(object: {author_id: 1, title: "Err row", user_id: "alice"}) { id } }`,
+    );
     expect(response.data).toBeUndefined();
     expect(response.errors?.[0].extensions.code).toBe('constraint-violation');
     const check = await h.data(`{ articles(where: {title: {_eq: "Err row"}}) { id } }`);
     expect(check.articles).toEqual([]);
   });
 
-  it('a statement that answers no row is an error in Hasura\'s shape, never a null answer', async () => {
+  it("a statement that answers no row is an error in Hasura's shape, never a null answer", async () => {
     const catalog = await readCatalog(h.db);
     const metadata = await loadMetadata(`${FIXTURE}/metadata`);
     // A database that runs nothing and answers no row.
-    const silent: Database = { ...h.db, query: async () => ({ rows: [] }), preparedRow: async () => undefined, transaction: (fn) => fn(silent) };
+    const silent: Database = {
+      ...h.db,
+      query: async () => ({ rows: [] }),
+      preparedRow: async () => undefined,
+      transaction: (fn) => fn(silent),
+    };
     const engine = createEngine({ db: silent, catalog, metadata });
     const unexpected = error('database query error', '$', 'unexpected');
     expect(await engine.execute({ query: '{ authors { id } }' }, sessions.alice)).toEqual(unexpected);
     expect(await engine.execute({ query: '{ authors { id __typename } }' }, sessions.alice)).toEqual(unexpected);
-    expect(await engine.execute({ query: 'mutation { delete_articles(where: {}) { affected_rows } }' }, sessions.alice)).toEqual(unexpected);
+    expect(
+      await engine.execute({ query: 'mutation { delete_articles(where: {}) { affected_rows } }' }, sessions.alice),
+    ).toEqual(unexpected);
   });
 });

@@ -27,14 +27,20 @@ export interface Harness {
   db: Database;
   /** SQL statements sent through the engine's database since the last reset. */
   statements: string[];
-  run(query: string, session?: Session, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse>;
+  run(
+    query: string,
+    session?: Session,
+    variables?: Record<string, unknown>,
+    operationName?: string,
+  ): Promise<GraphQLResponse>;
   /** `run`, failing the test on errors, returning `data`. */
   data<T = Record<string, any>>(query: string, session?: Session, variables?: Record<string, unknown>): Promise<T>;
   /** Builds another engine on the same database (e.g. with stringifyNumericTypes). */
   engineWith(options: { stringifyNumericTypes?: boolean; plainQueryFastPath?: boolean }): Promise<Engine>;
 }
 
-export const databaseKinds = (): Array<'pglite' | 'postgres'> => (process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']);
+export const databaseKinds = (): Array<'pglite' | 'postgres'> =>
+  process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 /** Runs `body` once per available database, each in its own describe block with a fresh fixture database. */
 export function describeOnEachDatabase(title: string, body: (h: Harness) => void) {

@@ -28,19 +28,25 @@ it('loads the fixture metadata, resolving quoted !include strings relative to th
   expect(metadata.sources.map((s) => s.name)).toEqual(['default']);
   const [authors, articles] = metadata.sources[0].tables;
   expect(authors.table).toEqual({ schema: 'public', name: 'authors' });
-  expect(articles.object_relationships?.[0]).toEqual({ name: 'author', using: { foreign_key_constraint_on: 'author_id' } });
+  expect(articles.object_relationships?.[0]).toEqual({
+    name: 'author',
+    using: { foreign_key_constraint_on: 'author_id' },
+  });
   expect(articles.insert_permissions?.[0].permission.set).toEqual({ user_id: 'x-hasura-User-Id' });
 });
 
 it('resolves the !include YAML tag, nested includes, and keeps only the first source', async () => {
   const dir = metadataDir({
     'version.yaml': 'version: 3\n',
-    'databases/databases.yaml': '- name: main\n  kind: postgres\n  tables: !include main/tables.yaml\n- name: other\n  kind: postgres\n  tables: []\n',
+    'databases/databases.yaml':
+      '- name: main\n  kind: postgres\n  tables: !include main/tables.yaml\n- name: other\n  kind: postgres\n  tables: []\n',
     'databases/main/tables.yaml': '- !include t/things.yaml\n',
     'databases/main/t/things.yaml': 'table:\n  name: things\n',
   });
   const metadata = await loadMetadata(dir);
-  expect(metadata.sources).toEqual([{ name: 'main', kind: 'postgres', tables: [{ table: { schema: 'public', name: 'things' } }] }]);
+  expect(metadata.sources).toEqual([
+    { name: 'main', kind: 'postgres', tables: [{ table: { schema: 'public', name: 'things' } }] },
+  ]);
 });
 
 it('names the including file when an include is missing', async () => {
@@ -61,7 +67,9 @@ it('names the file holding bad YAML', async () => {
 });
 
 it('rejects a metadata directory without version 3', async () => {
-  await expect(loadMetadata(metadataDir({ 'version.yaml': 'version: 2\n' }))).rejects.toThrow(/only metadata version 3/);
+  await expect(loadMetadata(metadataDir({ 'version.yaml': 'version: 2\n' }))).rejects.toThrow(
+    /only metadata version 3/,
+  );
   await expect(loadMetadata(metadataDir({}))).rejects.toThrow(/has no version\.yaml/);
 });
 
@@ -87,7 +95,13 @@ describeOnEachDatabase('catalog', (h) => {
       { name: 'articles_author_id_title_key', columns: ['author_id', 'title'] },
     ]);
     expect(articles.foreignKeys).toEqual([
-      { name: 'articles_author_id_fkey', columns: ['author_id'], refSchema: 'public', refTable: 'authors', refColumns: ['id'] },
+      {
+        name: 'articles_author_id_fkey',
+        columns: ['author_id'],
+        refSchema: 'public',
+        refTable: 'authors',
+        refColumns: ['id'],
+      },
     ]);
     const all = await readCatalog(h.db);
     expect(all.tables.some((t) => t.schema === 'hdb_catalog')).toBe(false);

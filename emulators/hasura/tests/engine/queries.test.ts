@@ -5,7 +5,9 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 
 describeOnEachDatabase('queries', (h) => {
   it('lists rows with where, order_by, limit and offset', async () => {
-    const data = await h.data(`{ articles(where: {published: {_eq: true}}, order_by: {views: desc}, limit: 3, offset: 1) { title views } }`);
+    const data = await h.data(
+      `{ articles(where: {published: {_eq: true}}, order_by: {views: desc}, limit: 3, offset: 1) { title views } }`,
+    );
     expect(data.articles).toEqual([
       { title: 'Indexes in depth', views: 340 },
       { title: 'GraphQL and SQL', views: 210 },
@@ -15,7 +17,11 @@ describeOnEachDatabase('queries', (h) => {
 
   it('supports every order_by direction, nulls placed as Hasura does', async () => {
     const titles = async (direction: string) =>
-      (await h.data(`{ articles(where: {author_id: {_eq: 1}}, order_by: [{word_count: ${direction}}, {title: asc}]) { title word_count } }`)).articles;
+      (
+        await h.data(
+          `{ articles(where: {author_id: {_eq: 1}}, order_by: [{word_count: ${direction}}, {title: asc}]) { title word_count } }`,
+        )
+      ).articles;
     const asc = await titles('asc');
     expect(asc.at(-1)).toEqual({ title: 'Window functions', word_count: null }); // nulls last
     expect(asc[0].word_count).toBe(120);
@@ -28,7 +34,13 @@ describeOnEachDatabase('queries', (h) => {
 
   it('sorts by the keys of one order_by object in the order written, literal or variable', async () => {
     const first = async (orderBy: string, variables?: Record<string, unknown>) =>
-      (await h.data(`query${variables ? '($o: [articles_order_by!])' : ''} { articles(order_by: ${orderBy}, limit: 1) { title } }`, sessions.admin, variables)).articles[0].title;
+      (
+        await h.data(
+          `query${variables ? '($o: [articles_order_by!])' : ''} { articles(order_by: ${orderBy}, limit: 1) { title } }`,
+          sessions.admin,
+          variables,
+        )
+      ).articles[0].title;
     expect(await first(`{views: desc, published: asc}`)).toBe('Remix routing');
     expect(await first(`{published: asc, views: desc}`)).toBe('Alice draft three');
     expect(await first(`$o`, { o: { views: 'desc', published: 'asc' } })).toBe('Remix routing');
@@ -38,7 +50,9 @@ describeOnEachDatabase('queries', (h) => {
 
   it('combines _and, _or, _not and the comparison operators', async () => {
     const ids = async (where: string) =>
-      (await h.data(`{ articles(where: ${where}, order_by: {id: asc}) { id } }`)).articles.map((a: { id: string }) => Number(a.id.slice(-2)));
+      (await h.data(`{ articles(where: ${where}, order_by: {id: asc}) { id } }`)).articles.map((a: { id: string }) =>
+        Number(a.id.slice(-2)),
+      );
     expect(await ids(`{views: {_gt: 200}}`)).toEqual([2, 4, 9]);
     expect(await ids(`{views: {_gte: 210, _lte: 340}}`)).toEqual([2, 4]);
     expect(await ids(`{views: {_lt: 2}}`)).toEqual([6, 7, 13, 14]);
@@ -69,7 +83,8 @@ describeOnEachDatabase('queries', (h) => {
   });
 
   it('supports the jsonb operators', async () => {
-    const count = async (where: string) => (await h.data(`{ articles(where: {tags: ${where}}) { id } }`)).articles.length;
+    const count = async (where: string) =>
+      (await h.data(`{ articles(where: {tags: ${where}}) { id } }`)).articles.length;
     expect(await count(`{_contains: ["poetry", "postgres"]}`)).toBe(1);
     expect(await count(`{_contained_in: ["graphql", "cache", "remix"]}`)).toBe(6);
     expect(await count(`{_has_key: "draft"}`)).toBe(5);
@@ -87,29 +102,58 @@ describeOnEachDatabase('queries', (h) => {
 
   it('filters on the count of related rows (<arrayrel>_aggregate in bool_exp), with the remote permission applied', async () => {
     const names = async (where: string, session = sessions.admin) =>
-      (await h.data(`{ authors(where: ${where}, order_by: {id: asc}) { name } }`, session)).authors.map((a: { name: string }) => a.name);
+      (await h.data(`{ authors(where: ${where}, order_by: {id: asc}) { name } }`, session)).authors.map(
+        (a: { name: string }) => a.name,
+      );
     expect(await names(`{articles_aggregate: {count: {predicate: {_gte: 7}}}}`)).toEqual(['Alice Adams', 'Bob Brown']);
-    expect(await names(`{articles_aggregate: {count: {predicate: {_gte: 7}}}}`, sessions.alice)).toEqual(['Alice Adams']);
-    expect(await names(`{articles_aggregate: {count: {predicate: {_eq: 0}, filter: {published: {_eq: false}}}}}`)).toEqual(['Carol Clark']);
-    expect(await names(`{articles_aggregate: {count: {predicate: {_gt: 1}, arguments: [body], distinct: true, filter: {views: {_gt: 100}}}}}`)).toEqual(['Alice Adams']);
-    expect(await names(`{articles_aggregate: {bool_and: {arguments: published, predicate: {_eq: true}}}}`)).toEqual(['Carol Clark']);
-    expect(await names(`{articles_aggregate: {bool_and: {arguments: published, predicate: {_eq: true}}}}`, sessions.bob)).toEqual(['Alice Adams', 'Carol Clark']);
-    expect(await names(`{articles_aggregate: {bool_or: {arguments: published, predicate: {_eq: true}, filter: {views: {_gt: 100}}}}}`)).toEqual(['Alice Adams', 'Bob Brown']);
+    expect(await names(`{articles_aggregate: {count: {predicate: {_gte: 7}}}}`, sessions.alice)).toEqual([
+      'Alice Adams',
+    ]);
+    expect(
+      await names(`{articles_aggregate: {count: {predicate: {_eq: 0}, filter: {published: {_eq: false}}}}}`),
+    ).toEqual(['Carol Clark']);
+    expect(
+      await names(
+        `{articles_aggregate: {count: {predicate: {_gt: 1}, arguments: [body], distinct: true, filter: {views: {_gt: 100}}}}}`,
+      ),
+    ).toEqual(['Alice Adams']);
+    expect(await names(`{articles_aggregate: {bool_and: {arguments: published, predicate: {_eq: true}}}}`)).toEqual([
+      'Carol Clark',
+    ]);
+    expect(
+      await names(`{articles_aggregate: {bool_and: {arguments: published, predicate: {_eq: true}}}}`, sessions.bob),
+    ).toEqual(['Alice Adams', 'Carol Clark']);
+    expect(
+      await names(
+        `{articles_aggregate: {bool_or: {arguments: published, predicate: {_eq: true}, filter: {views: {_gt: 100}}}}}`,
+      ),
+    ).toEqual(['Alice Adams', 'Bob Brown']);
   });
 
   it('orders by object relationship columns and array relationship aggregates', async () => {
-    const byAuthor = await h.data(`{ articles(order_by: [{author: {name: desc}}, {views: desc}], limit: 2) { title } }`);
+    const byAuthor = await h.data(
+      `{ articles(order_by: [{author: {name: desc}}, {views: desc}], limit: 2) { title } }`,
+    );
     expect(byAuthor.articles).toEqual([{ title: 'Haiku for NULL' }, { title: 'Ode to SQL' }]);
     const byCount = await h.data(`{ authors(order_by: {articles_aggregate: {count: desc}}) { name } }`);
     expect(byCount.authors.map((a: { name: string }) => a.name)).toEqual(['Alice Adams', 'Bob Brown', 'Carol Clark']); // 8, 7, 5 rows
-    const byCountAsAlice = await h.data(`{ authors(order_by: {articles_aggregate: {count: asc}}) { name } }`, sessions.alice);
-    expect(byCountAsAlice.authors.map((a: { name: string }) => a.name)).toEqual(['Bob Brown', 'Carol Clark', 'Alice Adams']); // bob's drafts hidden: 4, 5, 8
+    const byCountAsAlice = await h.data(
+      `{ authors(order_by: {articles_aggregate: {count: asc}}) { name } }`,
+      sessions.alice,
+    );
+    expect(byCountAsAlice.authors.map((a: { name: string }) => a.name)).toEqual([
+      'Bob Brown',
+      'Carol Clark',
+      'Alice Adams',
+    ]); // bob's drafts hidden: 4, 5, 8
     const byMax = await h.data(`{ authors(order_by: {articles_aggregate: {max: {views: asc}}}) { name } }`);
     expect(byMax.authors.map((a: { name: string }) => a.name)).toEqual(['Carol Clark', 'Alice Adams', 'Bob Brown']);
   });
 
   it('supports distinct_on with a matching order_by', async () => {
-    const data = await h.data(`{ articles(distinct_on: [author_id], order_by: [{author_id: asc}, {views: desc}]) { author_id title } }`);
+    const data = await h.data(
+      `{ articles(distinct_on: [author_id], order_by: [{author_id: asc}, {views: desc}]) { author_id title } }`,
+    );
     expect(data.articles).toEqual([
       { author_id: 1, title: 'Indexes in depth' },
       { author_id: 2, title: 'Remix routing' },
@@ -118,7 +162,9 @@ describeOnEachDatabase('queries', (h) => {
   });
 
   it('fetches by primary key, null when absent', async () => {
-    const data = await h.data(`{ a: articles_by_pk(id: "${uuid(2)}") { title } b: articles_by_pk(id: "${uuid(99)}") { title } }`);
+    const data = await h.data(
+      `{ a: articles_by_pk(id: "${uuid(2)}") { title } b: articles_by_pk(id: "${uuid(99)}") { title } }`,
+    );
     expect(data).toEqual({ a: { title: 'Indexes in depth' }, b: null });
   });
 
@@ -207,12 +253,18 @@ describeOnEachDatabase('queries', (h) => {
   });
 
   it('applies @skip and @include', async () => {
-    const data = await h.data(`query($s: Boolean!) { articles_by_pk(id: "${uuid(1)}") { title @skip(if: $s) views @include(if: $s) } }`, sessions.admin, { s: true });
+    const data = await h.data(
+      `query($s: Boolean!) { articles_by_pk(id: "${uuid(1)}") { title @skip(if: $s) views @include(if: $s) } }`,
+      sessions.admin,
+      { s: true },
+    );
     expect(data.articles_by_pk).toEqual({ views: 120 });
   });
 
   it('encodes values like Hasura: numbers, bigint/numeric as numbers, timestamptz ISO, jsonb as JSON', async () => {
-    const data = await h.data(`{ articles_by_pk(id: "${uuid(2)}") { id views word_count tags published_at published author { rating created_at } } }`);
+    const data = await h.data(
+      `{ articles_by_pk(id: "${uuid(2)}") { id views word_count tags published_at published author { rating created_at } } }`,
+    );
     expect(data.articles_by_pk).toEqual({
       id: uuid(2),
       views: 340,
@@ -225,8 +277,15 @@ describeOnEachDatabase('queries', (h) => {
   });
 
   it('selects inside jsonb columns with the path argument', async () => {
-    const data = await h.data(`{ articles_by_pk(id: "${uuid(2)}") { first: tags(path: "$[0]") second: tags(path: "[1]") all: tags missing: tags(path: "$.a.b") } }`);
-    expect(data.articles_by_pk).toEqual({ first: 'postgres', second: 'performance', all: ['postgres', 'performance'], missing: null });
+    const data = await h.data(
+      `{ articles_by_pk(id: "${uuid(2)}") { first: tags(path: "$[0]") second: tags(path: "[1]") all: tags missing: tags(path: "$.a.b") } }`,
+    );
+    expect(data.articles_by_pk).toEqual({
+      first: 'postgres',
+      second: 'performance',
+      all: ['postgres', 'performance'],
+      missing: null,
+    });
     const bad = await h.run(`{ articles { tags(path: "$$nope") } }`);
     expect(bad.errors?.[0]).toEqual({
       message: 'parse json path error: unexpected "$nope" in "$$nope"',
@@ -237,24 +296,37 @@ describeOnEachDatabase('queries', (h) => {
   it('stringifies bigint and numeric with stringifyNumericTypes', async () => {
     const engine = await h.engineWith({ stringifyNumericTypes: true });
     const response = await engine.execute(
-      { query: `{ articles_by_pk(id: "${uuid(2)}") { views word_count author { rating } } articles_aggregate { aggregate { count sum { word_count views } avg { views } } } }` },
+      {
+        query: `{ articles_by_pk(id: "${uuid(2)}") { views word_count author { rating } } articles_aggregate { aggregate { count sum { word_count views } avg { views } } } }`,
+      },
       sessions.admin,
     );
     expect(response.data).toEqual({
       articles_by_pk: { views: 340, word_count: '4200', author: { rating: '4.5' } },
-      articles_aggregate: { aggregate: { count: 20, sum: { word_count: '18582', views: 1679 }, avg: { views: 83.95 } } },
+      articles_aggregate: {
+        aggregate: { count: 20, sum: { word_count: '18582', views: 1679 }, avg: { views: 83.95 } },
+      },
     });
   });
 
   it('applies the select filter per user: own drafts visible, other users drafts never', async () => {
-    const aliceView = await h.data(`{ articles(where: {published: {_eq: false}}, order_by: {title: asc}) { title user_id } }`, sessions.alice);
+    const aliceView = await h.data(
+      `{ articles(where: {published: {_eq: false}}, order_by: {title: asc}) { title user_id } }`,
+      sessions.alice,
+    );
     expect(aliceView.articles.map((a: { user_id: string }) => a.user_id)).toEqual(['alice', 'alice', 'alice']);
     const bobDraft = await h.data(`{ articles_by_pk(id: "${uuid(13)}") { title } }`, sessions.alice);
     expect(bobDraft.articles_by_pk).toBeNull();
-    const viaRelationship = await h.data(`{ authors(where: {name: {_eq: "Bob Brown"}}) { articles_aggregate { aggregate { count } } articles { title } } }`, sessions.alice);
+    const viaRelationship = await h.data(
+      `{ authors(where: {name: {_eq: "Bob Brown"}}) { articles_aggregate { aggregate { count } } articles { title } } }`,
+      sessions.alice,
+    );
     expect(viaRelationship.authors[0].articles_aggregate.aggregate.count).toBe(4);
     expect(viaRelationship.authors[0].articles.map((a: { title: string }) => a.title)).not.toContain('Bob draft one');
-    const filterLeak = await h.data(`{ authors(where: {articles: {title: {_eq: "Bob draft one"}}}) { name } }`, sessions.alice);
+    const filterLeak = await h.data(
+      `{ authors(where: {articles: {title: {_eq: "Bob draft one"}}}) { name } }`,
+      sessions.alice,
+    );
     expect(filterLeak.authors).toEqual([]);
     const total = await h.data(`{ articles_aggregate { aggregate { count } } }`, sessions.bob);
     expect(total.articles_aggregate.aggregate.count).toBe(17);
@@ -265,7 +337,10 @@ describeOnEachDatabase('queries', (h) => {
     expect(all.articles).toHaveLength(10);
     const more = await h.data(`{ articles(limit: 50) { title } }`, sessions.anonymous);
     expect(more.articles).toHaveLength(10);
-    const fewer = await h.data(`{ articles(limit: 4, where: {title: {_ilike: "%draft%"}}) { title } }`, sessions.anonymous);
+    const fewer = await h.data(
+      `{ articles(limit: 4, where: {title: {_ilike: "%draft%"}}) { title } }`,
+      sessions.anonymous,
+    );
     expect(fewer.articles).toEqual([]);
   });
 });

@@ -12,7 +12,10 @@ describeOnEachDatabase('SQL statements per request', (h) => {
         articles_aggregate(where: {author: {name: {_ilike: "%o%"}}}) { aggregate { max { views } } }
         articles(order_by: {author: {name: asc}}, limit: 1) { title }
       }`;
-    for (const [meta, statements] of [['', 1], ['__typename', 3]] as const) {
+    for (const [meta, statements] of [
+      ['', 1],
+      ['__typename', 3],
+    ] as const) {
       h.statements.length = 0;
       const data = await h.data(query(meta), sessions.alice);
       expect(data.authors).toHaveLength(3);

@@ -32,9 +32,7 @@ const inconsistentSchema = z.object({ type: z.string(), name: z.string(), reason
 
 const fileSchema = z.union([
   z.array(caseSchema),
-  z
-    .object({ env: z.record(z.string()).default({}), cases: z.array(caseSchema) })
-    .strict(),
+  z.object({ env: z.record(z.string()).default({}), cases: z.array(caseSchema) }).strict(),
 ]);
 
 export type CompatCase = z.infer<typeof caseSchema>;
@@ -65,7 +63,9 @@ export function loadCaseFiles(root: string): CaseFile[] {
     if (!statSync(dir).isDirectory()) throw new Error(`${dir}: case files live in a group directory`);
     const group: CaseGroup = { name, dir, inconsistent: [] };
     if (existsSync(join(dir, 'inconsistent.yaml'))) {
-      group.inconsistent = z.array(inconsistentSchema).parse(parse(readFileSync(join(dir, 'inconsistent.yaml'), 'utf8')));
+      group.inconsistent = z
+        .array(inconsistentSchema)
+        .parse(parse(readFileSync(join(dir, 'inconsistent.yaml'), 'utf8')));
     }
     if (existsSync(join(dir, 'setup.sql'))) {
       group.setupSql = join(dir, 'setup.sql');

@@ -18,7 +18,9 @@ const TEMPLATE = /\{\{jwt ([^}]*)\}\}/g;
 
 /** Replaces every `{{jwt …}}` in `text` with a signed token. */
 export async function expandJwtTemplates(text: string, config: JwtConfig, hmacKey: string): Promise<string> {
-  const tokens = await Promise.all([...text.matchAll(TEMPLATE)].map((match) => signTemplate(match[1], config, hmacKey)));
+  const tokens = await Promise.all(
+    [...text.matchAll(TEMPLATE)].map((match) => signTemplate(match[1], config, hmacKey)),
+  );
   let index = 0;
   return text.replace(TEMPLATE, () => tokens[index++]);
 }
@@ -34,14 +36,19 @@ async function signTemplate(spec: string, config: JwtConfig, hmacKey: string): P
     }),
   );
   const now = Math.floor(Date.now() / 1000);
-  const payload: Record<string, unknown> = { sub: userId, iat: now + Number(options.iat ?? 0), exp: now + Number(options.exp ?? 3600) };
+  const payload: Record<string, unknown> = {
+    sub: userId,
+    iat: now + Number(options.iat ?? 0),
+    exp: now + Number(options.exp ?? 3600),
+  };
   if (options.nbf !== undefined) payload.nbf = now + Number(options.nbf);
   if (options.aud !== undefined) payload.aud = options.aud;
   if (options.iss !== undefined) payload.iss = options.iss;
 
   const claims: Record<string, unknown> = { 'x-hasura-default-role': role, 'x-hasura-user-id': userId };
   if (options.roles?.startsWith('text:')) claims['x-hasura-allowed-roles'] = options.roles.slice('text:'.length);
-  else if (options.roles !== 'none') claims['x-hasura-allowed-roles'] = options.roles ? options.roles.split(',') : [role];
+  else if (options.roles !== 'none')
+    claims['x-hasura-allowed-roles'] = options.roles ? options.roles.split(',') : [role];
   if (options.claims !== 'none') placeClaims(payload, claims, config);
 
   const key = options.key === 'wrong' ? `${hmacKey}-but-not-the-right-one` : hmacKey;
@@ -66,6 +73,7 @@ function setAtPath(target: Record<string, unknown>, path: JsonPath, value: unkno
   let current: Record<string | number, unknown> = target;
   path.forEach((step, index) => {
     if (index === path.length - 1) current[step] = value;
-    else current = (current[step] ??= typeof path[index + 1] === 'number' ? [] : {}) as Record<string | number, unknown>;
+    else
+      current = (current[step] ??= typeof path[index + 1] === 'number' ? [] : {}) as Record<string | number, unknown>;
   });
 }

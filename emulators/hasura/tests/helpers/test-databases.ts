@@ -18,7 +18,9 @@ export interface TestDatabaseTarget {
 }
 
 export function testDatabaseTargets(): TestDatabaseTarget[] {
-  const targets: TestDatabaseTarget[] = [{ name: 'pglite', create: async () => ({ url: 'pglite://memory', drop: async () => {} }) }];
+  const targets: TestDatabaseTarget[] = [
+    { name: 'pglite', create: async () => ({ url: 'pglite://memory', drop: async () => {} }) },
+  ];
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) targets.push({ name: 'postgres', create: () => createPostgresDatabase(serverUrl) });
   return targets;
@@ -31,7 +33,10 @@ async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> 
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }
 

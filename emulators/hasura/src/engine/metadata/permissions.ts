@@ -46,14 +46,22 @@ const KINDS: Kind[] = ['select', 'insert', 'update', 'delete'];
 type Fields = Record<string, unknown>;
 
 /** Every role's permissions on `table`; inconsistent permissions are pushed to `inconsistencies` and left out. */
-export function normalisePermissions(model: Model, table: TableModel, inconsistencies: InconsistentObject[]): Map<string, TablePermissions> {
+export function normalisePermissions(
+  model: Model,
+  table: TableModel,
+  inconsistencies: InconsistentObject[],
+): Map<string, TablePermissions> {
   const byRole = new Map<string, TablePermissions>();
   const tableName = `${table.info.schema}.${table.info.name}`;
   for (const kind of KINDS) {
     const entries = (table.meta as unknown as Record<string, unknown>)[`${kind}_permissions`];
     if (entries == null) continue;
     if (!Array.isArray(entries)) {
-      inconsistencies.push({ type: `${kind}_permission`, name: tableName, reason: `${kind}_permissions must be a list` });
+      inconsistencies.push({
+        type: `${kind}_permission`,
+        name: tableName,
+        reason: `${kind}_permissions must be a list`,
+      });
       continue;
     }
     for (const entry of entries as Array<{ role?: unknown; permission?: unknown } | null>) {
@@ -137,7 +145,9 @@ function columnSet(table: TableModel, p: Fields): Set<string> {
   if (!Array.isArray(columns)) throw new Inconsistency('columns: expecting "*" or a list of column names');
   for (const column of columns) {
     if (typeof column !== 'string' || !table.columns.has(column)) {
-      throw new Inconsistency(`columns: no column ${JSON.stringify(column)} in table "${table.info.schema}.${table.info.name}"`);
+      throw new Inconsistency(
+        `columns: no column ${JSON.stringify(column)} in table "${table.info.schema}.${table.info.name}"`,
+      );
     }
   }
   return new Set(columns as string[]);
@@ -151,15 +161,18 @@ function boolExp(model: Model, table: TableModel, p: Fields, key: 'filter' | 'ch
 /** Column presets (`set`): literals, or session variables bound per request. */
 function presets(table: TableModel, p: Fields): Record<string, unknown> {
   const set = p.set ?? {};
-  if (typeof set !== 'object' || Array.isArray(set) || set === null) throw new Inconsistency('set: expecting an object of column values');
+  if (typeof set !== 'object' || Array.isArray(set) || set === null)
+    throw new Inconsistency('set: expecting an object of column values');
   for (const column of Object.keys(set)) {
-    if (!table.columns.has(column)) throw new Inconsistency(`set: no column "${column}" in table "${table.info.schema}.${table.info.name}"`);
+    if (!table.columns.has(column))
+      throw new Inconsistency(`set: no column "${column}" in table "${table.info.schema}.${table.info.name}"`);
   }
   return set as Record<string, unknown>;
 }
 
 /** Preset columns are filled by the server and never part of the client's input. */
-const withoutPresets = (columns: Set<string>, set: Record<string, unknown>) => new Set([...columns].filter((c) => !(c in set)));
+const withoutPresets = (columns: Set<string>, set: Record<string, unknown>) =>
+  new Set([...columns].filter((c) => !(c in set)));
 
 function flag(p: Fields, key: string): boolean {
   const value = p[key];

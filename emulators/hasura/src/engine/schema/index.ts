@@ -7,7 +7,11 @@ import type { Model } from '../model.js';
 import { mutationFields } from './mutation-types.js';
 import { TableTypes } from './table-types.js';
 
-export function buildRoleSchema(model: Model, role: string, backendOnly = false): { schema: GraphQLSchema; types: TableTypes } | null {
+export function buildRoleSchema(
+  model: Model,
+  role: string,
+  backendOnly = false,
+): { schema: GraphQLSchema; types: TableTypes } | null {
   const types = new TableTypes(role, model, backendOnly);
   const tables = [...model.values()].sort((a, b) => (a.gqlName < b.gqlName ? -1 : 1));
   const queries: GraphQLFieldConfigMap<unknown, unknown> = {};
@@ -24,7 +28,9 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'query_root', fields: hasQueries ? sorted(queries) : noQueries() }),
     mutation: hasMutations ? new GraphQLObjectType({ name: 'mutation_root', fields: sorted(mutations) }) : undefined,
-    subscription: hasQueries ? new GraphQLObjectType({ name: 'subscription_root', fields: sorted(queries) }) : undefined,
+    subscription: hasQueries
+      ? new GraphQLObjectType({ name: 'subscription_root', fields: sorted(queries) })
+      : undefined,
   });
   return { schema, types };
 }

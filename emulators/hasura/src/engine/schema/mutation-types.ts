@@ -28,11 +28,16 @@ function once<T>(types: TableTypes, name: string, make: () => T): T {
   return map.get(name) as T;
 }
 
-const root = (operation: RootOperation, table: TableModel) => ({ hasura: { kind: 'root', operation, table } satisfies FieldPlan });
+const root = (operation: RootOperation, table: TableModel) => ({
+  hasura: { kind: 'root', operation, table } satisfies FieldPlan,
+});
 const nonNullList = <T extends GraphQLInputObjectType | GraphQLEnumType>(type: T) =>
   new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(type)));
 
-export function mutationFields(types: TableTypes, table: TableModel): Record<string, GraphQLFieldConfig<unknown, unknown>> {
+export function mutationFields(
+  types: TableTypes,
+  table: TableModel,
+): Record<string, GraphQLFieldConfig<unknown, unknown>> {
   const permissions = types.permissions(table);
   const selectable = Boolean(permissions.select);
   const fields: Record<string, GraphQLFieldConfig<unknown, unknown>> = {};
@@ -40,12 +45,21 @@ export function mutationFields(types: TableTypes, table: TableModel): Record<str
 
   if (permissions.insert) {
     const input = insertInput(types, table);
-    const args: GraphQLFieldConfigArgumentMap = { objects: { type: nonNullList(input), description: 'the rows to be inserted' } };
+    const args: GraphQLFieldConfigArgumentMap = {
+      objects: { type: nonNullList(input), description: 'the rows to be inserted' },
+    };
     const conflict = permissions.update && selectable ? onConflict(types, table) : null;
     if (conflict) args.on_conflict = { type: conflict, description: 'upsert condition' };
-    fields[rootFieldName(table, 'insert')] = { type: response, description: `insert data into the table: "${table.info.name}"`, args, extensions: root('insert', table) };
+    fields[rootFieldName(table, 'insert')] = {
+      type: response,
+      description: `insert data into the table: "${table.info.name}"`,
+      args,
+      extensions: root('insert', table),
+    };
     if (selectable) {
-      const oneArgs: GraphQLFieldConfigArgumentMap = { object: { type: new GraphQLNonNull(input), description: 'the row to be inserted' } };
+      const oneArgs: GraphQLFieldConfigArgumentMap = {
+        object: { type: new GraphQLNonNull(input), description: 'the row to be inserted' },
+      };
       if (conflict) oneArgs.on_conflict = { type: conflict, description: 'upsert condition' };
       fields[rootFieldName(table, 'insert_one')] = {
         type: types.objectType(table),
@@ -62,7 +76,13 @@ export function mutationFields(types: TableTypes, table: TableModel): Record<str
     fields[rootFieldName(table, 'update')] = {
       type: response,
       description: `update data of the table: "${table.info.name}"`,
-      args: { ...setArgs, where: { type: new GraphQLNonNull(types.boolExp(table)), description: 'filter the rows which have to be updated' } },
+      args: {
+        ...setArgs,
+        where: {
+          type: new GraphQLNonNull(types.boolExp(table)),
+          description: 'filter the rows which have to be updated',
+        },
+      },
       extensions: root('update', table),
     };
     if (types.primaryKeyArgs(table)) {
@@ -85,7 +105,12 @@ export function mutationFields(types: TableTypes, table: TableModel): Record<str
     fields[rootFieldName(table, 'delete')] = {
       type: response,
       description: `delete data from the table: "${table.info.name}"`,
-      args: { where: { type: new GraphQLNonNull(types.boolExp(table)), description: 'filter the rows which have to be deleted' } },
+      args: {
+        where: {
+          type: new GraphQLNonNull(types.boolExp(table)),
+          description: 'filter the rows which have to be deleted',
+        },
+      },
       extensions: root('delete', table),
     };
     const pkArgs = types.primaryKeyArgs(table);
@@ -103,67 +128,88 @@ export function mutationFields(types: TableTypes, table: TableModel): Record<str
 
 function mutationResponse(types: TableTypes, table: TableModel): GraphQLObjectType {
   const name = `${table.gqlName}_mutation_response`;
-  return once(types, name, () => new GraphQLObjectType({
+  return once(
+    types,
     name,
-    description: `response of any mutation on the table "${table.info.name}"`,
-    fields: () => ({
-      affected_rows: {
-        type: new GraphQLNonNull(GraphQLInt),
-        description: 'number of rows affected by the mutation',
-        extensions: { hasura: { kind: 'affected_rows' } satisfies FieldPlan },
-      },
-      ...(types.permissions(table).select
-        ? {
-            returning: {
-              type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(types.objectType(table)))),
-              description: 'data from the rows affected by the mutation',
-              extensions: { hasura: { kind: 'returning' } satisfies FieldPlan },
-            },
-          }
-        : {}),
-    }),
-  }));
+    () =>
+      new GraphQLObjectType({
+        name,
+        description: `response of any mutation on the table "${table.info.name}"`,
+        fields: () => ({
+          affected_rows: {
+            type: new GraphQLNonNull(GraphQLInt),
+            description: 'number of rows affected by the mutation',
+            extensions: { hasura: { kind: 'affected_rows' } satisfies FieldPlan },
+          },
+          ...(types.permissions(table).select
+            ? {
+                returning: {
+                  type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(types.objectType(table)))),
+                  description: 'data from the rows affected by the mutation',
+                  extensions: { hasura: { kind: 'returning' } satisfies FieldPlan },
+                },
+              }
+            : {}),
+        }),
+      }),
+  );
 }
 
 function columnInputs(types: TableTypes, table: TableModel, columns: Set<string>, only?: (pgType: string) => boolean) {
   const fields: GraphQLInputFieldConfigMap = {};
   for (const column of table.info.columns) {
-    if (columns.has(column.name) && (!only || only(column.pgType))) fields[fieldOf(table, column.name)] = { type: types.scalars.get(column.pgType) };
+    if (columns.has(column.name) && (!only || only(column.pgType)))
+      fields[fieldOf(table, column.name)] = { type: types.scalars.get(column.pgType) };
   }
   return fields;
 }
 
 function insertInput(types: TableTypes, table: TableModel): GraphQLInputObjectType {
   const name = `${table.gqlName}_insert_input`;
-  return once(types, name, () => new GraphQLInputObjectType({
+  return once(
+    types,
     name,
-    description: `input type for inserting data into table "${table.info.name}"`,
-    fields: () => {
-      const fields = columnInputs(types, table, types.permissions(table).insert!.columns);
-      // Nested inserts: related rows the role may insert too.
-      for (const rel of table.relationships) {
-        if (!types.permissions(rel.remote).insert) continue;
-        fields[rel.name] = { type: relationshipInsertInput(types, rel.remote, rel.kind) };
-      }
-      return fields;
-    },
-  }));
+    () =>
+      new GraphQLInputObjectType({
+        name,
+        description: `input type for inserting data into table "${table.info.name}"`,
+        fields: () => {
+          const fields = columnInputs(types, table, types.permissions(table).insert!.columns);
+          // Nested inserts: related rows the role may insert too.
+          for (const rel of table.relationships) {
+            if (!types.permissions(rel.remote).insert) continue;
+            fields[rel.name] = { type: relationshipInsertInput(types, rel.remote, rel.kind) };
+          }
+          return fields;
+        },
+      }),
+  );
 }
 
-function relationshipInsertInput(types: TableTypes, remote: TableModel, kind: 'object' | 'array'): GraphQLInputObjectType {
+function relationshipInsertInput(
+  types: TableTypes,
+  remote: TableModel,
+  kind: 'object' | 'array',
+): GraphQLInputObjectType {
   const name = `${remote.gqlName}_${kind === 'object' ? 'obj' : 'arr'}_rel_insert_input`;
-  return once(types, name, () => new GraphQLInputObjectType({
+  return once(
+    types,
     name,
-    description: `input type for inserting ${kind === 'object' ? 'object' : 'array'} relation for remote table "${remote.info.name}"`,
-    fields: () => {
-      const input = insertInput(types, remote);
-      const conflict = types.permissions(remote).update && types.permissions(remote).select ? onConflict(types, remote) : null;
-      return {
-        data: { type: kind === 'object' ? new GraphQLNonNull(input) : nonNullList(input) },
-        ...(conflict ? { on_conflict: { type: conflict, description: 'upsert condition' } } : {}),
-      };
-    },
-  }));
+    () =>
+      new GraphQLInputObjectType({
+        name,
+        description: `input type for inserting ${kind === 'object' ? 'object' : 'array'} relation for remote table "${remote.info.name}"`,
+        fields: () => {
+          const input = insertInput(types, remote);
+          const conflict =
+            types.permissions(remote).update && types.permissions(remote).select ? onConflict(types, remote) : null;
+          return {
+            data: { type: kind === 'object' ? new GraphQLNonNull(input) : nonNullList(input) },
+            ...(conflict ? { on_conflict: { type: conflict, description: 'upsert condition' } } : {}),
+          };
+        },
+      }),
+  );
 }
 
 function onConflict(types: TableTypes, table: TableModel): GraphQLInputObjectType | null {
@@ -173,17 +219,26 @@ function onConflict(types: TableTypes, table: TableModel): GraphQLInputObjectTyp
     const constraint = new GraphQLEnumType({
       name: `${table.gqlName}_constraint`,
       description: `unique or primary key constraints on table "${table.info.name}"`,
-      values: Object.fromEntries(table.info.uniqueConstraints.map((c) => [
-        c.name,
-        { value: c.name, description: `unique or primary key constraint on columns ${c.columns.map((x) => `"${x}"`).join(', ')}` },
-      ])),
+      values: Object.fromEntries(
+        table.info.uniqueConstraints.map((c) => [
+          c.name,
+          {
+            value: c.name,
+            description: `unique or primary key constraint on columns ${c.columns.map((x) => `"${x}"`).join(', ')}`,
+          },
+        ]),
+      ),
     });
     const updatable = [...types.permissions(table).update!.columns];
     const updateColumn = new GraphQLEnumType({
       name: `${table.gqlName}_update_column`,
       description: `update columns of table "${table.info.name}"`,
       values: updatable.length
-        ? Object.fromEntries(table.info.columns.filter((c) => updatable.includes(c.name)).map((c) => [fieldOf(table, c.name), { value: c.name, description: 'column name' }]))
+        ? Object.fromEntries(
+            table.info.columns
+              .filter((c) => updatable.includes(c.name))
+              .map((c) => [fieldOf(table, c.name), { value: c.name, description: 'column name' }]),
+          )
         : { _PLACEHOLDER: { value: '_PLACEHOLDER', description: 'placeholder (do not use)' } },
     });
     return new GraphQLInputObjectType({
@@ -210,18 +265,25 @@ interface UpdateOperator {
 
 /** Hasura's update operators, in the (alphabetical) order of the field's arguments. */
 const UPDATE_OPERATORS: UpdateOperator[] = [
-  { name: '_append', typeSuffix: 'append_input', description: 'append existing jsonb value of filtered columns with new jsonb value', applies: (t) => t === 'jsonb' },
+  {
+    name: '_append',
+    typeSuffix: 'append_input',
+    description: 'append existing jsonb value of filtered columns with new jsonb value',
+    applies: (t) => t === 'jsonb',
+  },
   {
     name: '_delete_at_path',
     typeSuffix: 'delete_at_path_input',
-    description: 'delete the field or element with specified path (for JSON arrays, negative integers count from the end)',
+    description:
+      'delete the field or element with specified path (for JSON arrays, negative integers count from the end)',
     applies: (t) => t === 'jsonb',
     valueType: () => new GraphQLList(new GraphQLNonNull(GraphQLString)),
   },
   {
     name: '_delete_elem',
     typeSuffix: 'delete_elem_input',
-    description: 'delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array',
+    description:
+      'delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array',
     applies: (t) => t === 'jsonb',
     valueType: () => GraphQLInt,
   },
@@ -232,9 +294,24 @@ const UPDATE_OPERATORS: UpdateOperator[] = [
     applies: (t) => t === 'jsonb',
     valueType: () => GraphQLString,
   },
-  { name: '_inc', typeSuffix: 'inc_input', description: 'increments the numeric columns with given value of the filtered values', applies: isNumericType },
-  { name: '_prepend', typeSuffix: 'prepend_input', description: 'prepend existing jsonb value of filtered columns with new jsonb value', applies: (t) => t === 'jsonb' },
-  { name: '_set', typeSuffix: 'set_input', description: 'sets the columns of the filtered rows to the given values', applies: () => true },
+  {
+    name: '_inc',
+    typeSuffix: 'inc_input',
+    description: 'increments the numeric columns with given value of the filtered values',
+    applies: isNumericType,
+  },
+  {
+    name: '_prepend',
+    typeSuffix: 'prepend_input',
+    description: 'prepend existing jsonb value of filtered columns with new jsonb value',
+    applies: (t) => t === 'jsonb',
+  },
+  {
+    name: '_set',
+    typeSuffix: 'set_input',
+    description: 'sets the columns of the filtered rows to the given values',
+    applies: () => true,
+  },
 ];
 
 const INPUT_DESCRIPTIONS: Record<string, (table: string) => string> = {
@@ -254,11 +331,16 @@ function updateArgs(types: TableTypes, table: TableModel): GraphQLFieldConfigArg
     if (Object.keys(fields).length === 0) continue;
     const name = `${table.gqlName}_${operator.typeSuffix}`;
     args[operator.name] = {
-      type: once(types, name, () => new GraphQLInputObjectType({
+      type: once(
+        types,
         name,
-        description: INPUT_DESCRIPTIONS[operator.name]?.(table.info.name) ?? operator.description,
-        fields,
-      })),
+        () =>
+          new GraphQLInputObjectType({
+            name,
+            description: INPUT_DESCRIPTIONS[operator.name]?.(table.info.name) ?? operator.description,
+            fields,
+          }),
+      ),
       description: operator.description,
     };
   }
@@ -267,20 +349,40 @@ function updateArgs(types: TableTypes, table: TableModel): GraphQLFieldConfigArg
 
 function pkColumnsInput(types: TableTypes, table: TableModel): GraphQLInputObjectType {
   const name = `${table.gqlName}_pk_columns_input`;
-  return once(types, name, () => new GraphQLInputObjectType({
+  return once(
+    types,
     name,
-    description: `primary key columns input for table: ${table.info.name}`,
-    fields: Object.fromEntries(Object.entries(types.primaryKeyArgs(table)!).map(([key, arg]) => [key, { type: arg.type }])),
-  }));
+    () =>
+      new GraphQLInputObjectType({
+        name,
+        description: `primary key columns input for table: ${table.info.name}`,
+        fields: Object.fromEntries(
+          Object.entries(types.primaryKeyArgs(table)!).map(([key, arg]) => [key, { type: arg.type }]),
+        ),
+      }),
+  );
 }
 
 function updatesInput(types: TableTypes, table: TableModel): GraphQLInputObjectType {
   const name = `${table.gqlName}_updates`;
-  return once(types, name, () => new GraphQLInputObjectType({
+  return once(
+    types,
     name,
-    fields: () => ({
-      ...Object.fromEntries(Object.entries(updateArgs(types, table)).map(([key, arg]) => [key, { type: arg.type, description: arg.description }])),
-      where: { type: new GraphQLNonNull(types.boolExp(table)), description: 'filter the rows which have to be updated' },
-    }),
-  }));
+    () =>
+      new GraphQLInputObjectType({
+        name,
+        fields: () => ({
+          ...Object.fromEntries(
+            Object.entries(updateArgs(types, table)).map(([key, arg]) => [
+              key,
+              { type: arg.type, description: arg.description },
+            ]),
+          ),
+          where: {
+            type: new GraphQLNonNull(types.boolExp(table)),
+            description: 'filter the rows which have to be updated',
+          },
+        }),
+      }),
+  );
 }

@@ -7,16 +7,7 @@ import type { ColumnInfo } from '../../types.js';
 import type { RelationshipModel, TableModel } from '../model.js';
 
 export type AggregateFunction =
-  | 'sum'
-  | 'avg'
-  | 'max'
-  | 'min'
-  | 'stddev'
-  | 'stddev_pop'
-  | 'stddev_samp'
-  | 'var_pop'
-  | 'var_samp'
-  | 'variance';
+  'sum' | 'avg' | 'max' | 'min' | 'stddev' | 'stddev_pop' | 'stddev_samp' | 'var_pop' | 'var_samp' | 'variance';
 
 export type RootOperation =
   | 'select'

@@ -28,7 +28,16 @@ const list = <T extends GraphQLOutputType | GraphQLInputObjectType | GraphQLEnum
   new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(type)));
 const plan = (hasura: FieldPlan) => ({ hasura });
 
-const NUMERIC_FUNCTIONS: AggregateFunction[] = ['avg', 'stddev', 'stddev_pop', 'stddev_samp', 'sum', 'var_pop', 'var_samp', 'variance'];
+const NUMERIC_FUNCTIONS: AggregateFunction[] = [
+  'avg',
+  'stddev',
+  'stddev_pop',
+  'stddev_samp',
+  'sum',
+  'var_pop',
+  'var_samp',
+  'variance',
+];
 const ORDER_FUNCTIONS: AggregateFunction[] = ['max', 'min'];
 
 export class TableTypes {
@@ -74,18 +83,22 @@ export class TableTypes {
   }
 
   orderByEnum(): GraphQLEnumType {
-    return this.once('order_by', () => new GraphQLEnumType({
-      name: 'order_by',
-      description: 'column ordering options',
-      values: {
-        asc: { value: 'asc', description: 'in ascending order, nulls last' },
-        asc_nulls_first: { value: 'asc_nulls_first', description: 'in ascending order, nulls first' },
-        asc_nulls_last: { value: 'asc_nulls_last', description: 'in ascending order, nulls last' },
-        desc: { value: 'desc', description: 'in descending order, nulls first' },
-        desc_nulls_first: { value: 'desc_nulls_first', description: 'in descending order, nulls first' },
-        desc_nulls_last: { value: 'desc_nulls_last', description: 'in descending order, nulls last' },
-      },
-    }));
+    return this.once(
+      'order_by',
+      () =>
+        new GraphQLEnumType({
+          name: 'order_by',
+          description: 'column ordering options',
+          values: {
+            asc: { value: 'asc', description: 'in ascending order, nulls last' },
+            asc_nulls_first: { value: 'asc_nulls_first', description: 'in ascending order, nulls first' },
+            asc_nulls_last: { value: 'asc_nulls_last', description: 'in ascending order, nulls last' },
+            desc: { value: 'desc', description: 'in descending order, nulls first' },
+            desc_nulls_first: { value: 'desc_nulls_first', description: 'in descending order, nulls first' },
+            desc_nulls_last: { value: 'desc_nulls_last', description: 'in descending order, nulls last' },
+          },
+        }),
+    );
   }
 
   comparisonExp(pgType: string): GraphQLInputObjectType {
@@ -104,16 +117,39 @@ export class TableTypes {
         _nin: { type: new GraphQLList(new GraphQLNonNull(scalar)) },
       };
       if (isTextType(pgType)) {
-        for (const op of ['_ilike', '_iregex', '_like', '_nilike', '_niregex', '_nlike', '_nregex', '_nsimilar', '_regex', '_similar']) {
+        for (const op of [
+          '_ilike',
+          '_iregex',
+          '_like',
+          '_nilike',
+          '_niregex',
+          '_nlike',
+          '_nregex',
+          '_nsimilar',
+          '_regex',
+          '_similar',
+        ]) {
           fields[op] = { type: GraphQLString };
         }
       }
       if (isJsonType(pgType) && pgType === 'jsonb') {
         fields._contained_in = { type: scalar, description: 'is the column contained in the given json value' };
-        fields._contains = { type: scalar, description: 'does the column contain the given json value at the top level' };
-        fields._has_key = { type: GraphQLString, description: 'does the string exist as a top-level key in the column' };
-        fields._has_keys_all = { type: new GraphQLList(new GraphQLNonNull(GraphQLString)), description: 'do all of these strings exist as top-level keys in the column' };
-        fields._has_keys_any = { type: new GraphQLList(new GraphQLNonNull(GraphQLString)), description: 'do any of these strings exist as top-level keys in the column' };
+        fields._contains = {
+          type: scalar,
+          description: 'does the column contain the given json value at the top level',
+        };
+        fields._has_key = {
+          type: GraphQLString,
+          description: 'does the string exist as a top-level key in the column',
+        };
+        fields._has_keys_all = {
+          type: new GraphQLList(new GraphQLNonNull(GraphQLString)),
+          description: 'do all of these strings exist as top-level keys in the column',
+        };
+        fields._has_keys_any = {
+          type: new GraphQLList(new GraphQLNonNull(GraphQLString)),
+          description: 'do any of these strings exist as top-level keys in the column',
+        };
       }
       const sorted = Object.fromEntries(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1)));
       return new GraphQLInputObjectType({
@@ -125,90 +161,116 @@ export class TableTypes {
   }
 
   objectType(table: TableModel): GraphQLObjectType {
-    return this.once(table.gqlName, () => new GraphQLObjectType({
-      name: table.gqlName,
-      description: `columns and relationships of "${table.info.name}"`,
-      fields: () => {
-        const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
-        for (const column of this.selectColumns(table)) {
-          const scalar = this.scalars.get(column.pgType);
-          fields[fieldOf(table, column.name)] = {
-            type: column.nullable ? scalar : new GraphQLNonNull(scalar),
-            args: isJsonType(column.pgType) ? { path: { type: GraphQLString, description: 'JSON select path' } } : undefined,
-            extensions: plan({ kind: 'column', column }),
-          };
-        }
-        for (const rel of this.visibleRelationships(table)) {
-          const remote = this.objectType(rel.remote);
-          if (rel.kind === 'object') {
-            const present = rel.alwaysPresent && Object.keys(this.select(rel.remote)!.filter).length === 0;
-            fields[rel.name] = {
-              type: present ? new GraphQLNonNull(remote) : remote,
-              description: 'An object relationship',
-              extensions: plan({ kind: 'object_relationship', relationship: rel }),
-            };
-          } else {
-            fields[rel.name] = {
-              type: list(remote),
-              description: 'An array relationship',
-              args: this.selectArgs(rel.remote),
-              extensions: plan({ kind: 'array_relationship', relationship: rel }),
-            };
-            if (this.select(rel.remote)!.allowAggregations) {
-              fields[`${rel.name}_aggregate`] = {
-                type: new GraphQLNonNull(this.aggregateType(rel.remote)),
-                description: 'An aggregate relationship',
-                args: this.selectArgs(rel.remote),
-                extensions: plan({ kind: 'aggregate_relationship', relationship: rel }),
+    return this.once(
+      table.gqlName,
+      () =>
+        new GraphQLObjectType({
+          name: table.gqlName,
+          description: `columns and relationships of "${table.info.name}"`,
+          fields: () => {
+            const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
+            for (const column of this.selectColumns(table)) {
+              const scalar = this.scalars.get(column.pgType);
+              fields[fieldOf(table, column.name)] = {
+                type: column.nullable ? scalar : new GraphQLNonNull(scalar),
+                args: isJsonType(column.pgType)
+                  ? { path: { type: GraphQLString, description: 'JSON select path' } }
+                  : undefined,
+                extensions: plan({ kind: 'column', column }),
               };
             }
-          }
-        }
-        return fields;
-      },
-    }));
+            for (const rel of this.visibleRelationships(table)) {
+              const remote = this.objectType(rel.remote);
+              if (rel.kind === 'object') {
+                const present = rel.alwaysPresent && Object.keys(this.select(rel.remote)!.filter).length === 0;
+                fields[rel.name] = {
+                  type: present ? new GraphQLNonNull(remote) : remote,
+                  description: 'An object relationship',
+                  extensions: plan({ kind: 'object_relationship', relationship: rel }),
+                };
+              } else {
+                fields[rel.name] = {
+                  type: list(remote),
+                  description: 'An array relationship',
+                  args: this.selectArgs(rel.remote),
+                  extensions: plan({ kind: 'array_relationship', relationship: rel }),
+                };
+                if (this.select(rel.remote)!.allowAggregations) {
+                  fields[`${rel.name}_aggregate`] = {
+                    type: new GraphQLNonNull(this.aggregateType(rel.remote)),
+                    description: 'An aggregate relationship',
+                    args: this.selectArgs(rel.remote),
+                    extensions: plan({ kind: 'aggregate_relationship', relationship: rel }),
+                  };
+                }
+              }
+            }
+            return fields;
+          },
+        }),
+    );
   }
 
   selectArgs(table: TableModel): GraphQLFieldConfigArgumentMap {
     return {
-      distinct_on: { type: new GraphQLList(new GraphQLNonNull(this.selectColumnEnum(table))), description: 'distinct select on columns' },
+      distinct_on: {
+        type: new GraphQLList(new GraphQLNonNull(this.selectColumnEnum(table))),
+        description: 'distinct select on columns',
+      },
       limit: { type: GraphQLInt, description: 'limit the number of rows returned' },
       offset: { type: GraphQLInt, description: 'skip the first n rows. Use only with order_by' },
-      order_by: { type: new GraphQLList(new GraphQLNonNull(this.orderByType(table))), description: 'sort the rows by one or more columns' },
+      order_by: {
+        type: new GraphQLList(new GraphQLNonNull(this.orderByType(table))),
+        description: 'sort the rows by one or more columns',
+      },
       where: { type: this.boolExp(table), description: 'filter the rows returned' },
     };
   }
 
   selectColumnEnum(table: TableModel): GraphQLEnumType {
-    return this.once(`${table.gqlName}_select_column`, () => new GraphQLEnumType({
-      name: `${table.gqlName}_select_column`,
-      description: `select columns of table "${table.info.name}"`,
-      values: Object.fromEntries(this.selectColumns(table).map((c) => [fieldOf(table, c.name), { value: c.name, description: 'column name' }])),
-    }));
+    return this.once(
+      `${table.gqlName}_select_column`,
+      () =>
+        new GraphQLEnumType({
+          name: `${table.gqlName}_select_column`,
+          description: `select columns of table "${table.info.name}"`,
+          values: Object.fromEntries(
+            this.selectColumns(table).map((c) => [
+              fieldOf(table, c.name),
+              { value: c.name, description: 'column name' },
+            ]),
+          ),
+        }),
+    );
   }
 
   boolExp(table: TableModel): GraphQLInputObjectType {
     const name = `${table.gqlName}_bool_exp`;
-    return this.once(name, (): GraphQLInputObjectType => new GraphQLInputObjectType({
+    return this.once(
       name,
-      description: `Boolean expression to filter rows from the table "${table.info.name}". All fields are combined with a logical 'AND'.`,
-      fields: () => {
-        const self = this.boolExp(table);
-        const fields: GraphQLInputFieldConfigMap = {
-          _and: { type: new GraphQLList(new GraphQLNonNull(self)) },
-          _not: { type: self },
-          _or: { type: new GraphQLList(new GraphQLNonNull(self)) },
-        };
-        for (const column of this.selectColumns(table)) fields[fieldOf(table, column.name)] = { type: this.comparisonExp(column.pgType) };
-        for (const rel of this.visibleRelationships(table)) {
-          fields[rel.name] = { type: this.boolExp(rel.remote) };
-          if (rel.kind === 'array' && this.select(rel.remote)!.allowAggregations) {
-            fields[`${rel.name}_aggregate`] = { type: this.aggregateBoolExp(rel.remote) };
-          }
-        }
-        return fields;
-      },
-    }));
+      (): GraphQLInputObjectType =>
+        new GraphQLInputObjectType({
+          name,
+          description: `Boolean expression to filter rows from the table "${table.info.name}". All fields are combined with a logical 'AND'.`,
+          fields: () => {
+            const self = this.boolExp(table);
+            const fields: GraphQLInputFieldConfigMap = {
+              _and: { type: new GraphQLList(new GraphQLNonNull(self)) },
+              _not: { type: self },
+              _or: { type: new GraphQLList(new GraphQLNonNull(self)) },
+            };
+            for (const column of this.selectColumns(table))
+              fields[fieldOf(table, column.name)] = { type: this.comparisonExp(column.pgType) };
+            for (const rel of this.visibleRelationships(table)) {
+              fields[rel.name] = { type: this.boolExp(rel.remote) };
+              if (rel.kind === 'array' && this.select(rel.remote)!.allowAggregations) {
+                fields[`${rel.name}_aggregate`] = { type: this.aggregateBoolExp(rel.remote) };
+              }
+            }
+            return fields;
+          },
+        }),
+    );
   }
 
   /**
@@ -219,64 +281,87 @@ export class TableTypes {
     const name = `${table.gqlName}_aggregate_bool_exp`;
     const booleans = this.selectColumns(table).filter((c) => c.pgType === 'bool');
     const boolFunction = (fn: 'bool_and' | 'bool_or') => ({
-      type: this.once(`${name}_${fn}`, () => new GraphQLInputObjectType({
-        name: `${name}_${fn}`,
-        fields: () => ({
-          arguments: {
-            type: new GraphQLNonNull(new GraphQLEnumType({
-              name: `${table.gqlName}_select_column_${name}_${fn}_arguments_columns`,
-              description: `select "${name}_${fn}_arguments_columns" columns of table "${table.info.name}"`,
-              values: Object.fromEntries(booleans.map((c) => [fieldOf(table, c.name), { value: c.name, description: 'column name' }])),
-            })),
-          },
-          distinct: { type: GraphQLBoolean },
-          filter: { type: this.boolExp(table) },
-          predicate: { type: new GraphQLNonNull(this.comparisonExp('bool')) },
-        }),
-      })),
-    });
-    return this.once(name, () => new GraphQLInputObjectType({
-      name,
-      fields: () => ({
-        ...(booleans.length ? { bool_and: boolFunction('bool_and'), bool_or: boolFunction('bool_or') } : {}),
-        count: {
-          type: this.once(`${name}_count`, () => new GraphQLInputObjectType({
-            name: `${name}_count`,
+      type: this.once(
+        `${name}_${fn}`,
+        () =>
+          new GraphQLInputObjectType({
+            name: `${name}_${fn}`,
             fields: () => ({
-              arguments: { type: new GraphQLList(new GraphQLNonNull(this.selectColumnEnum(table))) },
+              arguments: {
+                type: new GraphQLNonNull(
+                  new GraphQLEnumType({
+                    name: `${table.gqlName}_select_column_${name}_${fn}_arguments_columns`,
+                    description: `select "${name}_${fn}_arguments_columns" columns of table "${table.info.name}"`,
+                    values: Object.fromEntries(
+                      booleans.map((c) => [fieldOf(table, c.name), { value: c.name, description: 'column name' }]),
+                    ),
+                  }),
+                ),
+              },
               distinct: { type: GraphQLBoolean },
               filter: { type: this.boolExp(table) },
-              predicate: { type: new GraphQLNonNull(this.comparisonExp('int4')) },
+              predicate: { type: new GraphQLNonNull(this.comparisonExp('bool')) },
             }),
-          })),
-        },
-      }),
-    }));
+          }),
+      ),
+    });
+    return this.once(
+      name,
+      () =>
+        new GraphQLInputObjectType({
+          name,
+          fields: () => ({
+            ...(booleans.length ? { bool_and: boolFunction('bool_and'), bool_or: boolFunction('bool_or') } : {}),
+            count: {
+              type: this.once(
+                `${name}_count`,
+                () =>
+                  new GraphQLInputObjectType({
+                    name: `${name}_count`,
+                    fields: () => ({
+                      arguments: { type: new GraphQLList(new GraphQLNonNull(this.selectColumnEnum(table))) },
+                      distinct: { type: GraphQLBoolean },
+                      filter: { type: this.boolExp(table) },
+                      predicate: { type: new GraphQLNonNull(this.comparisonExp('int4')) },
+                    }),
+                  }),
+              ),
+            },
+          }),
+        }),
+    );
   }
 
   orderByType(table: TableModel): GraphQLInputObjectType {
     const name = `${table.gqlName}_order_by`;
-    return this.once(name, () => new GraphQLInputObjectType({
+    return this.once(
       name,
-      description: `Ordering options when selecting data from "${table.info.name}".`,
-      fields: () => {
-        const fields: GraphQLInputFieldConfigMap = {};
-        for (const column of this.selectColumns(table)) fields[fieldOf(table, column.name)] = { type: this.orderByEnum() };
-        for (const rel of this.visibleRelationships(table)) {
-          if (rel.kind === 'object') fields[rel.name] = { type: this.orderByType(rel.remote) };
-          else if (this.select(rel.remote)!.allowAggregations) {
-            fields[`${rel.name}_aggregate`] = { type: this.aggregateOrderBy(rel.remote) };
-          }
-        }
-        return fields;
-      },
-    }));
+      () =>
+        new GraphQLInputObjectType({
+          name,
+          description: `Ordering options when selecting data from "${table.info.name}".`,
+          fields: () => {
+            const fields: GraphQLInputFieldConfigMap = {};
+            for (const column of this.selectColumns(table))
+              fields[fieldOf(table, column.name)] = { type: this.orderByEnum() };
+            for (const rel of this.visibleRelationships(table)) {
+              if (rel.kind === 'object') fields[rel.name] = { type: this.orderByType(rel.remote) };
+              else if (this.select(rel.remote)!.allowAggregations) {
+                fields[`${rel.name}_aggregate`] = { type: this.aggregateOrderBy(rel.remote) };
+              }
+            }
+            return fields;
+          },
+        }),
+    );
   }
 
   /** Columns each aggregate function applies to. */
   functionColumns(table: TableModel, fn: AggregateFunction): ColumnInfo[] {
     const columns = this.selectColumns(table);
-    return ORDER_FUNCTIONS.includes(fn) ? columns.filter((c) => isOrderedType(c.pgType)) : columns.filter((c) => isNumericType(c.pgType));
+    return ORDER_FUNCTIONS.includes(fn)
+      ? columns.filter((c) => isOrderedType(c.pgType))
+      : columns.filter((c) => isNumericType(c.pgType));
   }
 
   private functions(table: TableModel): AggregateFunction[] {
@@ -287,75 +372,103 @@ export class TableTypes {
 
   aggregateType(table: TableModel): GraphQLObjectType {
     const name = `${table.gqlName}_aggregate`;
-    return this.once(name, () => new GraphQLObjectType({
+    return this.once(
       name,
-      description: `aggregated selection of "${table.info.name}"`,
-      fields: () => ({
-        aggregate: { type: this.aggregateFields(table), extensions: plan({ kind: 'aggregate' }) },
-        nodes: { type: list(this.objectType(table)), extensions: plan({ kind: 'nodes' }) },
-      }),
-    }));
+      () =>
+        new GraphQLObjectType({
+          name,
+          description: `aggregated selection of "${table.info.name}"`,
+          fields: () => ({
+            aggregate: { type: this.aggregateFields(table), extensions: plan({ kind: 'aggregate' }) },
+            nodes: { type: list(this.objectType(table)), extensions: plan({ kind: 'nodes' }) },
+          }),
+        }),
+    );
   }
 
   private aggregateFields(table: TableModel): GraphQLObjectType {
     const name = `${table.gqlName}_aggregate_fields`;
-    return this.once(name, () => new GraphQLObjectType({
+    return this.once(
       name,
-      description: `aggregate fields of "${table.info.name}"`,
-      fields: () => {
-        const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
-        for (const fn of this.functions(table)) {
-          fields[fn] = { type: this.functionFields(table, fn), extensions: plan({ kind: 'aggregate_function', fn }) };
-        }
-        fields.count = {
-          type: new GraphQLNonNull(GraphQLInt),
-          args: {
-            columns: { type: new GraphQLList(new GraphQLNonNull(this.selectColumnEnum(table))) },
-            distinct: { type: GraphQLBoolean },
+      () =>
+        new GraphQLObjectType({
+          name,
+          description: `aggregate fields of "${table.info.name}"`,
+          fields: () => {
+            const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
+            for (const fn of this.functions(table)) {
+              fields[fn] = {
+                type: this.functionFields(table, fn),
+                extensions: plan({ kind: 'aggregate_function', fn }),
+              };
+            }
+            fields.count = {
+              type: new GraphQLNonNull(GraphQLInt),
+              args: {
+                columns: { type: new GraphQLList(new GraphQLNonNull(this.selectColumnEnum(table))) },
+                distinct: { type: GraphQLBoolean },
+              },
+              extensions: plan({ kind: 'count' }),
+            };
+            return Object.fromEntries(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1)));
           },
-          extensions: plan({ kind: 'count' }),
-        };
-        return Object.fromEntries(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1)));
-      },
-    }));
+        }),
+    );
   }
 
   private functionFields(table: TableModel, fn: AggregateFunction): GraphQLObjectType {
     const name = `${table.gqlName}_${fn}_fields`;
-    return this.once(name, () => new GraphQLObjectType({
+    return this.once(
       name,
-      description: `aggregate ${fn} on columns`,
-      fields: () => {
-        const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
-        for (const column of this.functionColumns(table, fn)) {
-          // sum/max/min keep the column's type; the statistical functions are Float like in Hasura.
-          const type = ['sum', 'max', 'min'].includes(fn) ? this.scalars.get(column.pgType) : GraphQLFloat;
-          fields[fieldOf(table, column.name)] = { type, extensions: plan({ kind: 'column', column }) };
-        }
-        return fields;
-      },
-    }));
+      () =>
+        new GraphQLObjectType({
+          name,
+          description: `aggregate ${fn} on columns`,
+          fields: () => {
+            const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
+            for (const column of this.functionColumns(table, fn)) {
+              // sum/max/min keep the column's type; the statistical functions are Float like in Hasura.
+              const type = ['sum', 'max', 'min'].includes(fn) ? this.scalars.get(column.pgType) : GraphQLFloat;
+              fields[fieldOf(table, column.name)] = { type, extensions: plan({ kind: 'column', column }) };
+            }
+            return fields;
+          },
+        }),
+    );
   }
 
   private aggregateOrderBy(table: TableModel): GraphQLInputObjectType {
     const name = `${table.gqlName}_aggregate_order_by`;
-    return this.once(name, () => new GraphQLInputObjectType({
+    return this.once(
       name,
-      description: `order by aggregate values of table "${table.info.name}"`,
-      fields: () => {
-        const fields: GraphQLInputFieldConfigMap = { count: { type: this.orderByEnum() } };
-        for (const fn of this.functions(table)) {
-          fields[fn] = {
-            type: this.once(`${table.gqlName}_${fn}_order_by`, () => new GraphQLInputObjectType({
-              name: `${table.gqlName}_${fn}_order_by`,
-              description: `order by ${fn}() on columns of table "${table.info.name}"`,
-              fields: Object.fromEntries(this.functionColumns(table, fn).map((c) => [fieldOf(table, c.name), { type: this.orderByEnum() }])),
-            })),
-          };
-        }
-        return Object.fromEntries(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1)));
-      },
-    }));
+      () =>
+        new GraphQLInputObjectType({
+          name,
+          description: `order by aggregate values of table "${table.info.name}"`,
+          fields: () => {
+            const fields: GraphQLInputFieldConfigMap = { count: { type: this.orderByEnum() } };
+            for (const fn of this.functions(table)) {
+              fields[fn] = {
+                type: this.once(
+                  `${table.gqlName}_${fn}_order_by`,
+                  () =>
+                    new GraphQLInputObjectType({
+                      name: `${table.gqlName}_${fn}_order_by`,
+                      description: `order by ${fn}() on columns of table "${table.info.name}"`,
+                      fields: Object.fromEntries(
+                        this.functionColumns(table, fn).map((c) => [
+                          fieldOf(table, c.name),
+                          { type: this.orderByEnum() },
+                        ]),
+                      ),
+                    }),
+                ),
+              };
+            }
+            return Object.fromEntries(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1)));
+          },
+        }),
+    );
   }
 
   /** Query fields of one table: `t`, `t_aggregate`, `t_by_pk`, as the role may see them. */
@@ -396,7 +509,10 @@ export class TableTypes {
     const rule = this.select(table);
     if (!pk || !rule || !pk.columns.every((c) => rule.columns.has(c))) return null;
     return Object.fromEntries(
-      pk.columns.map((c) => [fieldOf(table, c), { type: new GraphQLNonNull(this.scalars.get(table.columns.get(c)!.pgType)) }]),
+      pk.columns.map((c) => [
+        fieldOf(table, c),
+        { type: new GraphQLNonNull(this.scalars.get(table.columns.get(c)!.pgType)) },
+      ]),
     );
   }
 }

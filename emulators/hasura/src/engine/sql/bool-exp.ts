@@ -36,8 +36,27 @@ const BINARY: Record<string, string> = {
   _contained_in: '<@',
   _has_key: '?',
 };
-const COLUMN_COMPARISON: Record<string, string> = { _ceq: '=', _cne: '<>', _cgt: '>', _cgte: '>=', _clt: '<', _clte: '<=' };
-const TEXT_OPERAND = new Set(['_like', '_nlike', '_ilike', '_nilike', '_similar', '_nsimilar', '_regex', '_iregex', '_nregex', '_niregex', '_has_key']);
+const COLUMN_COMPARISON: Record<string, string> = {
+  _ceq: '=',
+  _cne: '<>',
+  _cgt: '>',
+  _cgte: '>=',
+  _clt: '<',
+  _clte: '<=',
+};
+const TEXT_OPERAND = new Set([
+  '_like',
+  '_nlike',
+  '_ilike',
+  '_nilike',
+  '_similar',
+  '_nsimilar',
+  '_regex',
+  '_iregex',
+  '_nregex',
+  '_niregex',
+  '_has_key',
+]);
 
 export function compileBoolExp(
   ctx: CompileContext,
@@ -48,7 +67,8 @@ export function compileBoolExp(
   path: string,
 ): string {
   if (exp === null || exp === undefined) return 'true';
-  if (typeof exp !== 'object' || Array.isArray(exp)) throw new EngineError('validation-failed', 'expected an object for a boolean expression', path);
+  if (typeof exp !== 'object' || Array.isArray(exp))
+    throw new EngineError('validation-failed', 'expected an object for a boolean expression', path);
   const conjuncts: string[] = [];
   for (const [key, value] of Object.entries(exp)) {
     const here = `${path}.${key}`;
@@ -56,7 +76,9 @@ export function compileBoolExp(
       const items = value === null ? [] : Array.isArray(value) ? value : [value];
       if (value === null && source === 'request') throw nullValue(`[${table.gqlName}_bool_exp!]`, here);
       const parts = items.map((item, i) => compileBoolExp(ctx, item, table, alias, source, `${here}[${i}]`));
-      conjuncts.push(parts.length ? `(${parts.join(key === '_and' ? ' AND ' : ' OR ')})` : key === '_and' ? 'true' : 'false');
+      conjuncts.push(
+        parts.length ? `(${parts.join(key === '_and' ? ' AND ' : ' OR ')})` : key === '_and' ? 'true' : 'false',
+      );
     } else if (key === '_exists' && source === 'permission') {
       conjuncts.push(compileExists(ctx, value as ExistsExp, here));
     } else if (key === '_not') {
@@ -64,23 +86,40 @@ export function compileBoolExp(
     } else if ((source === 'request' ? table.columnsByField : table.columns).has(key)) {
       // Requests name columns by their GraphQL field names; permissions (metadata) by their Postgres names.
       const column = (source === 'request' ? table.columnsByField : table.columns).get(key)!;
-      conjuncts.push(...compileColumn(ctx, column, `${alias}.${ident(column.name)}`, value, source, here, { table, alias }));
-    } else if (key.endsWith('_aggregate') && table.relationships.some((r) => r.kind === 'array' && `${r.name}_aggregate` === key)) {
+      conjuncts.push(
+        ...compileColumn(ctx, column, `${alias}.${ident(column.name)}`, value, source, here, { table, alias }),
+      );
+    } else if (
+      key.endsWith('_aggregate') &&
+      table.relationships.some((r) => r.kind === 'array' && `${r.name}_aggregate` === key)
+    ) {
       const rel = table.relationships.find((r) => r.kind === 'array' && `${r.name}_aggregate` === key)!;
       conjuncts.push(compileAggregatePredicate(ctx, rel, value as AggregatePredicate | null, alias, source, here));
     } else {
       const rel = table.relationships.find((r) => r.name === key);
-      if (!rel) throw new EngineError('validation-failed', `field '${key}' not found in type: '${table.gqlName}_bool_exp'`, here);
+      if (!rel)
+        throw new EngineError(
+          'validation-failed',
+          `field '${key}' not found in type: '${table.gqlName}_bool_exp'`,
+          here,
+        );
       const remote = ctx.alias();
       const join = rel.mapping.map(([local, far]) => `${remote}.${ident(far)} = ${alias}.${ident(local)}`);
       const conditions = [...join];
       if (source === 'request') {
         const rule = ctx.types.select(rel.remote);
-        if (!rule) throw new EngineError('validation-failed', `field '${key}' not found in type: '${table.gqlName}_bool_exp'`, here);
+        if (!rule)
+          throw new EngineError(
+            'validation-failed',
+            `field '${key}' not found in type: '${table.gqlName}_bool_exp'`,
+            here,
+          );
         conditions.push(compileBoolExp(ctx, rule.filter, rel.remote, remote, 'permission', here));
       }
       conditions.push(compileBoolExp(ctx, value, rel.remote, remote, source, here));
-      conjuncts.push(`EXISTS (SELECT 1 FROM ${tableName(rel.remote.info.schema, rel.remote.info.name)} AS ${remote} WHERE ${conditions.join(' AND ')})`);
+      conjuncts.push(
+        `EXISTS (SELECT 1 FROM ${tableName(rel.remote.info.schema, rel.remote.info.name)} AS ${remote} WHERE ${conditions.join(' AND ')})`,
+      );
     }
   }
   return conjuncts.length ? conjuncts.join(' AND ') : 'true';
@@ -95,7 +134,12 @@ interface ExistsExp {
 function compileExists(ctx: CompileContext, exp: ExistsExp, path: string): string {
   const target = typeof exp?._table === 'string' ? { schema: 'public', name: exp._table } : exp?._table;
   const table = target && ctx.types.model.get(`${target.schema ?? 'public'}.${target.name}`);
-  if (!table) throw new EngineError('unexpected', `_exists names a table that is not tracked: ${JSON.stringify(exp?._table)}`, path);
+  if (!table)
+    throw new EngineError(
+      'unexpected',
+      `_exists names a table that is not tracked: ${JSON.stringify(exp?._table)}`,
+      path,
+    );
   const alias = ctx.alias();
   const where = compileBoolExp(ctx, exp._where ?? {}, table, alias, 'permission', `${path}._where`);
   return `EXISTS (SELECT 1 FROM ${tableName(table.info.schema, table.info.name)} AS ${alias} WHERE ${where})`;
@@ -126,14 +170,30 @@ function compileAggregatePredicate(
     if (!spec) continue;
     const remote = ctx.alias();
     const conditions = rel.mapping.map(([local, far]) => `${remote}.${ident(far)} = ${alias}.${ident(local)}`);
-    if (source === 'request') conditions.push(compileBoolExp(ctx, ctx.types.select(rel.remote)!.filter, rel.remote, remote, 'permission', path));
-    if (spec.filter) conditions.push(compileBoolExp(ctx, spec.filter, rel.remote, remote, source, `${path}.${fn}.filter`));
+    if (source === 'request')
+      conditions.push(
+        compileBoolExp(ctx, ctx.types.select(rel.remote)!.filter, rel.remote, remote, 'permission', path),
+      );
+    if (spec.filter)
+      conditions.push(compileBoolExp(ctx, spec.filter, rel.remote, remote, source, `${path}.${fn}.filter`));
     const args = spec.arguments == null ? [] : Array.isArray(spec.arguments) ? spec.arguments : [spec.arguments];
     const columns = args.map((c) => `${remote}.${ident(c)}`);
-    const input = columns.length === 0 ? '*' : `${spec.distinct ? 'DISTINCT ' : ''}${columns.length === 1 ? columns[0] : `ROW(${columns.join(', ')})`}`;
+    const input =
+      columns.length === 0
+        ? '*'
+        : `${spec.distinct ? 'DISTINCT ' : ''}${columns.length === 1 ? columns[0] : `ROW(${columns.join(', ')})`}`;
     const aggregate = `(SELECT ${fn === 'count' ? 'count' : fn}(${input}) FROM ${tableName(rel.remote.info.schema, rel.remote.info.name)} AS ${remote} WHERE ${conditions.join(' AND ')})`;
     const pgType = fn === 'count' ? 'int4' : 'bool';
-    parts.push(...compileColumn(ctx, { name: fn, pgType, nullable: false, hasDefault: false }, aggregate, spec.predicate, source, `${path}.${fn}.predicate`));
+    parts.push(
+      ...compileColumn(
+        ctx,
+        { name: fn, pgType, nullable: false, hasDefault: false },
+        aggregate,
+        spec.predicate,
+        source,
+        `${path}.${fn}.predicate`,
+      ),
+    );
   }
   return parts.length ? parts.join(' AND ') : 'true';
 }
@@ -148,7 +208,8 @@ function compileColumn(
   /** The row the column belongs to, for column-to-column comparisons; absent for aggregates. */
   row?: { table: TableModel; alias: string },
 ): string[] {
-  if (ops === null || typeof ops !== 'object') throw new EngineError('validation-failed', `expected an object for column '${column.name}'`, path);
+  if (ops === null || typeof ops !== 'object')
+    throw new EngineError('validation-failed', `expected an object for column '${column.name}'`, path);
   const scalar = scalarName(column.pgType);
   const operand = (value: unknown, pgType: string) =>
     source === 'permission' && typeof value === 'string' && SESSION_VARIABLE.test(value)
@@ -158,7 +219,8 @@ function compileColumn(
   for (const [op, value] of Object.entries(ops)) {
     const here = `${path}.${op}`;
     if (value === null || value === undefined) {
-      if (source === 'request') throw nullValue(op === '_is_null' ? 'Boolean' : op === '_in' || op === '_nin' ? `[${scalar}!]` : scalar, here);
+      if (source === 'request')
+        throw nullValue(op === '_is_null' ? 'Boolean' : op === '_in' || op === '_nin' ? `[${scalar}!]` : scalar, here);
       // Metadata may compare with null: Hasura's nullable equality makes `_eq: null` "IS NULL" and `_neq: null`
       // "IS NOT NULL"; any other comparison with null holds for no row.
       parts.push(op === '_eq' ? `${sqlColumn} IS NULL` : op === '_neq' ? `${sqlColumn} IS NOT NULL` : 'false');
@@ -189,7 +251,8 @@ function compileColumn(
     } else if (COLUMN_COMPARISON[op] && source === 'permission' && row) {
       // Permissions may compare two columns of the same row: `{views: {_cgt: "word_count"}}`.
       const other = Array.isArray(value) ? value.at(-1) : value;
-      if (typeof other !== 'string' || !row.table.columns.has(other)) throw new EngineError('unexpected', `${op} names an unknown column: ${JSON.stringify(value)}`, here);
+      if (typeof other !== 'string' || !row.table.columns.has(other))
+        throw new EngineError('unexpected', `${op} names an unknown column: ${JSON.stringify(value)}`, here);
       parts.push(`${sqlColumn} ${COLUMN_COMPARISON[op]} ${row.alias}.${ident(other)}`);
     } else if (BINARY[op]) {
       parts.push(`${sqlColumn} ${BINARY[op]} ${operand(value, TEXT_OPERAND.has(op) ? 'text' : column.pgType)}`);

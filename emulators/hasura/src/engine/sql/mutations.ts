@@ -31,7 +31,13 @@ export interface OnConflict {
 }
 
 /** The check of an insert/update permission as a RETURNING column that raises when the check fails. */
-function checkColumn(ctx: CompileContext, check: Record<string, unknown> | null, table: TableModel, alias: string, path: string): string {
+function checkColumn(
+  ctx: CompileContext,
+  check: Record<string, unknown> | null,
+  table: TableModel,
+  alias: string,
+  path: string,
+): string {
   if (!check || Object.keys(check).length === 0) return '';
   return raiseUnless(ctx, compileBoolExp(ctx, check, table, alias, 'permission', path));
 }
@@ -44,19 +50,38 @@ function raiseUnless(ctx: CompileContext, condition: string): string {
  * An upsert checks inserted rows with the insert permission and rows it updated with the update permission's check.
  * `xmax = 0` tells a freshly inserted row from one updated by ON CONFLICT.
  */
-function upsertCheckColumn(ctx: CompileContext, insertCheck: Record<string, unknown>, updateCheck: Record<string, unknown> | null, table: TableModel, alias: string, path: string): string {
+function upsertCheckColumn(
+  ctx: CompileContext,
+  insertCheck: Record<string, unknown>,
+  updateCheck: Record<string, unknown> | null,
+  table: TableModel,
+  alias: string,
+  path: string,
+): string {
   const condition = (check: Record<string, unknown> | null) =>
     check && Object.keys(check).length ? compileBoolExp(ctx, check, table, alias, 'permission', path) : 'true';
-  return raiseUnless(ctx, `CASE WHEN ${alias}.xmax = 0 THEN ${condition(insertCheck)} ELSE ${condition(updateCheck)} END`);
+  return raiseUnless(
+    ctx,
+    `CASE WHEN ${alias}.xmax = 0 THEN ${condition(insertCheck)} ELSE ${condition(updateCheck)} END`,
+  );
 }
 
 /** A preset value (`set` of a permission): a session variable by name, or a literal. */
 function presetValue(ctx: CompileContext, value: unknown, pgType: string): string {
-  return typeof value === 'string' && /^x-hasura-/i.test(value) ? ctx.params.text(sessionVariable(ctx, value), pgType) : ctx.params.value(value, pgType);
+  return typeof value === 'string' && /^x-hasura-/i.test(value)
+    ? ctx.params.text(sessionVariable(ctx, value), pgType)
+    : ctx.params.value(value, pgType);
 }
 
 /** The SELECT after the CTE: the mutation response object, or one row (or null) for `_one` / `_by_pk` fields. */
-function output(ctx: CompileContext, table: TableModel, fields: SelectedField[], single: boolean, path: string, affectedRows?: () => string): string {
+function output(
+  ctx: CompileContext,
+  table: TableModel,
+  fields: SelectedField[],
+  single: boolean,
+  path: string,
+  affectedRows?: () => string,
+): string {
   // "__check" is referenced so the check is evaluated even when nothing else reads the modified rows.
   const checked = `(SELECT count(*) FROM ${MODIFIED})`;
 
@@ -91,7 +116,13 @@ export function compileInsert(
 }
 
 /** Inserts one row (a step of a nested insert) and answers it as `row_to_json`, or null when nothing was inserted. */
-export function compileInsertRow(ctx: CompileContext, table: TableModel, row: Record<string, unknown>, onConflict: OnConflict | null | undefined, path: string): string {
+export function compileInsertRow(
+  ctx: CompileContext,
+  table: TableModel,
+  row: Record<string, unknown>,
+  onConflict: OnConflict | null | undefined,
+  path: string,
+): string {
   return (
     `${insertCte(ctx, table, [row], onConflict, path)} ` +
     `SELECT (SELECT row_to_json("__r") FROM ${MODIFIED} AS "__r" LIMIT 1)::text AS result, (SELECT count(*) FROM ${MODIFIED}) AS checked`
@@ -112,7 +143,13 @@ export function compileInsertedOutput(
   return `WITH ${MODIFIED} AS (${source}) ${output(ctx, table, fields, single, path, () => ctx.params.text(String(affectedRows), 'int8'))}`;
 }
 
-function insertCte(ctx: CompileContext, table: TableModel, rows: Array<Record<string, unknown>>, onConflict: OnConflict | null | undefined, path: string): string {
+function insertCte(
+  ctx: CompileContext,
+  table: TableModel,
+  rows: Array<Record<string, unknown>>,
+  onConflict: OnConflict | null | undefined,
+  path: string,
+): string {
   const rule = ctx.types.permissions(table).insert!;
   const alias = ctx.alias();
   const presets = Object.keys(rule.set).filter((c) => table.columns.has(c));
@@ -123,7 +160,10 @@ function insertCte(ctx: CompileContext, table: TableModel, rows: Array<Record<st
   const target = `${tableName(table.info.schema, table.info.name)} AS ${alias}`;
   let values: string;
   if (columns.length === 0) {
-    values = rows.length === 1 ? 'DEFAULT VALUES' : `(${ident(table.info.columns[0].name)}) VALUES ${rows.map(() => '(DEFAULT)').join(', ')}`;
+    values =
+      rows.length === 1
+        ? 'DEFAULT VALUES'
+        : `(${ident(table.info.columns[0].name)}) VALUES ${rows.map(() => '(DEFAULT)').join(', ')}`;
   } else {
     const tuples = rows.map((row) => {
       const items = columns.map((c) => {
@@ -140,15 +180,22 @@ function insertCte(ctx: CompileContext, table: TableModel, rows: Array<Record<st
   let upserts = false;
   if (onConflict) {
     const update = ctx.types.permissions(table).update;
-    if (!update) throw new EngineError('permission-error', 'upsert is not allowed without update permission', `${path}.args.on_conflict`);
+    if (!update)
+      throw new EngineError(
+        'permission-error',
+        'upsert is not allowed without update permission',
+        `${path}.args.on_conflict`,
+      );
     const updateColumns = onConflict.update_columns.filter((c) => c !== '_PLACEHOLDER');
     if (updateColumns.length === 0) {
       conflict = ` ON CONFLICT ON CONSTRAINT ${ident(onConflict.constraint)} DO NOTHING`;
     } else {
       const sets = updateColumns.map((c) => `${ident(c)} = EXCLUDED.${ident(c)}`);
-      for (const [column, value] of Object.entries(update.set)) sets.push(`${ident(column)} = ${presetValue(ctx, value, table.columns.get(column)!.pgType)}`);
+      for (const [column, value] of Object.entries(update.set))
+        sets.push(`${ident(column)} = ${presetValue(ctx, value, table.columns.get(column)!.pgType)}`);
       const where = [compileBoolExp(ctx, update.filter, table, alias, 'permission', path)];
-      if (onConflict.where) where.push(compileBoolExp(ctx, onConflict.where, table, alias, 'request', `${path}.args.on_conflict.where`));
+      if (onConflict.where)
+        where.push(compileBoolExp(ctx, onConflict.where, table, alias, 'request', `${path}.args.on_conflict.where`));
       upserts = true;
       conflict = ` ON CONFLICT ON CONSTRAINT ${ident(onConflict.constraint)} DO UPDATE SET ${sets.join(', ')} WHERE ${where.join(' AND ')}`;
     }
@@ -160,10 +207,14 @@ function insertCte(ctx: CompileContext, table: TableModel, rows: Array<Record<st
 }
 
 export type UpdateSpec = Partial<Record<UpdateOperatorName, Record<string, unknown> | null>>;
-export type UpdateOperatorName = '_set' | '_inc' | '_append' | '_prepend' | '_delete_key' | '_delete_elem' | '_delete_at_path';
+export type UpdateOperatorName =
+  '_set' | '_inc' | '_append' | '_prepend' | '_delete_key' | '_delete_elem' | '_delete_at_path';
 
 /** Each update operator as SQL: the new value of `column` (qualified by the row alias) given the bound operand. */
-const UPDATE_SQL: Record<UpdateOperatorName, (column: string, operand: (pgType: string) => string, pgType: string) => string> = {
+const UPDATE_SQL: Record<
+  UpdateOperatorName,
+  (column: string, operand: (pgType: string) => string, pgType: string) => string
+> = {
   _set: (_, operand, pgType) => operand(pgType),
   _inc: (column, operand, pgType) => `${column} + ${operand(pgType)}`,
   _append: (column, operand) => `${column} || ${operand('jsonb')}`,
@@ -177,22 +228,37 @@ const UPDATE_SQL: Record<UpdateOperatorName, (column: string, operand: (pgType: 
  * The SET list of an update: the request's operators, then the permission's presets. Empty when there is nothing
  * to update (Hasura then answers without running a statement). A column in two operators is refused, as in Hasura.
  */
-export function updateAssignments(ctx: CompileContext, table: TableModel, spec: UpdateSpec, alias: string, path: string): string[] {
+export function updateAssignments(
+  ctx: CompileContext,
+  table: TableModel,
+  spec: UpdateSpec,
+  alias: string,
+  path: string,
+): string[] {
   const rule = ctx.types.permissions(table).update!;
   const assigned = new Map<string, string[]>();
   const sets: string[] = [];
   for (const operator of Object.keys(UPDATE_SQL) as UpdateOperatorName[]) {
     for (const [field, value] of Object.entries(spec[operator] ?? {})) {
       const column = table.columnsByField.get(field)!;
-      if (operator === '_inc' && !isNumericType(column.pgType)) throw new EngineError('validation-failed', `column '${field}' is not numeric`, `${path}.args._inc`);
+      if (operator === '_inc' && !isNumericType(column.pgType))
+        throw new EngineError('validation-failed', `column '${field}' is not numeric`, `${path}.args._inc`);
       assigned.set(column.name, [...(assigned.get(column.name) ?? []), operator]);
       const operand = (pgType: string) => ctx.params.value(value, pgType);
-      sets.push(`${ident(column.name)} = ${UPDATE_SQL[operator](`${alias}.${ident(column.name)}`, operand, column.pgType)}`);
+      sets.push(
+        `${ident(column.name)} = ${UPDATE_SQL[operator](`${alias}.${ident(column.name)}`, operand, column.pgType)}`,
+      );
     }
   }
   const twice = [...assigned].filter(([, operators]) => operators.length > 1).map(([column]) => `'${column}'`);
-  if (twice.length) throw new EngineError('validation-failed', `Column found in multiple operators: [${twice.join(', ')}].`, `${path}.args`);
-  for (const [column, value] of Object.entries(rule.set)) sets.push(`${ident(column)} = ${presetValue(ctx, value, table.columns.get(column)!.pgType)}`);
+  if (twice.length)
+    throw new EngineError(
+      'validation-failed',
+      `Column found in multiple operators: [${twice.join(', ')}].`,
+      `${path}.args`,
+    );
+  for (const [column, value] of Object.entries(rule.set))
+    sets.push(`${ident(column)} = ${presetValue(ctx, value, table.columns.get(column)!.pgType)}`);
   return sets;
 }
 

@@ -43,13 +43,21 @@ export async function runNestedInsert(
   };
 
   /** `determinedByParent`: columns of `target` an enclosing array relationship fills in. */
-  const insert = async (target: TableModel, input: Row, conflict: OnConflict | null | undefined, at: string, determinedByParent = new Set<string>()): Promise<Row | null> => {
+  const insert = async (
+    target: TableModel,
+    input: Row,
+    conflict: OnConflict | null | undefined,
+    at: string,
+    determinedByParent = new Set<string>(),
+  ): Promise<Row | null> => {
     // Input rows are keyed by GraphQL field names; inserted rows come back keyed by column names.
     const own: Row = Object.fromEntries(Object.entries(input).filter(([key]) => target.columnsByField.has(key)));
     for (const rel of target.relationships) {
       if (rel.kind !== 'object' || input[rel.name] == null) continue;
       // The object relationship determines its local columns: the row may not set them too (Hasura's check).
-      const determined = rel.mapping.map(([local]) => local).filter((local) => fieldOf(target, local) in input || determinedByParent.has(local));
+      const determined = rel.mapping
+        .map(([local]) => local)
+        .filter((local) => fieldOf(target, local) in input || determinedByParent.has(local));
       if (determined.length) {
         throw new EngineError(
           'validation-failed',
@@ -96,7 +104,12 @@ export async function runNestedInsert(
 
   const top: Row[] = [];
   for (const [i, row] of rows.entries()) {
-    const inserted = await insert(table, row, onConflict, single ? `${path}.args.object` : `${path}.args.objects[${i}]`);
+    const inserted = await insert(
+      table,
+      row,
+      onConflict,
+      single ? `${path}.args.object` : `${path}.args.objects[${i}]`,
+    );
     if (inserted) top.push(inserted);
   }
   return query((ctx) => compileInsertedOutput(ctx, table, top, affected, fields, single, path));

@@ -9,7 +9,14 @@ import { fieldOf, type TableModel } from '../model.js';
 import type { RootOperation } from '../schema/plans.js';
 import { checkLimit, withWrittenOrderBy, type SelectedField } from '../selection.js';
 import type { CompileContext } from './context.js';
-import { compileDelete, compileInsert, compileUpdate, updateAssignments, type OnConflict, type UpdateSpec } from './mutations.js';
+import {
+  compileDelete,
+  compileInsert,
+  compileUpdate,
+  updateAssignments,
+  type OnConflict,
+  type UpdateSpec,
+} from './mutations.js';
 import { hasNestedInput, runNestedInsert } from './nested-insert.js';
 import { ident } from './params.js';
 import { rowResult } from './result.js';
@@ -30,7 +37,13 @@ export const isSelectOperation = (operation: RootOperation): operation is Select
   operation === 'select' || operation === 'select_aggregate' || operation === 'select_by_pk';
 
 /** The JSON expression of a select root field, compiled into `ctx` (whose parameters it appends to). */
-export function selectExpression(ctx: CompileContext, operation: SelectOperation, table: TableModel, field: SelectedField, args: Record<string, unknown>): string {
+export function selectExpression(
+  ctx: CompileContext,
+  operation: SelectOperation,
+  table: TableModel,
+  field: SelectedField,
+  args: Record<string, unknown>,
+): string {
   const path = `$.selectionSet.${field.key}`;
   checkLimit(field, args, path);
   if (args.order_by != null) args = withWrittenOrderBy(ctx, field, args);
@@ -46,8 +59,10 @@ export function selectExpression(ctx: CompileContext, operation: SelectOperation
 
 /** `alias.pk = $n AND …` for the primary key values of a by_pk field. */
 const byPk = (ctx: CompileContext, table: TableModel, values: Record<string, unknown>) => (alias: string) =>
-  table.info.primaryKey!.columns
-    .map((c) => `${alias}.${ident(c)} = ${ctx.params.value(values[fieldOf(table, c)], table.columns.get(c)!.pgType)}`)
+  table.info
+    .primaryKey!.columns.map(
+      (c) => `${alias}.${ident(c)} = ${ctx.params.value(values[fieldOf(table, c)], table.columns.get(c)!.pgType)}`,
+    )
     .join(' AND ');
 
 /** Hasura's answer to an update with nothing to set: `affected_rows: 0, returning: []`, or `{}` for a by_pk field. */
@@ -69,8 +84,10 @@ export function compileRoot(
     const sql = build(ctx);
     return { statements: [{ sql, params: ctx.params.values }], many: false };
   };
-  const select = (expression: (ctx: CompileContext) => string) => one((ctx) => `SELECT ${expression(ctx)}::text AS result`);
-  const where = (ctx: CompileContext, exp: unknown, at: string) => (alias: string) => compileBoolExp(ctx, exp, table, alias, 'request', at);
+  const select = (expression: (ctx: CompileContext) => string) =>
+    one((ctx) => `SELECT ${expression(ctx)}::text AS result`);
+  const where = (ctx: CompileContext, exp: unknown, at: string) => (alias: string) =>
+    compileBoolExp(ctx, exp, table, alias, 'request', at);
 
   switch (operation) {
     case 'select':
@@ -84,13 +101,19 @@ export function compileRoot(
       if (rows.length === 0) {
         // Nothing to insert: an empty response, without touching the table.
         return select((ctx) =>
-          jsonObject(subFields(ctx, field).map((f) => `'${f.key}', ${f.plan?.kind === 'affected_rows' ? '0' : "'[]'::json"}`)),
+          jsonObject(
+            subFields(ctx, field).map((f) => `'${f.key}', ${f.plan?.kind === 'affected_rows' ? '0' : "'[]'::json"}`),
+          ),
         );
       }
       const onConflict = args.on_conflict as OnConflict | null;
       if (hasNestedInput(table, rows)) {
         const fields = subFields(newContext(), field);
-        return { statements: [], many: false, run: (queryable) => runNestedInsert(queryable, newContext, table, rows, onConflict, fields, single, path) };
+        return {
+          statements: [],
+          many: false,
+          run: (queryable) => runNestedInsert(queryable, newContext, table, rows, onConflict, fields, single, path),
+        };
       }
       return one((ctx) => compileInsert(ctx, table, rows, onConflict, subFields(ctx, field), single, path));
     }
@@ -101,8 +124,11 @@ export function compileRoot(
       const alias = ctx.alias();
       const sets = updateAssignments(ctx, table, args as UpdateSpec, alias, path);
       // Nothing to update: Hasura answers an empty response without running a statement.
-      if (sets.length === 0) return { statements: [], many: false, run: async () => emptyMutationResponse(subFields(ctx, field), single) };
-      const condition = single ? byPk(ctx, table, args.pk_columns as Record<string, unknown>) : where(ctx, args.where, `${path}.args.where`);
+      if (sets.length === 0)
+        return { statements: [], many: false, run: async () => emptyMutationResponse(subFields(ctx, field), single) };
+      const condition = single
+        ? byPk(ctx, table, args.pk_columns as Record<string, unknown>)
+        : where(ctx, args.where, `${path}.args.where`);
       const sql = compileUpdate(ctx, table, sets, alias, condition, subFields(ctx, field), single, path);
       return { statements: [{ sql, params: ctx.params.values }], many: false };
     }
@@ -114,7 +140,16 @@ export function compileRoot(
         const alias = ctx.alias();
         const sets = updateAssignments(ctx, table, update, alias, at);
         if (sets.length === 0) return { empty: emptyMutationResponse(subFields(ctx, field), false) };
-        const sql = compileUpdate(ctx, table, sets, alias, where(ctx, update.where, `${at}.where`), subFields(ctx, field), false, path);
+        const sql = compileUpdate(
+          ctx,
+          table,
+          sets,
+          alias,
+          where(ctx, update.where, `${at}.where`),
+          subFields(ctx, field),
+          false,
+          path,
+        );
         return { sql, params: ctx.params.values };
       });
       return {
@@ -135,7 +170,9 @@ export function compileRoot(
       };
     }
     case 'delete':
-      return one((ctx) => compileDelete(ctx, table, where(ctx, args.where, `${path}.args.where`), subFields(ctx, field), false, path));
+      return one((ctx) =>
+        compileDelete(ctx, table, where(ctx, args.where, `${path}.args.where`), subFields(ctx, field), false, path),
+      );
     case 'delete_by_pk':
       return one((ctx) => compileDelete(ctx, table, byPk(ctx, table, args), subFields(ctx, field), true, path));
     default:

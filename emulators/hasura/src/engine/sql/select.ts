@@ -41,7 +41,13 @@ export function subFields(ctx: CompileContext, field: SelectedField): SelectedFi
 }
 
 /** `json_build_object('key', value, …)` for one row of `table` under `alias`. */
-export function rowJson(ctx: CompileContext, table: TableModel, alias: string, fields: SelectedField[], path: string): string {
+export function rowJson(
+  ctx: CompileContext,
+  table: TableModel,
+  alias: string,
+  fields: SelectedField[],
+  path: string,
+): string {
   const pairs: string[] = [];
   for (const field of fields) {
     const here = `${path}.selectionSet.${field.key}`;
@@ -50,8 +56,13 @@ export function rowJson(ctx: CompileContext, table: TableModel, alias: string, f
     switch (plan?.kind) {
       case 'column': {
         const column = `${alias}.${ident(plan.column.name)}`;
-        const jsonPath = isJsonType(plan.column.pgType) ? (argumentsOf(ctx, field).path as string | null | undefined) : null;
-        value = jsonPath == null ? columnValue(ctx, column, plan.column.pgType) : `${column} #> ${ctx.params.value(jsonPathKeys(jsonPath, `${here}.args.path`), '_text')}`;
+        const jsonPath = isJsonType(plan.column.pgType)
+          ? (argumentsOf(ctx, field).path as string | null | undefined)
+          : null;
+        value =
+          jsonPath == null
+            ? columnValue(ctx, column, plan.column.pgType)
+            : `${column} #> ${ctx.params.value(jsonPathKeys(jsonPath, `${here}.args.path`), '_text')}`;
         break;
       }
       case 'object_relationship':
@@ -62,7 +73,14 @@ export function rowJson(ctx: CompileContext, table: TableModel, alias: string, f
         const args = argumentsOf(ctx, field);
         checkLimit(field, args, here);
         const select = plan.kind === 'array_relationship' ? selectList : selectAggregate;
-        value = select(ctx, plan.relationship.remote, args, joinOn(plan.relationship, alias), subFields(ctx, field), here);
+        value = select(
+          ctx,
+          plan.relationship.remote,
+          args,
+          joinOn(plan.relationship, alias),
+          subFields(ctx, field),
+          here,
+        );
         break;
       }
       default:
@@ -77,7 +95,8 @@ export function rowJson(ctx: CompileContext, table: TableModel, alias: string, f
 export function jsonObject(pairs: string[]): string {
   if (pairs.length <= 50) return `json_build_object(${pairs.join(', ')})`;
   const chunks: string[] = [];
-  for (let i = 0; i < pairs.length; i += 50) chunks.push(`json_build_object(${pairs.slice(i, i + 50).join(', ')})::jsonb`);
+  for (let i = 0; i < pairs.length; i += 50)
+    chunks.push(`json_build_object(${pairs.slice(i, i + 50).join(', ')})::jsonb`);
   return `(${chunks.join(' || ')})::json`;
 }
 
@@ -96,12 +115,22 @@ function columnValue(ctx: CompileContext, sql: string, pgType: string): string {
 }
 
 export function joinOn(rel: RelationshipModel, parentAlias: string): JoinCondition {
-  return (alias) => rel.mapping.map(([local, far]) => `${alias}.${ident(far)} = ${parentAlias}.${ident(local)}`).join(' AND ');
+  return (alias) =>
+    rel.mapping.map(([local, far]) => `${alias}.${ident(far)} = ${parentAlias}.${ident(local)}`).join(' AND ');
 }
 
-function objectRelationship(ctx: CompileContext, rel: RelationshipModel, parentAlias: string, field: SelectedField, path: string): string {
+function objectRelationship(
+  ctx: CompileContext,
+  rel: RelationshipModel,
+  parentAlias: string,
+  field: SelectedField,
+  path: string,
+): string {
   const alias = ctx.alias();
-  const where = [joinOn(rel, parentAlias)!(alias), compileBoolExp(ctx, ctx.types.select(rel.remote)!.filter, rel.remote, alias, 'permission', path)];
+  const where = [
+    joinOn(rel, parentAlias)!(alias),
+    compileBoolExp(ctx, ctx.types.select(rel.remote)!.filter, rel.remote, alias, 'permission', path),
+  ];
   return `(SELECT ${rowJson(ctx, rel.remote, alias, subFields(ctx, field), path)} FROM ${from(rel.remote, alias)} WHERE ${where.join(' AND ')} LIMIT 1)`;
 }
 
@@ -116,7 +145,15 @@ interface OrderItem {
  * FROM/WHERE/ORDER/LIMIT of a row set, shared by lists and aggregates. `permissionLimit: false` leaves the role's
  * row limit out (aggregates count every permitted row; only their `nodes` are capped, as in Hasura since #2027).
  */
-function rowSet(ctx: CompileContext, table: TableModel, args: SelectArgs, join: JoinCondition, alias: string, path: string, permissionLimit = true) {
+function rowSet(
+  ctx: CompileContext,
+  table: TableModel,
+  args: SelectArgs,
+  join: JoinCondition,
+  alias: string,
+  path: string,
+  permissionLimit = true,
+) {
   const rule = ctx.types.select(table)!;
   const conditions = [compileBoolExp(ctx, rule.filter, table, alias, 'permission', path)];
   if (args.where) conditions.push(compileBoolExp(ctx, args.where, table, alias, 'request', `${path}.args.where`));
@@ -128,13 +165,19 @@ function rowSet(ctx: CompileContext, table: TableModel, args: SelectArgs, join: 
     const leading = order.slice(0, args.distinct_on.length).map((item) => item.expr);
     const wanted = args.distinct_on.map((c) => `${alias}.${ident(c)}`);
     if (order.length && !wanted.every((expr) => leading.includes(expr))) {
-      throw new EngineError('validation-failed', '"distinct_on" columns must match initial "order_by" columns', `${path}.args`);
+      throw new EngineError(
+        'validation-failed',
+        '"distinct_on" columns must match initial "order_by" columns',
+        `${path}.args`,
+      );
     }
     distinct = `DISTINCT ON (${wanted.join(', ')}) `;
     if (!order.length) order.push(...wanted.map((expr) => ({ expr, direction: DIRECTIONS.asc })));
   }
 
-  const limits = [permissionLimit ? rule.limit : undefined, args.limit].filter((n): n is number => typeof n === 'number');
+  const limits = [permissionLimit ? rule.limit : undefined, args.limit].filter(
+    (n): n is number => typeof n === 'number',
+  );
   let tail = '';
   if (limits.length) tail += ` LIMIT ${ctx.params.text(String(Math.min(...limits)), 'int8')}`;
   if (typeof args.offset === 'number') tail += ` OFFSET ${ctx.params.text(String(args.offset), 'int8')}`;
@@ -143,11 +186,20 @@ function rowSet(ctx: CompileContext, table: TableModel, args: SelectArgs, join: 
 }
 
 /** A JSON array of rows (`[]` when none). */
-export function selectList(ctx: CompileContext, table: TableModel, args: SelectArgs, join: JoinCondition, fields: SelectedField[], path: string): string {
+export function selectList(
+  ctx: CompileContext,
+  table: TableModel,
+  args: SelectArgs,
+  join: JoinCondition,
+  fields: SelectedField[],
+  path: string,
+): string {
   const alias = ctx.alias();
   const set = rowSet(ctx, table, args, join, alias, path);
   const orderColumns = set.order.map((o, i) => `, ${o.expr} AS "__o${i}"`).join('');
-  const outerOrder = set.order.length ? ` ORDER BY ${set.order.map((o, i) => `${alias}."__o${i}" ${o.direction}`).join(', ')}` : '';
+  const outerOrder = set.order.length
+    ? ` ORDER BY ${set.order.map((o, i) => `${alias}."__o${i}" ${o.direction}`).join(', ')}`
+    : '';
   // Rows are filtered, de-duplicated and limited first; JSON is built only for the rows that remain. The subquery
   // keeps the table's alias, so the row's JSON (relationships included) reads its columns unchanged.
   return (
@@ -158,14 +210,27 @@ export function selectList(ctx: CompileContext, table: TableModel, args: SelectA
 }
 
 /** One row (or null) of `table` matching `condition`, e.g. a primary-key lookup. */
-export function selectOne(ctx: CompileContext, table: TableModel, condition: (alias: string) => string, fields: SelectedField[], path: string): string {
+export function selectOne(
+  ctx: CompileContext,
+  table: TableModel,
+  condition: (alias: string) => string,
+  fields: SelectedField[],
+  path: string,
+): string {
   const alias = ctx.alias();
   const filter = compileBoolExp(ctx, ctx.types.select(table)!.filter, table, alias, 'permission', path);
   return `(SELECT ${rowJson(ctx, table, alias, fields, path)} FROM ${from(table, alias)} WHERE ${filter} AND ${condition(alias)} LIMIT 1)`;
 }
 
 /** A `t_aggregate` object: `{ aggregate: { count, sum: {…}, … }, nodes: […] }` as selected. */
-export function selectAggregate(ctx: CompileContext, table: TableModel, args: SelectArgs, join: JoinCondition, fields: SelectedField[], path: string): string {
+export function selectAggregate(
+  ctx: CompileContext,
+  table: TableModel,
+  args: SelectArgs,
+  join: JoinCondition,
+  fields: SelectedField[],
+  path: string,
+): string {
   const alias = ctx.alias();
   const set = rowSet(ctx, table, args, join, alias, path, false);
   const permissionLimit = ctx.types.select(table)!.limit;
@@ -174,9 +239,15 @@ export function selectAggregate(ctx: CompileContext, table: TableModel, args: Se
   for (const field of fields) {
     const here = `${path}.selectionSet.${field.key}`;
     if (field.plan?.kind === 'nodes') {
-      const outerOrder = set.order.length ? ` ORDER BY ${set.order.map((o, i) => `${alias}."__o${i}" ${o.direction}`).join(', ')}` : '';
-      const cap = capsNodes ? ` FILTER (WHERE ${alias}."__rn" <= ${ctx.params.text(String(permissionLimit), 'int8')})` : '';
-      pairs.push(`'${field.key}', coalesce(json_agg(${rowJson(ctx, table, alias, subFields(ctx, field), here)}${outerOrder})${cap}, '[]'::json)`);
+      const outerOrder = set.order.length
+        ? ` ORDER BY ${set.order.map((o, i) => `${alias}."__o${i}" ${o.direction}`).join(', ')}`
+        : '';
+      const cap = capsNodes
+        ? ` FILTER (WHERE ${alias}."__rn" <= ${ctx.params.text(String(permissionLimit), 'int8')})`
+        : '';
+      pairs.push(
+        `'${field.key}', coalesce(json_agg(${rowJson(ctx, table, alias, subFields(ctx, field), here)}${outerOrder})${cap}, '[]'::json)`,
+      );
     } else if (field.plan?.kind === 'aggregate') {
       pairs.push(`'${field.key}', ${aggregateFields(ctx, alias, subFields(ctx, field), here)}`);
     }
@@ -202,7 +273,8 @@ function aggregateFields(ctx: CompileContext, rows: string, fields: SelectedFiel
       pairs.push(`'${field.key}', ${countExpression(rows, columns ?? [], distinct === true)}`);
     } else if (plan?.kind === 'aggregate_function') {
       const columnPairs = subFields(ctx, field).map((column) => {
-        if (column.plan?.kind !== 'column') throw new EngineError('unexpected', `cannot aggregate '${column.name}'`, path);
+        if (column.plan?.kind !== 'column')
+          throw new EngineError('unexpected', `cannot aggregate '${column.name}'`, path);
         return `'${column.key}', ${aggregateValue(ctx, plan.fn, `${rows}.${ident(column.plan.column.name)}`, column.plan.column.pgType)}`;
       });
       pairs.push(`'${field.key}', ${jsonObject(columnPairs)}`);
@@ -216,7 +288,9 @@ function countExpression(rows: string, columns: string[], distinct: boolean): st
   const refs = columns.map((c) => `${rows}.${ident(c)}`);
   if (refs.length === 1) return `count(${distinct ? 'DISTINCT ' : ''}${refs[0]})`;
   const allPresent = refs.map((r) => `${r} IS NOT NULL`).join(' AND ');
-  return distinct ? `count(DISTINCT ROW(${refs.join(', ')})) FILTER (WHERE ${allPresent})` : `count(*) FILTER (WHERE ${allPresent})`;
+  return distinct
+    ? `count(DISTINCT ROW(${refs.join(', ')})) FILTER (WHERE ${allPresent})`
+    : `count(*) FILTER (WHERE ${allPresent})`;
 }
 
 function aggregateValue(ctx: CompileContext, fn: AggregateFunction, column: string, pgType: string): string {
@@ -226,7 +300,13 @@ function aggregateValue(ctx: CompileContext, fn: AggregateFunction, column: stri
 }
 
 /** order_by items in request order: columns, object relationships (nested), array relationship aggregates. */
-function compileOrderBy(ctx: CompileContext, orderBy: Array<Record<string, unknown>> | Record<string, unknown>, table: TableModel, alias: string, path: string): OrderItem[] {
+function compileOrderBy(
+  ctx: CompileContext,
+  orderBy: Array<Record<string, unknown>> | Record<string, unknown>,
+  table: TableModel,
+  alias: string,
+  path: string,
+): OrderItem[] {
   const items: OrderItem[] = [];
   for (const entry of Array.isArray(orderBy) ? orderBy : [orderBy]) {
     if (!entry || typeof entry !== 'object') continue;
@@ -238,7 +318,12 @@ function compileOrderBy(ctx: CompileContext, orderBy: Array<Record<string, unkno
         continue;
       }
       const rel = table.relationships.find((r) => r.name === key || `${r.name}_aggregate` === key);
-      if (!rel) throw new EngineError('validation-failed', `field '${key}' not found in type: '${table.gqlName}_order_by'`, `${path}.args.order_by`);
+      if (!rel)
+        throw new EngineError(
+          'validation-failed',
+          `field '${key}' not found in type: '${table.gqlName}_order_by'`,
+          `${path}.args.order_by`,
+        );
       const remote = ctx.alias();
       const where = `${joinOn(rel, alias)!(remote)} AND ${compileBoolExp(ctx, ctx.types.select(rel.remote)!.filter, rel.remote, remote, 'permission', path)}`;
       const source = `FROM ${from(rel.remote, remote)} WHERE ${where}`;
@@ -257,7 +342,10 @@ function compileOrderBy(ctx: CompileContext, orderBy: Array<Record<string, unkno
         for (const [field, direction] of Object.entries(spec as Record<string, string>)) {
           if (direction == null) continue;
           const column = rel.remote.columnsByField.get(field)!.name;
-          items.push({ expr: `(SELECT ${fn}(${remote}.${ident(column)}) ${source})`, direction: DIRECTIONS[direction] });
+          items.push({
+            expr: `(SELECT ${fn}(${remote}.${ident(column)}) ${source})`,
+            direction: DIRECTIONS[direction],
+          });
         }
       }
     }
