@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Mutex } from '@electric-sql/pglite';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { fillFromTemplate } from './pglite-template.js';
 import type { WorkerOptions, WorkerReply, WorkerRequest } from './pglite-worker.js';
 import type { Database, Queryable } from './types.js';
 
@@ -54,6 +55,7 @@ export async function openPglite(dir: string | null, options: PgliteOptions): Pr
 
   const session = new WorkerSession(dataDir, options.statementTimeoutMs, log);
   try {
+    await fillFromTemplate(dataDir, (fresh) => initialiseCluster(fresh, log), log);
     await session.start();
   } catch (error) {
     process.off('exit', cleanUp);
@@ -103,6 +105,13 @@ export async function openPglite(dir: string | null, options: PgliteOptions): Pr
       cleanUp();
     },
   };
+}
+
+/** Creates an empty cluster in `dir` (PGlite's initdb) and closes it cleanly. */
+async function initialiseCluster(dir: string, log: (message: string) => void): Promise<void> {
+  const session = new WorkerSession(dir, 0, log);
+  await session.start();
+  await session.close();
 }
 
 /** The worker that owns PGlite: one request at a time, a timer per statement, a fresh worker after a cancel. */
