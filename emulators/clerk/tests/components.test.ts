@@ -1,24 +1,15 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
+import type { Browser, BrowserContext, Page, Response } from '@playwright/test';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { freePort, startTestApp, type TestApp } from './browser-app.js';
-import { FrontendClient, startTestClerk, type TestClerk } from './helpers.js';
+import type { TestApp } from './browser-app.js';
+import { clerkReady, logPageTraffic, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { FrontendClient, type TestClerk } from './helpers.js';
 
 /**
  * Every control Clerk's prebuilt <SignIn/>, <SignUp/>, <UserButton/> and <UserProfile/> render for the local
  * instance, clicked through in Chromium with the unmodified clerk-js. Any answer of the local Clerk that is a
  * "No route" 404 or a 5xx fails the test: a control either works or the environment does not offer it.
  */
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+
 /** A 1×1 PNG. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -27,6 +18,7 @@ const PNG = Buffer.from(
 
 vi.setConfig({ testTimeout: 60_000 });
 
+let harness: BrowserHarness;
 let clerk: TestClerk;
 let app: TestApp;
 let browser: Browser;
@@ -35,16 +27,10 @@ let broken: string[] = [];
 let pending: Promise<unknown>[] = [];
 
 beforeAll(async () => {
-  const appPort = await freePort();
-  clerk = await startTestClerk({ appOrigins: [`http://localhost:${appPort}`] });
-  app = await startTestApp(clerk.env, appPort);
-  browser = await chromium.launch({ executablePath, args: FLAGS, headless: true });
+  harness = await startBrowserHarness();
+  ({ clerk, app, browser } = harness);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await clerk?.stop();
-});
+afterAll(() => harness?.close());
 afterEach(async (ctx) => {
   if (process.env.DEBUG_CLERK_BROWSER && ctx.task.result?.state === 'fail') {
     let n = 0;
@@ -79,16 +65,10 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
     watched.add(page);
     page.on('response', watch);
     page.on('pageerror', (error) => broken.push(`page error: ${error.message}`));
-    if (process.env.DEBUG_CLERK_BROWSER) {
-      page.on('console', (message) => console.log(`[console] ${message.text()}`));
-      page.on('response', (response) =>
-        console.log(`[response] ${response.status()} ${response.request().method()} ${response.url().slice(0, 150)}`),
-      );
-    }
+    logPageTraffic(page);
   }
   await page.goto(`${app.url}${path}`);
-  await page.waitForFunction(() => (window as unknown as { __clerkReady?: Promise<boolean> }).__clerkReady);
-  await page.evaluate(() => (window as unknown as { __clerkReady: Promise<boolean> }).__clerkReady);
+  await clerkReady(page);
   return page;
 }
 
@@ -261,30 +241,92 @@ describe('<UserButton/> and <UserProfile/>', () => {
     await context.close();
   });
 
-  // Skipped: in the full suite on Node 22 the profile form is rendered twice while it closes and reopens; flows.test.ts
-  // covers the image and name calls on the wire. Re-enable once the test waits on clerk-js' own form state.
-  it.skip('updates the name, uploads and removes a profile image', async () => {
+  /** The response to the page's next Frontend API call `method path` (PATCH and DELETE travel as POST + `_method`). */
+  function nextClerkCall(page: Page, method: string, path: string): Promise<Response> {
+    return page.waitForResponse((response) => {
+      const url = new URL(response.url());
+      const sent = url.searchParams.get('_method') ?? response.request().method();
+      return url.origin === clerk.url && url.pathname === path && sent === method;
+    });
+  }
+
+  /**
+   * Opens the profile form and returns it. "Update profile" swaps the profile row for the form, and every save or
+   * upload swaps them back; clerk-js animates both swaps with auto-animate, which keeps a removed row or form in the
+   * page (inert, fading out) for a while. So this waits until no form is left and one "Update profile" button is,
+   * then until the one new form is there: the steps after it act on that form only.
+   */
+  async function openProfileForm(page: Page) {
+    const section = page.locator('.cl-profileSection__profile');
+    const forms = section.locator('form');
+    const trigger = section.getByRole('button', { name: 'Update profile' });
+    await eventually(() => forms.count()).toBe(0);
+    await eventually(() => trigger.count()).toBe(1);
+    await trigger.click();
+    await eventually(() => forms.count()).toBe(1);
+    return forms;
+  }
+
+  /** What the profile row shows, once it is the only one (no fading copy of an earlier row is left). */
+  const profileRow = (page: Page) =>
+    page.locator('.cl-profileSectionItem__profile').evaluateAll((rows) =>
+      rows.map((row) => ({
+        name: row.querySelector('.cl-userPreviewMainIdentifierText')?.textContent,
+        image: row.querySelector('img')?.getAttribute('src'),
+      })),
+    );
+
+  const profile = (page: Page) =>
+    page.evaluate(() => {
+      const user = window.Clerk.user;
+      return user && { fullName: user.fullName, hasImage: user.hasImage, imageUrl: user.imageUrl };
+    });
+
+  it('updates the name, uploads and removes a profile image', async () => {
     const user = await newUser('kate');
     const { context, page } = await signedInPage(user, '/user-profile');
-    await page.getByRole('button', { name: 'Update profile' }).click();
-    // The image uploads as soon as it is chosen (and the form closes); the names wait for "Save".
-    await page.locator('input[type=file]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG });
-    await eventually(() => page.evaluate(() => window.Clerk.user?.hasImage)).toBe(true);
-    // Reopen only once the closing form is gone, so one form (and one "Save") is on the page.
-    await eventually(() => page.locator('input[name=firstName]').count()).toBe(0);
-    await page.getByRole('button', { name: 'Update profile' }).click();
-    await page.locator('input[name=firstName]:not([disabled])').fill('Katherine');
-    await page.locator('input[name=lastName]:not([disabled])').fill('Lane');
-    await page.locator('button.cl-formButtonPrimary:not([disabled])', { hasText: 'Save' }).click();
-    await eventually(() => page.evaluate(() => window.Clerk.user?.fullName)).toBe('Katherine Lane');
-    const imageUrl = await page.evaluate(() => window.Clerk.user!.imageUrl);
-    const image = await fetch(imageUrl);
+    // Animations at a tenth of their speed keep each fading copy in the page ten times longer: a step that acted on
+    // one (the race this test once lost on busy machines) fails here every time instead of now and then.
+    await (await context.newCDPSession(page)).send('Animation.setPlaybackRate', { playbackRate: 0.1 });
+
+    // The image uploads as soon as it is chosen, and the form closes.
+    let form = await openProfileForm(page);
+    const upload = nextClerkCall(page, 'POST', '/v1/me/profile_image');
+    await form.locator('input[type=file]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG });
+    expect((await upload).status()).toBe(200);
+    await eventually(() => form.count()).toBe(0);
+    const uploaded = (await profile(page))!;
+    expect(uploaded.hasImage).toBe(true);
+    const image = await fetch(uploaded.imageUrl);
     expect(image.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await image.arrayBuffer()).equals(PNG)).toBe(true);
+    await eventually(() => profileRow(page)).toEqual([{ name: 'kate', image: uploaded.imageUrl }]);
 
-    await page.getByRole('button', { name: 'Update profile' }).click();
-    await page.getByRole('button', { name: 'Remove' }).click();
-    await eventually(() => page.evaluate(() => window.Clerk.user?.hasImage)).toBe(false);
+    // The names wait for "Save", which is enabled once they differ from the saved ones.
+    form = await openProfileForm(page);
+    const save = form.getByRole('button', { name: 'Save' });
+    expect(await save.isDisabled()).toBe(true);
+    await form.locator('input[name=firstName]').fill('Katherine');
+    await form.locator('input[name=lastName]').fill('Lane');
+    await eventually(() => save.isEnabled()).toBe(true);
+    const update = nextClerkCall(page, 'PATCH', '/v1/me');
+    await save.click();
+    expect((await update).status()).toBe(200);
+    await eventually(() => form.count()).toBe(0);
+    expect((await profile(page))!.fullName).toBe('Katherine Lane');
+    await eventually(() => profileRow(page)).toEqual([{ name: 'Katherine Lane', image: uploaded.imageUrl }]);
+
+    // "Remove" deletes the image at once: the initials avatar is back and the image is no longer served.
+    form = await openProfileForm(page);
+    const removal = nextClerkCall(page, 'DELETE', '/v1/me/profile_image');
+    await form.getByRole('button', { name: 'Remove' }).click();
+    expect((await removal).status()).toBe(200);
+    await eventually(() => form.count()).toBe(0);
+    const removed = (await profile(page))!;
+    expect(removed.hasImage).toBe(false);
+    expect(removed.imageUrl).not.toBe(uploaded.imageUrl);
+    await eventually(() => profileRow(page)).toEqual([{ name: 'Katherine Lane', image: removed.imageUrl }]);
+    expect((await fetch(uploaded.imageUrl)).status).toBe(404);
     await context.close();
   });
 
