@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page, Response } from '@playwright/test';
+import type { Browser, BrowserContext, Locator, Page, Response } from '@playwright/test';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TestApp } from './browser-app.js';
 import { clerkReady, logPageTraffic, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { CODE_LIFETIME_MS } from '../src/verifications.js';
 import { FrontendClient, type TestClerk } from './helpers.js';
 
 /**
@@ -84,13 +85,17 @@ async function newUser(name: string, password = `${name}-password-1`) {
   return { id: user.id, email, password };
 }
 
-/** The newest code the local Clerk "sent" to an address (its mailbox). */
+/**
+ * The newest code the local Clerk "sent" to an address (its mailbox), once it is there: clerk-js shows the code field
+ * before its request for the code is answered.
+ */
 async function mailedCode(email: string): Promise<string> {
-  const messages = (await (
-    await fetch(`${clerk.url}/mailbox/messages?to=${encodeURIComponent(email)}`)
-  ).json()) as Array<{ code: string }>;
-  if (!messages[0]) throw new Error(`no mail for ${email}`);
-  return messages[0].code;
+  const messages = async () =>
+    (await (await fetch(`${clerk.url}/mailbox/messages?to=${encodeURIComponent(email)}`)).json()) as Array<{
+      code: string;
+    }>;
+  await eventually(async () => (await messages()).length).toBeGreaterThan(0);
+  return (await messages())[0].code;
 }
 
 /** Enters a code in the OTP field (one input behind the six boxes), once it is enabled again after an attempt. */
@@ -111,6 +116,16 @@ async function identify(page: Page, email: string) {
 /** expect.poll with room for a UI round trip on a busy machine. */
 const eventually = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) =>
   expect.poll(fn, { timeout: 15_000, interval: 100, ...options });
+
+/** The response to the page's next Frontend API call `method path` (PATCH and DELETE travel as POST + `_method`). */
+function nextClerkCall(page: Page, method: string, path: string | RegExp): Promise<Response> {
+  return page.waitForResponse((response) => {
+    const url = new URL(response.url());
+    const sent = url.searchParams.get('_method') ?? response.request().method();
+    const pathMatches = typeof path === 'string' ? url.pathname === path : path.test(url.pathname);
+    return url.origin === clerk.url && pathMatches && sent === method;
+  });
+}
 
 const currentUserId = (page: Page) => page.evaluate(() => window.Clerk.user?.id ?? null);
 
@@ -182,6 +197,32 @@ describe('<SignIn/>', () => {
     await context.close();
   });
 
+  it("refuses an email code used after its 10 minutes with Clerk's verification_expired", async () => {
+    const user = await newUser('iris');
+    const context = await browser.newContext();
+    const page = await open(context, '/sign-in');
+    await identify(page, user.email);
+    await page.getByText('Use another method').click();
+    await page.getByRole('button', { name: `Email code to ${user.email}` }).click();
+    await page.locator('input[autocomplete=one-time-code]').first().waitFor();
+    const code = await mailedCode(user.email);
+    // The local Clerk runs in this process: its clock, not the browser's, decides that the code has expired.
+    const attempt = nextClerkCall(page, 'POST', /^\/v1\/client\/sign_ins\/[^/]+\/attempt_first_factor$/);
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    try {
+      vi.setSystemTime(Date.now() + CODE_LIFETIME_MS + 1_000);
+      await enterCode(page, code);
+      expect((await attempt).status()).toBe(422);
+    } finally {
+      vi.useRealTimers();
+    }
+    await eventually(async () => (await page.locator('.cl-otpCodeField').allTextContents()).join()).toContain(
+      'This verification has expired',
+    );
+    expect(await currentUserId(page)).toBeNull();
+    await context.close();
+  });
+
   it('links to sign-up and offers help, with nothing that the local Clerk cannot answer', async () => {
     const user = await newUser('hank');
     const context = await browser.newContext();
@@ -190,6 +231,15 @@ describe('<SignIn/>', () => {
     await page.getByText('Use another method').click();
     await page.getByText('Get help').click();
     await eventually(() => page.getByText('Email support').isVisible()).toBe(true);
+
+    // "Sign up" and, there, "Sign in" lead to the app's own pages (the signUpUrl / signInUrl it mounts them with).
+    await open(context, '/sign-in');
+    await page.getByRole('link', { name: 'Sign up' }).click();
+    await page.waitForURL((url) => url.pathname === '/sign-up');
+    await page.locator('input[name=emailAddress]').waitFor();
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await page.locator('input[name=identifier]').waitFor();
     await context.close();
   });
 });
@@ -241,31 +291,25 @@ describe('<UserButton/> and <UserProfile/>', () => {
     await context.close();
   });
 
-  /** The response to the page's next Frontend API call `method path` (PATCH and DELETE travel as POST + `_method`). */
-  function nextClerkCall(page: Page, method: string, path: string): Promise<Response> {
-    return page.waitForResponse((response) => {
-      const url = new URL(response.url());
-      const sent = url.searchParams.get('_method') ?? response.request().method();
-      return url.origin === clerk.url && url.pathname === path && sent === method;
-    });
-  }
-
   /**
-   * Opens the profile form and returns it. "Update profile" swaps the profile row for the form, and every save or
-   * upload swaps them back; clerk-js animates both swaps with auto-animate, which keeps a removed row or form in the
-   * page (inert, fading out) for a while. So this waits until no form is left and one "Update profile" button is,
-   * then until the one new form is there: the steps after it act on that form only.
+   * Opens the form of a <UserProfile/> section ("Update profile", "Update password") and returns it. The button swaps
+   * the section's row for the form, and every save or cancel swaps them back; clerk-js animates each swap with
+   * auto-animate, which keeps the removed row or form in the page (inert, fading out) for a while. So this waits
+   * until no form is left in the section and one such button is, then until the one new form is there: the steps
+   * after it act on that form only.
    */
-  async function openProfileForm(page: Page) {
-    const section = page.locator('.cl-profileSection__profile');
-    const forms = section.locator('form');
-    const trigger = section.getByRole('button', { name: 'Update profile' });
+  async function openSectionForm(page: Page, section: 'profile' | 'password', button: string) {
+    const root = page.locator(`.cl-profileSection__${section}`);
+    const forms = root.locator('form');
+    const trigger = root.getByRole('button', { name: button });
     await eventually(() => forms.count()).toBe(0);
     await eventually(() => trigger.count()).toBe(1);
     await trigger.click();
     await eventually(() => forms.count()).toBe(1);
     return forms;
   }
+
+  const openProfileForm = (page: Page) => openSectionForm(page, 'profile', 'Update profile');
 
   /** What the profile row shows, once it is the only one (no fading copy of an earlier row is left). */
   const profileRow = (page: Page) =>
@@ -369,21 +413,16 @@ describe('<UserButton/> and <UserProfile/>', () => {
     await context.close();
   });
 
-  it('changes the password, signs out another device and deletes the account', async () => {
+  it('signs out another device, changes the password (the current one required, other devices signed out or not) and deletes the account', async () => {
     const user = await newUser('mona');
-    const otherDevice = await new FrontendClient(clerk.url).init();
-    await otherDevice.signIn(user.email, user.password);
+    const phone = await new FrontendClient(clerk.url).init();
+    await phone.signIn(user.email, user.password);
+    const sessionsOf = async (device: FrontendClient) =>
+      (await device.call('GET', '/client')).body.response.sessions as unknown[];
     const { context, page } = await signedInPage(user, '/user-profile');
     await page.getByRole('button', { name: 'Security' }).click();
 
-    await page.getByRole('button', { name: 'Update password' }).click();
-    await page.locator('input[name=currentPassword]').fill(user.password);
-    await page.locator('input[name=newPassword]').fill('mona-new-password-2');
-    await page.locator('input[name=confirmPassword]').fill('mona-new-password-2');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await eventually(() => page.getByRole('button', { name: 'Update password' }).isVisible()).toBe(true);
-
-    // Active devices: this browser and the other one; sign the other out.
+    // Active devices: this browser and the phone; sign the phone out.
     const devices = page.locator('.cl-activeDevice');
     await eventually(() => devices.count()).toBe(2);
     await page
@@ -393,7 +432,50 @@ describe('<UserButton/> and <UserProfile/>', () => {
       .click();
     await page.getByRole('menuitem', { name: 'Sign out of device' }).click();
     await eventually(() => devices.count()).toBe(1);
-    expect((await otherDevice.call('GET', '/client')).body.response.sessions).toEqual([]);
+    expect(await sessionsOf(phone)).toEqual([]);
+
+    const tablet = await new FrontendClient(clerk.url).init();
+    await tablet.signIn(user.email, user.password);
+    const fill = async (form: Locator, current: string, next: string) => {
+      await form.locator('input[name=currentPassword]').fill(current);
+      await form.locator('input[name=newPassword]').fill(next);
+      await form.locator('input[name=confirmPassword]').fill(next);
+    };
+    const save = async (form: Locator) => {
+      const answer = nextClerkCall(page, 'POST', '/v1/me/change_password');
+      await form.getByRole('button', { name: 'Save' }).click();
+      return (await answer).status();
+    };
+
+    // A wrong current password is refused in the form and changes nothing; "Sign out of all other devices" unticked
+    // keeps the tablet signed in.
+    let form = await openSectionForm(page, 'password', 'Update password');
+    const signOutOthers = form.locator('input[name=signOutOfOtherSessions]');
+    expect(await signOutOthers.isChecked()).toBe(true);
+    await signOutOthers.uncheck();
+    await fill(form, 'not-the-password-1', 'mona-new-password-2');
+    expect(await save(form)).toBe(422);
+    await eventually(() => form.textContent()).toContain('Password is incorrect');
+    await form.locator('input[name=currentPassword]').fill(user.password);
+    expect(await save(form)).toBe(200);
+    await eventually(() => form.count()).toBe(0);
+    expect(await sessionsOf(tablet)).toHaveLength(1);
+    const fresh = await new FrontendClient(clerk.url).init();
+    const old = await fresh.call('POST', '/client/sign_ins', {
+      identifier: user.email,
+      password: user.password,
+      strategy: 'password',
+    });
+    expect(old.body.errors[0].code).toBe('form_password_incorrect');
+
+    // Ticked (the default), it signs the tablet out and keeps this browser signed in.
+    form = await openSectionForm(page, 'password', 'Update password');
+    expect(await form.locator('input[name=signOutOfOtherSessions]').isChecked()).toBe(true);
+    await fill(form, 'mona-new-password-2', 'mona-new-password-3');
+    expect(await save(form)).toBe(200);
+    await eventually(() => form.count()).toBe(0);
+    expect(await sessionsOf(tablet)).toEqual([]);
+    expect(await currentUserId(page)).toBe(user.id);
 
     await page.getByRole('button', { name: 'Delete account' }).click();
     await page.locator('input[name=deleteConfirmation]').fill('Delete account');
