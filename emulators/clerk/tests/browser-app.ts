@@ -36,8 +36,8 @@ export async function startTestApp(env: Record<string, string>, port = 0): Promi
       while (!window.Clerk) await new Promise((r) => setTimeout(r, 20));
       await window.Clerk.load({ telemetry: false });
       const mount = document.getElementById('mount');
-      if (mount && mount.dataset.component === 'sign-in') window.Clerk.mountSignIn(mount, { routing: 'hash' });
-      if (mount && mount.dataset.component === 'sign-up') window.Clerk.mountSignUp(mount, { routing: 'hash' });
+      if (mount && mount.dataset.component === 'sign-in') window.Clerk.mountSignIn(mount, { routing: 'hash', signUpUrl: '/sign-up' });
+      if (mount && mount.dataset.component === 'sign-up') window.Clerk.mountSignUp(mount, { routing: 'hash', signInUrl: '/sign-in' });
       if (mount && mount.dataset.component === 'user-button') window.Clerk.mountUserButton(mount);
       if (mount && mount.dataset.component === 'user-profile') window.Clerk.mountUserProfile(mount, { routing: 'hash' });
       resolve(true);

@@ -1,65 +1,38 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createPrivateKey } from 'node:crypto';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { clerk as clerkTesting, clerkSetup, setupClerkTestingToken } from '@clerk/testing/playwright';
 import { SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startTestApp, type TestApp } from './browser-app.js';
+import type { TestApp } from './browser-app.js';
+import { clerkReady, logPageTraffic, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 import { TEST_VERIFICATION_CODE } from '../src/index.js';
-import { ALICE, startTestClerk, type TestClerk } from './helpers.js';
+import { ALICE, type TestClerk } from './helpers.js';
 
-/** The unmodified clerk-js bundle in Debian Chromium against the emulator. */
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The unmodified clerk-js bundle in Debian Chromium against the emulator.
+
 /** Short session tokens, so clerk-js has to refresh within the test. */
 const TOKEN_LIFETIME = 20;
 
+let harness: BrowserHarness;
 let clerk: TestClerk;
 let app: TestApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  const appPort = await freePort();
-  clerk = await startTestClerk({
-    sessionTokenLifetimeSeconds: TOKEN_LIFETIME,
-    appOrigins: [`http://localhost:${appPort}`],
-  });
-  app = await startTestApp(clerk.env, appPort);
-  browser = await chromium.launch({ executablePath, args: FLAGS, headless: true });
+  harness = await startBrowserHarness({ sessionTokenLifetimeSeconds: TOKEN_LIFETIME });
+  ({ clerk, app, browser } = harness);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await clerk?.stop();
-});
+afterAll(() => harness?.close());
 
 async function open(context: BrowserContext, path: string): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-  if (process.env.DEBUG_CLERK_BROWSER) {
-    page.on('console', (message) => console.log(`[console] ${message.text()}`));
-    page.on('response', (response) =>
-      console.log(`[response] ${response.status()} ${response.request().method()} ${response.url().slice(0, 150)}`),
-    );
-    page.on('requestfailed', (request) => console.log(`[failed] ${request.url()} ${request.failure()?.errorText}`));
-  }
+  logPageTraffic(page);
   await page.goto(`${app.url}${path}`);
   await clerkReady(page);
   return page;
-}
-
-async function clerkReady(page: Page) {
-  await page.waitForFunction(() => (window as unknown as { __clerkReady?: Promise<boolean> }).__clerkReady);
-  await page.evaluate(() => (window as unknown as { __clerkReady: Promise<boolean> }).__clerkReady);
 }
 
 async function sessionCookie(context: BrowserContext): Promise<string | undefined> {

@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { VerificationRecord } from '../src/state.js';
 import {
   attemptCode,
@@ -293,7 +296,65 @@ describe('the mailbox', () => {
   });
 });
 
+describe('the log', () => {
+  it('shows every code the local Clerk mails', async () => {
+    const lines: string[] = [];
+    const logged = await startTestClerk({ log: (line) => lines.push(line) });
+    try {
+      const email = `lou-${Date.now()}@example.com`;
+      const browser = await new FrontendClient(logged.url).init();
+      const signUp = await browser.call('POST', '/client/sign_ups', {
+        email_address: email,
+        password: 'lou-password-1',
+      });
+      await browser.call('POST', `/client/sign_ups/${signUp.body.response.id}/prepare_verification`, {
+        strategy: 'email_code',
+      });
+      const [message] = (await (
+        await fetch(`${logged.url}/mailbox/messages?to=${encodeURIComponent(email)}`)
+      ).json()) as Array<{ code: string }>;
+      expect(message.code).toMatch(/^\d{6}$/);
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^mail to ${email}: ${message.code} is your`)));
+    } finally {
+      await logged.stop();
+    }
+  });
+});
+
 describe('session settings', () => {
+  it("come from the config file's session block: lifetime and inactivity timeout", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clerk-config-'));
+    const configPath = join(dir, 'config.json');
+    writeFileSync(
+      configPath,
+      JSON.stringify({ session: { lifetime_seconds: 7_200, inactivity_timeout_seconds: 900 } }),
+    );
+    const configured = await startTestClerk({ configPath });
+    try {
+      const email = `sid-${Date.now()}@example.com`;
+      await fetch(`${configured.url}/v1/users`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${configured.env.CLERK_SECRET_KEY}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email_address: [email], password: 'sid-password-1' }),
+      });
+      const browser = await new FrontendClient(configured.url).init();
+      await browser.signIn(email, 'sid-password-1');
+      const [session] = (await browser.call('GET', '/client')).body.response.sessions;
+      expect(session.expire_at - session.last_active_at).toBe(7_200_000);
+
+      // 15 minutes without a token refresh or touch: the session has ended.
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+      try {
+        vi.setSystemTime(Date.now() + 901_000);
+        expect((await browser.call('GET', '/client')).body.response.sessions).toEqual([]);
+      } finally {
+        vi.useRealTimers();
+      }
+    } finally {
+      await configured.stop();
+    }
+  });
+
   it('end a session at its lifetime or after the inactivity timeout, and activity keeps it alive', async () => {
     const { Store } = await import('../src/state.js');
     const { parseConfig } = await import('../src/config.js');

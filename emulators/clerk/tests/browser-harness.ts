@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type { StartClerkOptions } from '../src/index.js';
+import { freePort, startTestApp, type TestApp } from './browser-app.js';
+import { startTestClerk, type TestClerk } from './helpers.js';
+
+/**
+ * What every browser test file starts: the local Clerk, the test app on an origin the local Clerk allows, and headless
+ * Chromium (from `CHROMIUM_PATH`, else Debian's) running the unmodified clerk-js bundle.
+ */
+export interface BrowserHarness {
+  clerk: TestClerk;
+  app: TestApp;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function startBrowserHarness(
+  options: Omit<StartClerkOptions, 'appOrigins'> = {},
+): Promise<BrowserHarness> {
+  const appPort = await freePort();
+  const clerk = await startTestClerk({ ...options, appOrigins: [`http://localhost:${appPort}`] });
+  let app: TestApp | undefined;
+  try {
+    app = await startTestApp(clerk.env, appPort);
+    const browser = await chromium.launch({ executablePath, args: FLAGS, headless: true });
+    const started = app;
+    return {
+      clerk,
+      app: started,
+      browser,
+      async close() {
+        await browser.close();
+        await started.close();
+        await clerk.stop();
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    await clerk.stop();
+    throw error;
+  }
+}
+
+/** Resolves once the test page has loaded clerk-js and mounted its component (see browser-app.ts). */
+export async function clerkReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __clerkReady?: Promise<boolean> }).__clerkReady);
+  await page.evaluate(() => (window as unknown as { __clerkReady: Promise<boolean> }).__clerkReady);
+}
+
+/** With `DEBUG_CLERK_BROWSER=1`, logs the page's console and every request it makes. */
+export function logPageTraffic(page: Page): void {
+  if (!process.env.DEBUG_CLERK_BROWSER) return;
+  page.on('console', (message) => console.log(`[console] ${message.text()}`));
+  page.on('response', (response) =>
+    console.log(`[response] ${response.status()} ${response.request().method()} ${response.url().slice(0, 150)}`),
+  );
+  page.on('requestfailed', (request) => console.log(`[failed] ${request.url()} ${request.failure()?.errorText}`));
+}
