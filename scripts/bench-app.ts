@@ -81,8 +81,13 @@ export interface SignedInUser {
   refresh(): Promise<void>;
 }
 
-/** One POST to the Clerk server's Frontend API, as clerk-js sends it in dev mode. */
-async function fapi(clerkUrl: string, path: string, devBrowser: string | null, form?: Record<string, string>) {
+/** One POST to the Clerk server's Frontend API, as clerk-js sends it in dev mode; `T`: the fields the caller reads. */
+async function fapi<T>(
+  clerkUrl: string,
+  path: string,
+  devBrowser: string | null,
+  form?: Record<string, string>,
+): Promise<T> {
   const url = new URL(path, clerkUrl);
   url.searchParams.set('__clerk_api_version', API_VERSION);
   if (devBrowser) url.searchParams.set('__clerk_db_jwt', devBrowser);
@@ -91,34 +96,39 @@ async function fapi(clerkUrl: string, path: string, devBrowser: string | null, f
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://127.0.0.1' },
     body: new URLSearchParams(form ?? {}).toString(),
   });
-  const body = (await response.json()) as Record<string, any>;
+  const body: unknown = await response.json();
   if (!response.ok) throw new Error(`Clerk ${path} answered ${response.status}: ${JSON.stringify(body)}`);
-  return body;
+  return body as T;
 }
 
 /** A dev-browser id: what a first visit gets, so the app answers without a handshake redirect. */
 export async function newDevBrowser(clerkUrl: string): Promise<string> {
-  const id = String((await fapi(clerkUrl, '/v1/dev_browser', null)).id ?? '');
+  const id = String((await fapi<{ id?: string }>(clerkUrl, '/v1/dev_browser', null)).id ?? '');
   if (!id) throw new Error('Clerk /v1/dev_browser gave no id');
   return id;
 }
 
 export async function signIn(clerkUrl: string, user: { email: string; password: string }): Promise<SignedInUser> {
-  const call = (path: string, devBrowser: string, form?: Record<string, string>) =>
-    fapi(clerkUrl, path, devBrowser, form);
+  const call = <T>(path: string, devBrowser: string, form?: Record<string, string>) =>
+    fapi<T>(clerkUrl, path, devBrowser, form);
+  type SignInAnswer = { response: { id: string; status: string; created_session_id: string } };
   const devBrowser = await newDevBrowser(clerkUrl);
-  let signInAttempt = (await call('/v1/client/sign_ins', devBrowser, { identifier: user.email })).response;
+  let signInAttempt = (await call<SignInAnswer>('/v1/client/sign_ins', devBrowser, { identifier: user.email }))
+    .response;
   if (signInAttempt.status !== 'complete') {
     signInAttempt = (
-      await call(`/v1/client/sign_ins/${signInAttempt.id}/attempt_first_factor`, devBrowser, {
+      await call<SignInAnswer>(`/v1/client/sign_ins/${signInAttempt.id}/attempt_first_factor`, devBrowser, {
         strategy: 'password',
         password: user.password,
       })
     ).response;
   }
   if (signInAttempt.status !== 'complete') throw new Error(`sign-in of ${user.email} ended as ${signInAttempt.status}`);
-  const sessionId: string = signInAttempt.created_session_id;
-  const touched = await call(`/v1/client/sessions/${sessionId}/touch`, devBrowser);
+  const sessionId = signInAttempt.created_session_id;
+  const touched = await call<{ response: { user: { id: string } }; client: { updated_at: number } }>(
+    `/v1/client/sessions/${sessionId}/touch`,
+    devBrowser,
+  );
   const clientUat = Math.floor(Number(touched.client.updated_at) / 1000);
 
   const signedIn: SignedInUser = {
@@ -126,7 +136,7 @@ export async function signIn(clerkUrl: string, user: { email: string; password: 
     userId: touched.response.user.id,
     cookie: '',
     async refresh() {
-      const token = (await call(`/v1/client/sessions/${sessionId}/tokens`, devBrowser)).jwt as string;
+      const token = (await call<{ jwt: string }>(`/v1/client/sessions/${sessionId}/tokens`, devBrowser)).jwt;
       // __client_uat must not be newer than the session token, or the server asks for a handshake.
       const iat = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).iat as number;
       signedIn.cookie = `__session=${token}; __client_uat=${Math.min(iat, clientUat)}; __clerk_db_jwt=${devBrowser}`;

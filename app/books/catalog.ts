@@ -13,6 +13,7 @@ export const COUNT_CAP = 1000;
 const MAX_QUERY_LENGTH = 200;
 const MAX_CURSOR_LENGTH = 2000;
 /** NUL (which PostgreSQL refuses in text) and the other control characters. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

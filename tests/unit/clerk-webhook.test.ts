@@ -46,7 +46,7 @@ const backend = (method: string, path: string, body?: unknown) =>
     method,
     headers: { Authorization: `Bearer ${clerk.env.CLERK_SECRET_KEY}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
-  }).then((response) => response.json() as Promise<Record<string, any>>);
+  }).then((response) => response.json() as Promise<{ id: string }>); // a user object; the test reads its id
 
 async function until<T>(
   probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,

@@ -61,7 +61,7 @@ describe('codegen pipeline', () => {
     });
 
     const sdl = await readFile(schemaFile, 'utf8');
-    expect(/type books \{[^}]*\n  isbn: String\n/.test(sdl)).toBe(true);
+    expect(/type books \{[^}]*\n {2}isbn: String\n/.test(sdl)).toBe(true);
     const generated = await readFile(join(outDir, 'graphql.ts'), 'utf8');
     expect(generated).toContain(
       'export type BookIsbnQuery = { books_by_pk: { id: string, isbn: string | null } | null };',

@@ -108,7 +108,7 @@ describe('token cache', () => {
   });
 
   it('keeps at most maxEntries, dropping expired then oldest entries', async () => {
-    let now = 1_000_000_000_000;
+    const now = 1_000_000_000_000;
     const cache = createTokenCache({ enabled: true, maxEntries: 2, now: () => now });
     const exp = now / 1000 + 60;
     await cache.get('s1', 'hasura', () => token('u1', exp));

@@ -11,7 +11,7 @@ const scrypt = promisify(scryptCallback) as (
 
 /**
  * Passwords are kept only as scrypt hashes (`scrypt$<salt hex>$<hash hex>`). The cost is deliberately low
- * (N=1024, about 1 ms): this is a local stand-in whose passwords sit in a config file, and sign-ins should be quick.
+ * (N=1024): this is a local stand-in whose passwords sit in a config file, and sign-ins should be quick.
  */
 const OPTIONS: ScryptOptions = { N: 1024, r: 8, p: 1 };
 

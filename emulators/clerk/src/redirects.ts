@@ -22,7 +22,7 @@ export function normalizeOrigin(value: string): string {
 }
 
 // Whitespace and control characters (browsers strip tabs/newlines from URLs) and backslashes (browsers read `\` as `/`).
-const UNSAFE = /[\u0000-\u0020\u007f-\u009f\\\u2028\u2029\u00a0\ufeff]/;
+const UNSAFE = /[\p{Cc} \\\u2028\u2029\u00a0\ufeff]/u;
 
 export function checkRedirect(raw: string, allowedOrigins: ReadonlySet<string>): RedirectCheck {
   if (raw === '') return { ok: false, reason: 'redirect_url is empty' };

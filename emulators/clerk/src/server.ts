@@ -24,13 +24,7 @@ import {
 import type { Instance } from './instance.js';
 import { disallowedRedirectParam, normalizeOrigin } from './redirects.js';
 import { loadOrCreateInstanceKeys } from './keys.js';
-import {
-  CLERK_JS_VERSION,
-  clerkJsUrl,
-  LOCAL_FRONTEND_HOST,
-  LOCAL_SECRET_KEY,
-  publishableKeyFor,
-} from './local-instance.js';
+import { clerkJsUrl, LOCAL_FRONTEND_HOST, LOCAL_SECRET_KEY, publishableKeyFor } from './local-instance.js';
 import { Store } from './state.js';
 import { Mailbox } from './mailbox.js';
 import { TokenIssuer } from './tokens.js';

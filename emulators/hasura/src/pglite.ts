@@ -270,9 +270,9 @@ function tsxApiUrl(): string {
 }
 
 /**
- * PGlite evaluates a pattern match some twenty times slower than a PostgreSQL server, and statements run one at a
- * time, so one request with a huge LIKE/ILIKE/SIMILAR TO/regex pattern would hold every other request up for
- * seconds. Refused like Postgres refuses a bad pattern (a data exception), before it reaches the database.
+ * PGlite evaluates a pattern match far slower than a PostgreSQL server, and statements run one at a time, so one
+ * request with a huge LIKE/ILIKE/SIMILAR TO/regex pattern would hold every other request up for seconds.
+ * Refused like Postgres refuses a bad pattern (a data exception), before it reaches the database.
  */
 const PATTERN_OPERAND = /(?:\bI?LIKE|\bSIMILAR TO|~\*?) \$(\d+)\b/g;
 const patternParams = new Map<string, number[]>();

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { readCatalog } from '../../src/catalog.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Metadata } from '../../src/types.js';
-import { describeOnEachDatabase } from './harness.js';
+import { describeOnEachDatabase, type Data } from './harness.js';
 
 const metadata: Metadata = {
   version: 3,
@@ -76,7 +76,7 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
     });
     // The reader may not see the unpublished draft: the nullable object relationship is null.
     const reader = await engine.execute({ query }, { role: 'reader', variables: {} });
-    expect((reader.data as any).library_shelves[0].items[1]).toEqual({ id: 2, article: null });
+    expect((reader.data as Data).library_shelves[0].items[1]).toEqual({ id: 2, article: null });
     const byPk = await engine.execute(
       { query: `{ library_shelves_by_pk(code: "later") { label } }` },
       { role: 'reader', variables: {} },
@@ -202,7 +202,7 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
     const run = async (query: string, session = admin) => {
       const response = await engine.execute({ query }, session);
       if (response.errors) throw new Error(JSON.stringify(response.errors));
-      return response.data as any;
+      return response.data as Data;
     };
     expect(Object.keys(engine.schemaFor('admin')!.getQueryType()!.getFields())).toEqual(
       expect.arrayContaining(['allPosts', 'post', 'posts_aggregate', 'authors']),
@@ -279,7 +279,7 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
         { query: '{ articles_aggregate { aggregate { count } } }' },
         { role: 'moderator', variables: { 'x-hasura-user-id': user } },
       );
-      return (response.data as any).articles_aggregate.aggregate.count;
+      return (response.data as Data).articles_aggregate.aggregate.count;
     };
     expect(await count('carol')).toBeGreaterThanOrEqual(20);
     expect(await count('zed')).toBe(0);
@@ -345,7 +345,7 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
       { role: 'capped', variables: {} },
     );
     expect(response.errors).toBeUndefined();
-    const data = response.data as any;
+    const data = response.data as Data;
     expect(data.articles.map((a: { views: number }) => a.views)).toEqual(allViews.slice(0, 3));
     expect(data.articles_aggregate.aggregate.count).toBe(total);
     expect(data.articles_aggregate.aggregate.sum.views).toBe(allViews.reduce((a: number, b: number) => a + b, 0));
@@ -355,7 +355,7 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
       { query: '{ articles_aggregate(limit: 2) { aggregate { count } } }' },
       { role: 'capped', variables: {} },
     );
-    expect((asked.data as any).articles_aggregate.aggregate.count).toBe(2);
+    expect((asked.data as Data).articles_aggregate.aggregate.count).toBe(2);
   });
 
   it('reports a missing table or a bad relationship as inconsistent and serves the rest', async () => {

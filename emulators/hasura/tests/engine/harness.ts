@@ -22,6 +22,10 @@ export const sessions = {
   anonymous: { role: 'anonymous', variables: {} },
 } satisfies Record<string, Session>;
 
+/** A GraphQL answer's `data` as the assertions walk it: each test's query text decides its shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shape is the query text's; the assertions check it
+export type Data = Record<string, any>;
+
 export interface Harness {
   engine: Engine;
   db: Database;
@@ -34,7 +38,7 @@ export interface Harness {
     operationName?: string,
   ): Promise<GraphQLResponse>;
   /** `run`, failing the test on errors, returning `data`. */
-  data<T = Record<string, any>>(query: string, session?: Session, variables?: Record<string, unknown>): Promise<T>;
+  data<T = Data>(query: string, session?: Session, variables?: Record<string, unknown>): Promise<T>;
   /** Builds another engine on the same database (e.g. with stringifyNumericTypes). */
   engineWith(options: { stringifyNumericTypes?: boolean; plainQueryFastPath?: boolean }): Promise<Engine>;
 }
@@ -113,10 +117,10 @@ async function buildHarness(raw: Database): Promise<Harness> {
     db,
     statements,
     run,
-    async data(query, session = sessions.admin, variables) {
+    async data<T>(query: string, session: Session = sessions.admin, variables?: Record<string, unknown>) {
       const response = await run(query, session, variables);
       if (response.errors) throw new Error(`unexpected errors: ${JSON.stringify(response.errors)}`);
-      return response.data as any;
+      return response.data as T;
     },
     engineWith: async (options) => createEngine({ db, catalog, metadata, ...options }),
   };
