@@ -2,90 +2,62 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
-import {
-  AddToShelfMutation,
-  BookQuery,
-  BookWithShelfQuery,
-  RemoveShelfEntryMutation,
-  UpdateShelfEntryMutation,
-} from '~/hasura/documents';
+import { signInRedirect } from '~/clerk/sign-in-redirect.server';
 import { BookReviews } from '~/components/BookReviews';
 import { RatingOptions } from '~/components/RatingOptions';
 import { getHasuraSession } from '~/hasura/session.server';
-import { parseShelfEntryForm, SHELF_STATUSES, STATUS_LABELS, type ShelfEntryFieldErrors } from '~/shelf/entry-form';
-import { signInRedirect } from '~/clerk/sign-in-redirect.server';
+import { getBook } from '~/models/book.server';
+import { removeShelfEntry, saveShelfEntry, type ShelfOutcome } from '~/models/shelf.server';
+import { notFound } from '~/problem.server';
+import { parseShelfEntryForm, type ShelfEntryFieldErrors } from '~/shelf/entry-form';
+import { SHELF_STATUSES, STATUS_LABELS } from '~/shelf/status';
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 
-const isUuid = (value: string | undefined) => z.string().uuid().safeParse(value).success;
+const bookIdOf = (params: LoaderFunctionArgs['params']) => {
+  const parsed = z.string().uuid().safeParse(params.bookId);
+  if (!parsed.success) throw bookNotFound();
+  return parsed.data;
+};
 
-function bookNotFound(): Response {
-  return json({ problem: 'There is no book with this id.' }, { status: 404 });
-}
+const bookNotFound = () => notFound('There is no book with this id.');
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.book.title} · Reading tracker` : 'Book not found · Reading tracker' },
 ];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const bookId = args.params.bookId;
-  if (!isUuid(bookId)) throw bookNotFound();
+  const bookId = bookIdOf(args.params);
   const hasura = await getHasuraSession(args);
-  if (!hasura.userId) {
-    const { books_by_pk: book } = await hasura.query(BookQuery, { id: bookId! });
-    if (!book) throw bookNotFound();
-    return json({ book, signedIn: false as const, entry: null });
-  }
-  const { books_by_pk: book } = await hasura.query(BookWithShelfQuery, { id: bookId! });
-  if (!book) throw bookNotFound();
-  const { shelf_entries: entries, ...details } = book;
-  return json({ book: details, signedIn: true as const, entry: entries[0] ?? null });
+  const found = await getBook(hasura, bookId);
+  if (!found) throw bookNotFound();
+  return json({ ...found, signedIn: Boolean(hasura.userId) });
 }
 
-export type BookActionData =
-  { ok: true; message: string } | { ok: false; fieldErrors?: ShelfEntryFieldErrors; formError?: string };
-
-const NOT_YOUR_ENTRY = 'Not found: that shelf entry does not exist or is not yours. Nothing was changed.';
+const STATUS_OF_OUTCOME = { 'not-found': 404, 'hasura-error': 502 } as const;
 
 export async function action(args: ActionFunctionArgs) {
-  const bookId = args.params.bookId;
-  if (!isUuid(bookId)) throw bookNotFound();
+  const bookId = bookIdOf(args.params);
   const hasura = await getHasuraSession(args);
   if (!hasura.userId) throw signInRedirect(new URL(args.request.url));
   const form = await args.request.formData();
   const intent = form.get('intent');
-  const reply = (data: BookActionData, status = 200) => json<BookActionData>(data, { status });
+  const reply = (outcome: ShelfOutcome) =>
+    outcome.ok
+      ? json({ ok: true as const, message: outcome.message })
+      : json({ ok: false as const, formError: outcome.message }, { status: STATUS_OF_OUTCOME[outcome.reason] });
 
   if (intent === 'remove') {
-    const entryId = form.get('entryId');
-    if (typeof entryId !== 'string' || !isUuid(entryId)) return reply({ ok: false, formError: NOT_YOUR_ENTRY }, 404);
-    // Permissions limit deletes to the user's own rows: a foreign id deletes nothing.
-    const { data, error } = await hasura.mutate(RemoveShelfEntryMutation, { id: entryId, bookId: bookId! });
-    if (error) return reply({ ok: false, formError: error.message }, 502);
-    if (!data.delete_shelf_entries?.affected_rows) return reply({ ok: false, formError: NOT_YOUR_ENTRY }, 404);
-    return reply({ ok: true, message: 'Removed from your shelf.' });
+    const entryId = z.string().uuid().safeParse(form.get('entryId'));
+    if (!entryId.success)
+      return reply({ ok: false, reason: 'not-found', message: 'Not found: that shelf entry does not exist.' });
+    return reply(await removeShelfEntry(hasura, { bookId, entryId: entryId.data }));
   }
-
-  if (intent !== 'save') return reply({ ok: false, formError: 'Unknown action.' }, 400);
+  if (intent !== 'save') return json({ ok: false as const, formError: 'Unknown action.' }, { status: 400 });
   const parsed = parseShelfEntryForm(form);
-  if (!parsed.ok) return reply({ ok: false, fieldErrors: parsed.fieldErrors }, 400);
+  if (!parsed.ok) return json({ ok: false as const, fieldErrors: parsed.fieldErrors }, { status: 400 });
   const { entryId, status, rating, note, shared } = parsed.value;
   const values = { status, rating: rating ?? null, note: note ?? null, shared };
-
-  if (entryId) {
-    const { data, error } = await hasura.mutate(UpdateShelfEntryMutation, {
-      id: entryId,
-      bookId: bookId!,
-      set: values,
-    });
-    if (error) return reply({ ok: false, formError: error.message }, 502);
-    if (!data.update_shelf_entries?.affected_rows) return reply({ ok: false, formError: NOT_YOUR_ENTRY }, 404);
-    return reply({ ok: true, message: 'Saved.' });
-  }
-  // user_id is not ours to send: Hasura sets it from the token (insert permission `set`).
-  const { error } = await hasura.mutate(AddToShelfMutation, { object: { book_id: bookId, ...values } });
-  if (error?.hasCode('constraint-violation'))
-    return reply({ ok: false, formError: 'Not found: this book no longer exists.' }, 404);
-  if (error) return reply({ ok: false, formError: error.message }, 502);
-  return reply({ ok: true, message: 'Added to your shelf.' });
+  return reply(await saveShelfEntry(hasura, { bookId, entryId, values }));
 }
 
 export default function BookPage() {
@@ -94,7 +66,7 @@ export default function BookPage() {
   const location = useLocation();
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle';
-  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  const fieldErrors: ShelfEntryFieldErrors = result && !result.ok && 'fieldErrors' in result ? result.fieldErrors : {};
   const errorProps = (field: keyof ShelfEntryFieldErrors) =>
     fieldErrors[field] ? { 'aria-invalid': true, 'aria-describedby': `${field}-error` } : {};
 
@@ -125,7 +97,7 @@ export default function BookPage() {
         <section aria-labelledby="shelf-heading" className="shelf-form">
           <h2 id="shelf-heading">{entry ? 'On your shelf' : 'Your shelf'}</h2>
           {result?.ok ? <p role="status">{result.message}</p> : null}
-          {result && !result.ok && result.formError ? <p role="alert">{result.formError}</p> : null}
+          {result && !result.ok && 'formError' in result ? <p role="alert">{result.formError}</p> : null}
           {/* key: after a save the loader's fresh values become the new defaults */}
           <Form method="post" key={JSON.stringify(entry)}>
             {entry ? <input type="hidden" name="entryId" value={entry.id} /> : null}
@@ -196,4 +168,8 @@ export default function BookPage() {
       />
     </article>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,18 +1,6 @@
-/** Shelf entry statuses and the validation of the book page's shelf form (shared by the action and the UI). */
+/** The validation of the book page's shelf form (shared by the action and the UI). */
 import { z } from 'zod';
-
-export const SHELF_STATUSES = ['want_to_read', 'reading', 'read'] as const;
-export type ShelfStatus = (typeof SHELF_STATUSES)[number];
-
-export const STATUS_LABELS: Record<ShelfStatus, string> = {
-  want_to_read: 'Want to read',
-  reading: 'Reading',
-  read: 'Read',
-};
-
-export function isShelfStatus(value: unknown): value is ShelfStatus {
-  return typeof value === 'string' && (SHELF_STATUSES as readonly string[]).includes(value);
-}
+import { SHELF_STATUSES } from './status';
 
 export const NOTE_MAX_LENGTH = 2000;
 

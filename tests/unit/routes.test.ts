@@ -468,7 +468,10 @@ describe('Hasura session', () => {
     clerk.user = { userId: 'user_erin', sessionId: 'sess_erin', noTemplate: true };
     const response = await thrown(loader(args('/shelf')));
     expect(response.status).toBe(502);
-    expect((await jsonOf(response)).problem).toMatch(/JWT template "hasura" \(Not Found\)[\s\S]*hasura\/README\.md/);
+    const body = await jsonOf(response);
+    expect(body).toMatchObject({ service: 'Clerk' });
+    expect(body.problem).toMatch(/JWT template "hasura" \(Not Found\)/);
+    expect(body.remedy).toMatch(/hasura\/README\.md/);
   });
 
   it('treats a session Clerk has ended as a signed-out visitor, not a missing template', async () => {
