@@ -1,25 +1,27 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { signInRedirect } from '~/clerk/sign-in-redirect.server';
 import { BookReviews } from '~/components/BookReviews';
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { RatingOptions } from '~/components/RatingOptions';
 import { getHasuraSession } from '~/hasura/session.server';
 import { getBook } from '~/models/book.server';
-import { removeShelfEntry, saveShelfEntry, type ShelfOutcome } from '~/models/shelf.server';
+import { removeShelfEntry, saveShelfEntry } from '~/models/shelf.server';
 import { notFound } from '~/problem.server';
-import { parseShelfEntryForm, type ShelfEntryFieldErrors } from '~/shelf/entry-form';
+import { shelfEntryFormSchema } from '~/shelf/entry-form';
 import { SHELF_STATUSES, STATUS_LABELS } from '~/shelf/status';
-import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 
-const bookIdOf = (params: LoaderFunctionArgs['params']) => {
+const bookNotFound = () => notFound('There is no book with this id.');
+
+function bookIdOf(params: LoaderFunctionArgs['params']): string {
   const parsed = z.string().uuid().safeParse(params.bookId);
   if (!parsed.success) throw bookNotFound();
   return parsed.data;
-};
-
-const bookNotFound = () => notFound('There is no book with this id.');
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.book.title} · Reading tracker` : 'Book not found · Reading tracker' },
@@ -33,42 +35,122 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({ ...found, signedIn: Boolean(hasura.userId) });
 }
 
-const STATUS_OF_OUTCOME = { 'not-found': 404, 'hasura-error': 502 } as const;
+const STATUS_OF_FAILURE = { 'not-found': 404, 'hasura-error': 502 } as const;
 
 export async function action(args: ActionFunctionArgs) {
   const bookId = bookIdOf(args.params);
   const hasura = await getHasuraSession(args);
   if (!hasura.userId) throw signInRedirect(new URL(args.request.url));
-  const form = await args.request.formData();
-  const intent = form.get('intent');
-  const reply = (outcome: ShelfOutcome) =>
-    outcome.ok
-      ? json({ ok: true as const, message: outcome.message })
-      : json({ ok: false as const, formError: outcome.message }, { status: STATUS_OF_OUTCOME[outcome.reason] });
+  const submission = parseWithZod(await args.request.formData(), { schema: shelfEntryFormSchema });
+  if (submission.status !== 'success') return json({ result: submission.reply(), message: null }, { status: 400 });
 
-  if (intent === 'remove') {
-    const entryId = z.string().uuid().safeParse(form.get('entryId'));
-    if (!entryId.success)
-      return reply({ ok: false, reason: 'not-found', message: 'Not found: that shelf entry does not exist.' });
-    return reply(await removeShelfEntry(hasura, { bookId, entryId: entryId.data }));
-  }
-  if (intent !== 'save') return json({ ok: false as const, formError: 'Unknown action.' }, { status: 400 });
-  const parsed = parseShelfEntryForm(form);
-  if (!parsed.ok) return json({ ok: false as const, fieldErrors: parsed.fieldErrors }, { status: 400 });
-  const { entryId, status, rating, note, shared } = parsed.value;
-  const values = { status, rating: rating ?? null, note: note ?? null, shared };
-  return reply(await saveShelfEntry(hasura, { bookId, entryId, values }));
+  const { value } = submission;
+  const outcome =
+    value.intent === 'remove'
+      ? await removeShelfEntry(hasura, { bookId, entryId: value.entryId })
+      : await saveShelfEntry(hasura, {
+          bookId,
+          entryId: value.entryId,
+          values: {
+            status: value.status,
+            rating: value.rating ?? null,
+            note: value.note ?? null,
+            shared: value.shared,
+          },
+        });
+  if (!outcome.ok)
+    return json(
+      { result: submission.reply({ formErrors: [outcome.message] }), message: null },
+      { status: STATUS_OF_FAILURE[outcome.reason] },
+    );
+  // The loader's fresh values become the form's defaults.
+  return json({ result: submission.reply({ resetForm: true }), message: outcome.message });
+}
+
+type Entry = ReturnType<typeof useLoaderData<typeof loader>>['entry'];
+
+/**
+ * The shelf form (save, or remove with the second button). Works without JavaScript: the action's result (field
+ * errors, the form's error) comes back with the page; once hydrated, the same schema checks before sending.
+ */
+function ShelfEntryForm({ entry }: { entry: Entry }) {
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== 'idle';
+  const [form, fields] = useForm({
+    id: 'shelf-entry',
+    lastResult: actionData?.result,
+    defaultValue: {
+      entryId: entry?.id,
+      status: entry?.status ?? 'want_to_read',
+      rating: entry?.rating ?? '',
+      note: entry?.note ?? '',
+      shared: entry?.shared ? 'on' : undefined,
+    },
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: shelfEntryFormSchema }),
+  });
+  const { key: statusKey, ...status } = getSelectProps(fields.status);
+  const { key: ratingKey, ...rating } = getSelectProps(fields.rating);
+  const { key: noteKey, ...note } = getTextareaProps(fields.note);
+  const { key: sharedKey, ...shared } = getInputProps(fields.shared, { type: 'checkbox' });
+  const { key: entryIdKey, ...entryId } = getInputProps(fields.entryId, { type: 'hidden' });
+  const fieldError = (field: { errorId: string; errors?: string[] }) =>
+    field.errors ? (
+      <p id={field.errorId} className="field-error">
+        {field.errors.join(' ')}
+      </p>
+    ) : null;
+
+  return (
+    <>
+      {actionData?.message ? <p role="status">{actionData.message}</p> : null}
+      {form.errors ? (
+        <p role="alert" id={form.errorId}>
+          {form.errors.join(' ')}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)}>
+        {entry ? <input key={entryIdKey} {...entryId} /> : null}
+        <label htmlFor={fields.status.id}>Status</label>
+        <select key={statusKey} {...status}>
+          {SHELF_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {STATUS_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        {fieldError(fields.status)}
+        <label htmlFor={fields.rating.id}>Rating</label>
+        <select key={ratingKey} {...rating}>
+          <RatingOptions />
+        </select>
+        {fieldError(fields.rating)}
+        <label htmlFor={fields.note.id}>Note</label>
+        <textarea key={noteKey} {...note} rows={3} />
+        {fieldError(fields.note)}
+        <label className="checkbox">
+          <input key={sharedKey} {...shared} />
+          Share this review publicly, with my name and picture
+        </label>
+        {fieldError(fields.shared)}
+        {fieldError(fields.entryId)}
+        <button type="submit" name="intent" value="save" disabled={busy}>
+          {entry ? 'Save' : 'Add to shelf'}
+        </button>
+        {entry ? (
+          <button type="submit" name="intent" value="remove" disabled={busy}>
+            Remove from shelf
+          </button>
+        ) : null}
+      </Form>
+    </>
+  );
 }
 
 export default function BookPage() {
   const { book, signedIn, entry } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const location = useLocation();
-  const navigation = useNavigation();
-  const busy = navigation.state !== 'idle';
-  const fieldErrors: ShelfEntryFieldErrors = result && !result.ok && 'fieldErrors' in result ? result.fieldErrors : {};
-  const errorProps = (field: keyof ShelfEntryFieldErrors) =>
-    fieldErrors[field] ? { 'aria-invalid': true, 'aria-describedby': `${field}-error` } : {};
 
   return (
     <article>
@@ -96,62 +178,8 @@ export default function BookPage() {
       {signedIn ? (
         <section aria-labelledby="shelf-heading" className="shelf-form">
           <h2 id="shelf-heading">{entry ? 'On your shelf' : 'Your shelf'}</h2>
-          {result?.ok ? <p role="status">{result.message}</p> : null}
-          {result && !result.ok && 'formError' in result ? <p role="alert">{result.formError}</p> : null}
-          {/* key: after a save the loader's fresh values become the new defaults */}
-          <Form method="post" key={JSON.stringify(entry)}>
-            {entry ? <input type="hidden" name="entryId" value={entry.id} /> : null}
-            <label htmlFor="status">Status</label>
-            <select id="status" name="status" defaultValue={entry?.status ?? 'want_to_read'} {...errorProps('status')}>
-              {SHELF_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {STATUS_LABELS[status]}
-                </option>
-              ))}
-            </select>
-            {fieldErrors.status ? (
-              <p id="status-error" className="field-error">
-                {fieldErrors.status}
-              </p>
-            ) : null}
-            <label htmlFor="rating">Rating</label>
-            <select id="rating" name="rating" defaultValue={entry?.rating ?? ''} {...errorProps('rating')}>
-              <RatingOptions />
-            </select>
-            {fieldErrors.rating ? (
-              <p id="rating-error" className="field-error">
-                {fieldErrors.rating}
-              </p>
-            ) : null}
-            <label htmlFor="note">Note</label>
-            <textarea id="note" name="note" rows={3} defaultValue={entry?.note ?? ''} {...errorProps('note')} />
-            {fieldErrors.note ? (
-              <p id="note-error" className="field-error">
-                {fieldErrors.note}
-              </p>
-            ) : null}
-            <label className="checkbox">
-              <input type="checkbox" name="shared" defaultChecked={entry?.shared ?? false} {...errorProps('shared')} />
-              Share this review publicly, with my name and picture
-            </label>
-            {fieldErrors.shared ? (
-              <p id="shared-error" className="field-error">
-                {fieldErrors.shared}
-              </p>
-            ) : null}
-            {fieldErrors.entryId ? <p className="field-error">{fieldErrors.entryId}</p> : null}
-            <button type="submit" name="intent" value="save" disabled={busy}>
-              {entry ? 'Save' : 'Add to shelf'}
-            </button>
-          </Form>
-          {entry ? (
-            <Form method="post">
-              <input type="hidden" name="entryId" value={entry.id} />
-              <button type="submit" name="intent" value="remove" disabled={busy}>
-                Remove from shelf
-              </button>
-            </Form>
-          ) : null}
+          {/* key: after a save or a removal the loader's fresh values become the new defaults */}
+          <ShelfEntryForm key={JSON.stringify(entry)} entry={entry} />
         </section>
       ) : (
         <p>
