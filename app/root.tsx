@@ -1,20 +1,10 @@
 import { ClerkApp, SignedIn, SignedOut, UserButton } from '@clerk/remix';
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import {
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  NavLink,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-} from '@remix-run/react';
+import { Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { rootLoaderWithAuth } from '~/clerk/request-auth.server';
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { getPublicEnv } from '~/env.server';
-import { isServiceUnavailable } from '~/service-unavailable';
 
 export const meta: MetaFunction = () => [{ title: 'Reading tracker' }];
 
@@ -87,41 +77,14 @@ function App() {
 
 export default ClerkApp(App, { afterSignOutUrl: '/books' });
 
-/** Rendered without Clerk (its loader may be what failed): names the failing service and how to start it. */
+/** Rendered without Clerk (its loader may be what failed), with a plain sign-in link. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  let body: ReactNode;
-  if (isRouteErrorResponse(error) && isServiceUnavailable(error.data)) {
-    body = (
-      <>
-        <h1>Service unavailable</h1>
-        <p>{error.data.problem}</p>
-        <p>{error.data.remedy}</p>
-        <p>
-          Once it is running, reload this page or open <a href="/status">the status page</a>.
-        </p>
-      </>
-    );
-  } else if (isRouteErrorResponse(error)) {
-    const problem = (error.data as { problem?: unknown } | null)?.problem;
-    body = (
-      <>
-        <h1>{error.status === 404 ? 'Not found' : `Error ${error.status}`}</h1>
-        <p>{typeof problem === 'string' ? problem : error.statusText || 'Something went wrong.'}</p>
-      </>
-    );
-  } else {
-    body = (
-      <>
-        <h1>Something went wrong</h1>
-        <p>{error instanceof Error ? error.message : 'Unexpected error.'}</p>
-      </>
-    );
-  }
   return (
     <>
       <SiteNav account={<a href="/sign-in">Sign in</a>} />
-      <main>{body}</main>
+      <main>
+        <GeneralErrorBoundary />
+      </main>
     </>
   );
 }

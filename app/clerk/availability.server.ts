@@ -3,8 +3,8 @@
  * request is redirected to its handshake endpoint and the browser only shows a connection error; so when the SDK
  * wants a handshake (or throws), probe Clerk once and answer a 503 page naming it instead.
  */
-import { serviceUnavailable } from '~/hasura/errors.server';
 import { getEnv } from '~/env.server';
+import { serviceUnavailable } from '~/problem.server';
 
 const PROBE_TIMEOUT_MS = 1_500;
 
@@ -19,11 +19,11 @@ export async function isReachable(url: string): Promise<boolean> {
 }
 
 export function clerkUnavailable(url: string): Response {
-  return serviceUnavailable({
-    service: 'Clerk',
-    problem: `Clerk is not reachable at ${url}, so sign-in state cannot be checked.`,
-    remedy: 'Start the local stack with npm run dev, or check CLERK_API_URL and CLERK_PROXY_URL.',
-  });
+  return serviceUnavailable(
+    'Clerk',
+    `Clerk is not reachable at ${url}, so sign-in state cannot be checked.`,
+    'Start the local stack with npm run dev, or check CLERK_API_URL and CLERK_PROXY_URL.',
+  );
 }
 
 /** Runs a Clerk SDK call (rootAuthLoader, getAuth, getToken); a failure caused by Clerk being down becomes a 503. */

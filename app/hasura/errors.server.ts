@@ -1,24 +1,19 @@
 /**
- * Turns urql results from Hasura into either data or a clear failure:
- * - network failure / connection refused / HTTP 5xx → a thrown 503 Response naming Hasura and how to start it;
- * - GraphQL errors (Hasura answers them with HTTP 200) → a `HasuraGraphQLError` with the codes and messages.
+ * What can go wrong talking to Hasura, as the app answers it:
+ * - not reachable (connection refused, HTTP 5xx, an answer that is not GraphQL) → a 503 naming Hasura and how to
+ *   start it;
+ * - GraphQL errors (Hasura answers them with HTTP 200) → a `HasuraGraphQLError` with the codes and messages, which
+ *   a model turns into an outcome (a mutation) or a 502 with Hasura's own words (a query).
  */
-import { json } from '@remix-run/node';
-import type { CombinedError } from '@urql/core';
-import type { ServiceUnavailable } from '~/service-unavailable';
-
-export function serviceUnavailable(body: ServiceUnavailable): Response {
-  return json(body, { status: 503, headers: { 'Cache-Control': 'no-store' } });
-}
+import { serviceUnavailable, upstreamError } from '~/problem.server';
 
 export function hasuraUnavailable(endpoint: string, cause: string): Response {
-  return serviceUnavailable({
-    service: 'Hasura',
-    problem: `Hasura is not reachable at ${endpoint} (${cause}).`,
-    remedy:
-      'Start the local stack with npm run dev (or just Hasura with npm run emulator:hasura), ' +
+  return serviceUnavailable(
+    'Hasura',
+    `Hasura is not reachable at ${endpoint} (${cause}).`,
+    'Start the local stack with npm run dev (or just Hasura with npm run emulator:hasura), ' +
       'or check HASURA_GRAPHQL_ENDPOINT.',
-  });
+  );
 }
 
 export class HasuraGraphQLError extends Error {
@@ -34,27 +29,7 @@ export class HasuraGraphQLError extends Error {
   }
 }
 
-/** Throws the 503 Response when the error is a transport failure; otherwise returns the GraphQL error, if any. */
-export function classifyHasuraError(error: CombinedError | undefined, endpoint: string): HasuraGraphQLError | null {
-  if (!error) return null;
-  const status = error.response?.status as number | undefined;
-  if (status !== undefined && status >= 500) throw hasuraUnavailable(endpoint, `HTTP ${status}`);
-  if (error.networkError) throw hasuraUnavailable(endpoint, describeNetworkError(error.networkError));
-  return new HasuraGraphQLError(
-    error.graphQLErrors.map((e) => ({
-      message: e.message,
-      code: typeof e.extensions?.code === 'string' ? e.extensions.code : undefined,
-    })),
-  );
-}
-
-/** The short reason (ECONNREFUSED, …): Node's fetch keeps it in `cause.code`, Remix's fetch polyfill in `code`. */
-function describeNetworkError(error: Error): string {
-  const { code, cause } = error as Error & { code?: string; cause?: { code?: string; message?: string } };
-  return cause?.code ?? code ?? cause?.message ?? error.message;
-}
-
-/** A loader cannot recover from a GraphQL error: answer 502 with Hasura's own words (never secret). */
+/** A query cannot recover from a GraphQL error: answer 502 with Hasura's own words (never secret). */
 export function hasuraErrorResponse(error: HasuraGraphQLError): Response {
-  return json({ problem: error.message }, { status: 502, headers: { 'Cache-Control': 'no-store' } });
+  return upstreamError('Hasura', error.message);
 }

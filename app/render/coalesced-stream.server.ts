@@ -2,10 +2,10 @@
  * The stream React's server render is piped into: it hands on everything written during one turn of the event
  * loop as a single chunk.
  *
- * React writes a document in many small pieces (its buffer is 2 KB), synchronously while rendering. Passed on one
- * by one, every piece crosses a web ReadableStream and becomes its own socket write; the 12 KB catalog page took
- * about six of them. Coalesced, a page without Suspense boundaries leaves in one write, and a page that streams
- * (deferred data) still sends each part as soon as React has written it.
+ * React writes a document in many small pieces, synchronously while rendering. Passed on one by one, every piece
+ * crosses a web ReadableStream and becomes its own socket write. Coalesced, a page without Suspense boundaries
+ * leaves in one write, and a page that streams (deferred data) still sends each part as soon as React has written
+ * it. Measurements: docs/decisions/004-coalesced-stream.md.
  */
 import { Transform, type TransformCallback } from 'node:stream';
 

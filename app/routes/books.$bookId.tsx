@@ -1,24 +1,26 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
-import {
-  AddToShelfMutation,
-  BookQuery,
-  BookWithShelfQuery,
-  RemoveShelfEntryMutation,
-  UpdateShelfEntryMutation,
-} from '~/hasura/documents';
+import { signInRedirect } from '~/clerk/sign-in-redirect.server';
 import { BookReviews } from '~/components/BookReviews';
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { RatingOptions } from '~/components/RatingOptions';
 import { getHasuraSession } from '~/hasura/session.server';
-import { parseShelfEntryForm, SHELF_STATUSES, STATUS_LABELS, type ShelfEntryFieldErrors } from '~/shelf/entry-form';
-import { signInRedirect } from '~/clerk/sign-in-redirect.server';
+import { getBook } from '~/models/book.server';
+import { removeShelfEntry, saveShelfEntry } from '~/models/shelf.server';
+import { notFound } from '~/problem.server';
+import { shelfEntryFormSchema } from '~/shelf/entry-form';
+import { SHELF_STATUSES, STATUS_LABELS } from '~/shelf/status';
 
-const isUuid = (value: string | undefined) => z.string().uuid().safeParse(value).success;
+const bookNotFound = () => notFound('There is no book with this id.');
 
-function bookNotFound(): Response {
-  return json({ problem: 'There is no book with this id.' }, { status: 404 });
+function bookIdOf(params: LoaderFunctionArgs['params']): string {
+  const parsed = z.string().uuid().safeParse(params.bookId);
+  if (!parsed.success) throw bookNotFound();
+  return parsed.data;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,77 +28,129 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const bookId = args.params.bookId;
-  if (!isUuid(bookId)) throw bookNotFound();
+  const bookId = bookIdOf(args.params);
   const hasura = await getHasuraSession(args);
-  if (!hasura.userId) {
-    const { books_by_pk: book } = await hasura.query(BookQuery, { id: bookId! });
-    if (!book) throw bookNotFound();
-    return json({ book, signedIn: false as const, entry: null });
-  }
-  const { books_by_pk: book } = await hasura.query(BookWithShelfQuery, { id: bookId! });
-  if (!book) throw bookNotFound();
-  const { shelf_entries: entries, ...details } = book;
-  return json({ book: details, signedIn: true as const, entry: entries[0] ?? null });
+  const found = await getBook(hasura, bookId);
+  if (!found) throw bookNotFound();
+  return json({ ...found, signedIn: Boolean(hasura.userId) });
 }
 
-export type BookActionData =
-  { ok: true; message: string } | { ok: false; fieldErrors?: ShelfEntryFieldErrors; formError?: string };
-
-const NOT_YOUR_ENTRY = 'Not found: that shelf entry does not exist or is not yours. Nothing was changed.';
+const STATUS_OF_FAILURE = { 'not-found': 404, 'hasura-error': 502 } as const;
 
 export async function action(args: ActionFunctionArgs) {
-  const bookId = args.params.bookId;
-  if (!isUuid(bookId)) throw bookNotFound();
+  const bookId = bookIdOf(args.params);
   const hasura = await getHasuraSession(args);
   if (!hasura.userId) throw signInRedirect(new URL(args.request.url));
-  const form = await args.request.formData();
-  const intent = form.get('intent');
-  const reply = (data: BookActionData, status = 200) => json<BookActionData>(data, { status });
+  const submission = parseWithZod(await args.request.formData(), { schema: shelfEntryFormSchema });
+  if (submission.status !== 'success') return json({ result: submission.reply(), message: null }, { status: 400 });
 
-  if (intent === 'remove') {
-    const entryId = form.get('entryId');
-    if (typeof entryId !== 'string' || !isUuid(entryId)) return reply({ ok: false, formError: NOT_YOUR_ENTRY }, 404);
-    // Permissions limit deletes to the user's own rows: a foreign id deletes nothing.
-    const { data, error } = await hasura.mutate(RemoveShelfEntryMutation, { id: entryId, bookId: bookId! });
-    if (error) return reply({ ok: false, formError: error.message }, 502);
-    if (!data.delete_shelf_entries?.affected_rows) return reply({ ok: false, formError: NOT_YOUR_ENTRY }, 404);
-    return reply({ ok: true, message: 'Removed from your shelf.' });
-  }
+  const { value } = submission;
+  const outcome =
+    value.intent === 'remove'
+      ? await removeShelfEntry(hasura, { bookId, entryId: value.entryId })
+      : await saveShelfEntry(hasura, {
+          bookId,
+          entryId: value.entryId,
+          values: {
+            status: value.status,
+            rating: value.rating ?? null,
+            note: value.note ?? null,
+            shared: value.shared,
+          },
+        });
+  if (!outcome.ok)
+    return json(
+      { result: submission.reply({ formErrors: [outcome.message] }), message: null },
+      { status: STATUS_OF_FAILURE[outcome.reason] },
+    );
+  // The loader's fresh values become the form's defaults.
+  return json({ result: submission.reply({ resetForm: true }), message: outcome.message });
+}
 
-  if (intent !== 'save') return reply({ ok: false, formError: 'Unknown action.' }, 400);
-  const parsed = parseShelfEntryForm(form);
-  if (!parsed.ok) return reply({ ok: false, fieldErrors: parsed.fieldErrors }, 400);
-  const { entryId, status, rating, note, shared } = parsed.value;
-  const values = { status, rating: rating ?? null, note: note ?? null, shared };
+type Entry = ReturnType<typeof useLoaderData<typeof loader>>['entry'];
 
-  if (entryId) {
-    const { data, error } = await hasura.mutate(UpdateShelfEntryMutation, {
-      id: entryId,
-      bookId: bookId!,
-      set: values,
-    });
-    if (error) return reply({ ok: false, formError: error.message }, 502);
-    if (!data.update_shelf_entries?.affected_rows) return reply({ ok: false, formError: NOT_YOUR_ENTRY }, 404);
-    return reply({ ok: true, message: 'Saved.' });
-  }
-  // user_id is not ours to send: Hasura sets it from the token (insert permission `set`).
-  const { error } = await hasura.mutate(AddToShelfMutation, { object: { book_id: bookId, ...values } });
-  if (error?.hasCode('constraint-violation'))
-    return reply({ ok: false, formError: 'Not found: this book no longer exists.' }, 404);
-  if (error) return reply({ ok: false, formError: error.message }, 502);
-  return reply({ ok: true, message: 'Added to your shelf.' });
+/**
+ * The shelf form (save, or remove with the second button). Works without JavaScript: the action's result (field
+ * errors, the form's error) comes back with the page; once hydrated, the same schema checks before sending.
+ */
+function ShelfEntryForm({ entry }: { entry: Entry }) {
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== 'idle';
+  const [form, fields] = useForm({
+    id: 'shelf-entry',
+    lastResult: actionData?.result,
+    defaultValue: {
+      entryId: entry?.id,
+      status: entry?.status ?? 'want_to_read',
+      rating: entry?.rating ?? '',
+      note: entry?.note ?? '',
+      shared: entry?.shared ? 'on' : undefined,
+    },
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: shelfEntryFormSchema }),
+  });
+  const { key: statusKey, ...status } = getSelectProps(fields.status);
+  const { key: ratingKey, ...rating } = getSelectProps(fields.rating);
+  const { key: noteKey, ...note } = getTextareaProps(fields.note);
+  const { key: sharedKey, ...shared } = getInputProps(fields.shared, { type: 'checkbox' });
+  const { key: entryIdKey, ...entryId } = getInputProps(fields.entryId, { type: 'hidden' });
+  const fieldError = (field: { errorId: string; errors?: string[] }) =>
+    field.errors ? (
+      <p id={field.errorId} className="field-error">
+        {field.errors.join(' ')}
+      </p>
+    ) : null;
+
+  return (
+    <>
+      {actionData?.message ? <p role="status">{actionData.message}</p> : null}
+      {form.errors ? (
+        <p role="alert" id={form.errorId}>
+          {form.errors.join(' ')}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)}>
+        {entry ? <input key={entryIdKey} {...entryId} /> : null}
+        <label htmlFor={fields.status.id}>Status</label>
+        <select key={statusKey} {...status}>
+          {SHELF_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {STATUS_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        {fieldError(fields.status)}
+        <label htmlFor={fields.rating.id}>Rating</label>
+        <select key={ratingKey} {...rating}>
+          <RatingOptions />
+        </select>
+        {fieldError(fields.rating)}
+        <label htmlFor={fields.note.id}>Note</label>
+        <textarea key={noteKey} {...note} rows={3} />
+        {fieldError(fields.note)}
+        <label className="checkbox">
+          <input key={sharedKey} {...shared} />
+          Share this review publicly, with my name and picture
+        </label>
+        {fieldError(fields.shared)}
+        {fieldError(fields.entryId)}
+        <button type="submit" name="intent" value="save" disabled={busy}>
+          {entry ? 'Save' : 'Add to shelf'}
+        </button>
+        {entry ? (
+          <button type="submit" name="intent" value="remove" disabled={busy}>
+            Remove from shelf
+          </button>
+        ) : null}
+      </Form>
+    </>
+  );
 }
 
 export default function BookPage() {
   const { book, signedIn, entry } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const location = useLocation();
-  const navigation = useNavigation();
-  const busy = navigation.state !== 'idle';
-  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
-  const errorProps = (field: keyof ShelfEntryFieldErrors) =>
-    fieldErrors[field] ? { 'aria-invalid': true, 'aria-describedby': `${field}-error` } : {};
 
   return (
     <article>
@@ -124,62 +178,8 @@ export default function BookPage() {
       {signedIn ? (
         <section aria-labelledby="shelf-heading" className="shelf-form">
           <h2 id="shelf-heading">{entry ? 'On your shelf' : 'Your shelf'}</h2>
-          {result?.ok ? <p role="status">{result.message}</p> : null}
-          {result && !result.ok && result.formError ? <p role="alert">{result.formError}</p> : null}
-          {/* key: after a save the loader's fresh values become the new defaults */}
-          <Form method="post" key={JSON.stringify(entry)}>
-            {entry ? <input type="hidden" name="entryId" value={entry.id} /> : null}
-            <label htmlFor="status">Status</label>
-            <select id="status" name="status" defaultValue={entry?.status ?? 'want_to_read'} {...errorProps('status')}>
-              {SHELF_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {STATUS_LABELS[status]}
-                </option>
-              ))}
-            </select>
-            {fieldErrors.status ? (
-              <p id="status-error" className="field-error">
-                {fieldErrors.status}
-              </p>
-            ) : null}
-            <label htmlFor="rating">Rating</label>
-            <select id="rating" name="rating" defaultValue={entry?.rating ?? ''} {...errorProps('rating')}>
-              <RatingOptions />
-            </select>
-            {fieldErrors.rating ? (
-              <p id="rating-error" className="field-error">
-                {fieldErrors.rating}
-              </p>
-            ) : null}
-            <label htmlFor="note">Note</label>
-            <textarea id="note" name="note" rows={3} defaultValue={entry?.note ?? ''} {...errorProps('note')} />
-            {fieldErrors.note ? (
-              <p id="note-error" className="field-error">
-                {fieldErrors.note}
-              </p>
-            ) : null}
-            <label className="checkbox">
-              <input type="checkbox" name="shared" defaultChecked={entry?.shared ?? false} {...errorProps('shared')} />
-              Share this review publicly, with my name and picture
-            </label>
-            {fieldErrors.shared ? (
-              <p id="shared-error" className="field-error">
-                {fieldErrors.shared}
-              </p>
-            ) : null}
-            {fieldErrors.entryId ? <p className="field-error">{fieldErrors.entryId}</p> : null}
-            <button type="submit" name="intent" value="save" disabled={busy}>
-              {entry ? 'Save' : 'Add to shelf'}
-            </button>
-          </Form>
-          {entry ? (
-            <Form method="post">
-              <input type="hidden" name="entryId" value={entry.id} />
-              <button type="submit" name="intent" value="remove" disabled={busy}>
-                Remove from shelf
-              </button>
-            </Form>
-          ) : null}
+          {/* key: after a save or a removal the loader's fresh values become the new defaults */}
+          <ShelfEntryForm key={JSON.stringify(entry)} entry={entry} />
         </section>
       ) : (
         <p>
@@ -196,4 +196,8 @@ export default function BookPage() {
       />
     </article>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

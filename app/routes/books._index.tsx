@@ -1,44 +1,28 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { CatalogParamError, catalogPage, catalogPageVariables, countLabel, parseCatalogSearch } from '~/books/catalog';
-import type { CatalogBookFieldsFragment } from '~/gql/graphql';
-import { CatalogPageQuery, CatalogPageWithShelfQuery } from '~/hasura/documents';
+import { CatalogParamError, parseCatalogSearch } from '~/books/catalog';
 import { getHasuraSession } from '~/hasura/session.server';
-import { isShelfStatus, STATUS_LABELS } from '~/shelf/entry-form';
+import { getCatalogPage } from '~/models/catalog.server';
+import { badRequest } from '~/problem.server';
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 
 export const meta: MetaFunction = () => [{ title: 'Books · Reading tracker' }];
 
-export async function loader(args: LoaderFunctionArgs) {
-  let search;
+function parseSearch(url: string) {
   try {
-    search = parseCatalogSearch(new URL(args.request.url).searchParams);
+    return parseCatalogSearch(new URL(url).searchParams);
   } catch (error) {
-    if (error instanceof CatalogParamError) throw json({ problem: error.message }, { status: 400 });
+    if (error instanceof CatalogParamError) throw badRequest(error.message);
     throw error;
   }
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const search = parseSearch(args.request.url);
   const hasura = await getHasuraSession(args);
-  const variables = catalogPageVariables(search);
-  // Signed out, Hasura's `anonymous` role has no shelf_entries relationship: ask only for what the role can see.
-  const result = hasura.userId
-    ? await hasura.query(CatalogPageWithShelfQuery, variables)
-    : await hasura.query(CatalogPageQuery, variables);
-  const page = catalogPage(search, result.books, Boolean(result.behind?.length));
-  return json({
-    search: { q: search.q, genre: search.genre },
-    signedIn: Boolean(hasura.userId),
-    count: countLabel(result.books_aggregate.aggregate?.count ?? 0),
-    genres: result.genres.map((genre) => genre.name),
-    books: page.rows.map(
-      ({ shelf_entries: entries, ...book }: CatalogBookFieldsFragment & { shelf_entries?: { status: string }[] }) => {
-        const status = entries?.[0]?.status;
-        return { ...book, shelfStatus: isShelfStatus(status) ? STATUS_LABELS[status] : null };
-      },
-    ),
-    firstHref: page.firstHref,
-    previousHref: page.previousHref,
-    nextHref: page.nextHref,
-  });
+  const page = await getCatalogPage(hasura, search);
+  return json({ ...page, signedIn: Boolean(hasura.userId) });
 }
 
 export default function BooksPage() {
@@ -99,4 +83,8 @@ export default function BooksPage() {
       </nav>
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

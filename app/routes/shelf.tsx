@@ -8,9 +8,10 @@ import { signInRedirect } from '~/clerk/sign-in-redirect.server';
 import { QuickRate } from '~/components/QuickRate';
 import type { PublicEnv } from '~/env.server';
 import { createBrowserHasuraClient } from '~/hasura/browser-client';
-import { MyShelfQuery } from '~/hasura/documents';
 import { getHasuraSession } from '~/hasura/session.server';
-import { isShelfStatus, SHELF_STATUSES, STATUS_LABELS, type ShelfStatus } from '~/shelf/entry-form';
+import { getShelf } from '~/models/shelf.server';
+import { isShelfStatus, SHELF_STATUSES, STATUS_LABELS } from '~/shelf/status';
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 
 export const meta: MetaFunction = () => [{ title: 'My shelf · Reading tracker' }];
 
@@ -19,12 +20,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const hasura = await getHasuraSession(args);
   if (!hasura.userId) throw signInRedirect(url);
   const requested = url.searchParams.get('status');
-  const status: ShelfStatus | null = isShelfStatus(requested) ? requested : null;
-  // No user_id condition here: Hasura's select permission already limits rows to the signed-in user.
-  const { shelf_entries: entries } = await hasura.query(MyShelfQuery, {
-    where: status ? { status: { _eq: status } } : {},
-  });
-  return json({ status, entries });
+  // An unknown status filter is ignored (the whole shelf), not an error: it only ever comes from an edited URL.
+  const status = isShelfStatus(requested) ? requested : null;
+  return json({ status, entries: await getShelf(hasura, status) });
 }
 
 function useBrowserHasuraClient() {
@@ -68,7 +66,7 @@ export default function ShelfPage() {
           {entries.map((entry) => (
             <li key={entry.id}>
               <Link to={`/books/${entry.book.id}`}>{entry.book.title}</Link> <span>by {entry.book.author}</span>{' '}
-              <span className="status">{isShelfStatus(entry.status) ? STATUS_LABELS[entry.status] : entry.status}</span>
+              <span className="status">{entry.statusLabel}</span>
               <QuickRate entryId={entry.id} title={entry.book.title} rating={entry.rating ?? null} />
               {entry.note ? <p className="note">{entry.note}</p> : null}
             </li>
@@ -77,4 +75,8 @@ export default function ShelfPage() {
       )}
     </Provider>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

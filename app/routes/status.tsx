@@ -4,7 +4,8 @@ import { useLoaderData } from '@remix-run/react';
 import { getEnv, stackMode } from '~/env.server';
 import { SchemaTypesQuery } from '~/hasura/documents';
 import { getHasuraSession } from '~/hasura/session.server';
-import { isServiceUnavailable } from '~/service-unavailable';
+import { isProblem } from '~/problem';
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 
 export const meta: MetaFunction = () => [{ title: 'Status · Reading tracker' }];
 
@@ -47,8 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
   } catch (error) {
     if (!(error instanceof Response)) throw error;
     const data: unknown = await error.json().catch(() => null);
-    const problem = isServiceUnavailable(data) ? data.problem : (data as { problem?: string } | null)?.problem;
-    schema = { ok: false, problem: problem ?? `HTTP ${error.status}` };
+    schema = { ok: false, problem: isProblem(data) ? data.problem : `HTTP ${error.status}` };
   }
 
   return json(
@@ -102,4 +102,8 @@ export default function StatusPage() {
       ) : null}
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,72 +1,44 @@
-/** Shelf entry statuses and the validation of the book page's shelf form (shared by the action and the UI). */
+/**
+ * The book page's shelf form: one schema per intent, told apart by the submit button's `intent` (a discriminated
+ * union): `save` adds or updates the visitor's entry, `remove` removes it. The action parses a submission with
+ * conform's `parseWithZod` and the browser runs the same schema before sending; conform turns empty fields into
+ * undefined, numbers from text into numbers and a ticked checkbox (`on`) into true.
+ */
 import { z } from 'zod';
-
-export const SHELF_STATUSES = ['want_to_read', 'reading', 'read'] as const;
-export type ShelfStatus = (typeof SHELF_STATUSES)[number];
-
-export const STATUS_LABELS: Record<ShelfStatus, string> = {
-  want_to_read: 'Want to read',
-  reading: 'Reading',
-  read: 'Read',
-};
-
-export function isShelfStatus(value: unknown): value is ShelfStatus {
-  return typeof value === 'string' && (SHELF_STATUSES as readonly string[]).includes(value);
-}
+import { SHELF_STATUSES } from './status';
 
 export const NOTE_MAX_LENGTH = 2000;
+const RATING_MESSAGE = 'Rating must be a whole number from 1 to 5.';
 
-const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+const entryId = z.string().uuid('Not a shelf entry id.');
 
-export const shelfEntryFormSchema = z.object({
+export const saveShelfEntrySchema = z.object({
+  intent: z.literal('save'),
   status: z.enum(SHELF_STATUSES, { errorMap: () => ({ message: 'Choose a status: Want to read, Reading or Read.' }) }),
-  rating: z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ invalid_type_error: 'Rating must be a whole number from 1 to 5.' })
-      .int('Rating must be a whole number from 1 to 5.')
-      .min(1, 'Rating must be a whole number from 1 to 5.')
-      .max(5, 'Rating must be a whole number from 1 to 5.')
-      .optional(),
-  ),
-  note: z.preprocess(
-    (value) => (typeof value === 'string' ? value.trim() : value) || undefined,
-    z
-      .string()
-      .max(NOTE_MAX_LENGTH, `Keep the note under ${NOTE_MAX_LENGTH.toLocaleString('en-US')} characters.`)
-      // PostgreSQL text cannot hold NUL: say so here rather than let the database refuse the whole save.
-      .refine((note) => !note.includes('\u0000'), 'The note contains a NUL character, which cannot be stored.')
-      .optional(),
-  ),
-  entryId: z.preprocess(emptyToUndefined, z.string().uuid('Not a shelf entry id.').optional()),
-  /** The "Share publicly" checkbox: `on` when ticked, absent otherwise. */
-  shared: z
-    .preprocess(
-      emptyToUndefined,
-      z.literal('on', { errorMap: () => ({ message: 'Sharing is a checkbox: ticked or not.' }) }).optional(),
-    )
-    .transform((value) => value === 'on'),
+  rating: z
+    .number({ invalid_type_error: RATING_MESSAGE })
+    .int(RATING_MESSAGE)
+    .min(1, RATING_MESSAGE)
+    .max(5, RATING_MESSAGE)
+    .optional(),
+  note: z
+    .string()
+    .trim()
+    .max(NOTE_MAX_LENGTH, `Keep the note under ${NOTE_MAX_LENGTH.toLocaleString('en-US')} characters.`)
+    // PostgreSQL text cannot hold NUL: say so here rather than let the database refuse the whole save.
+    .refine((note) => !note.includes('\u0000'), 'The note contains a NUL character, which cannot be stored.')
+    .transform((note) => note || undefined)
+    .optional(),
+  /** Present when the entry exists: update it rather than add one. */
+  entryId: entryId.optional(),
+  /** The "Share publicly" checkbox: ticked (`on`) or absent; any other value is not from this form. */
+  shared: z.boolean({ invalid_type_error: 'Sharing is a checkbox: ticked or not.' }).default(false),
+});
+
+export const removeShelfEntrySchema = z.object({ intent: z.literal('remove'), entryId });
+
+export const shelfEntryFormSchema = z.discriminatedUnion('intent', [saveShelfEntrySchema, removeShelfEntrySchema], {
+  errorMap: () => ({ message: 'Unknown action: use the Save or Remove button.' }),
 });
 
 export type ShelfEntryForm = z.output<typeof shelfEntryFormSchema>;
-export type ShelfEntryFieldErrors = Partial<Record<keyof ShelfEntryForm, string>>;
-
-/** Validates the submitted form; on failure returns one message per field. */
-export function parseShelfEntryForm(
-  form: FormData,
-): { ok: true; value: ShelfEntryForm } | { ok: false; fieldErrors: ShelfEntryFieldErrors } {
-  const result = shelfEntryFormSchema.safeParse({
-    status: form.get('status') ?? undefined,
-    rating: form.get('rating') ?? undefined,
-    note: form.get('note') ?? undefined,
-    entryId: form.get('entryId') ?? undefined,
-    shared: form.get('shared') ?? undefined,
-  });
-  if (result.success) return { ok: true, value: result.data };
-  const fieldErrors: ShelfEntryFieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as keyof ShelfEntryForm;
-    fieldErrors[field] ??= issue.message;
-  }
-  return { ok: false, fieldErrors };
-}

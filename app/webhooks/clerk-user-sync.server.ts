@@ -5,9 +5,15 @@
  */
 import { z } from 'zod';
 import { getEnv } from '~/env.server';
-import { classifyHasuraError, type HasuraGraphQLError } from '~/hasura/errors.server';
-import { createWebhookHasuraClient } from '~/hasura/webhook-client.server';
+import type { HasuraGraphQLError } from '~/hasura/errors.server';
+import { requestHasura } from '~/hasura/request.server';
 import { DeleteClerkUserMutation, SyncClerkUserMutation } from './documents';
+
+/**
+ * The webhook writes as role `clerk_webhook`: Hasura's admin secret plus `x-hasura-role`, so the request gets exactly
+ * that role's permissions (users, the delivery log, deleting a user's shelf entries). The secret never leaves the server.
+ */
+export const CLERK_WEBHOOK_ROLE = 'clerk_webhook';
 
 /** A signed event whose `data` is not what Clerk sends for its type. */
 export class InvalidClerkEvent extends Error {}
@@ -80,14 +86,16 @@ export async function applyClerkEvent(svixId: string, event: { type: string; dat
   const env = getEnv();
   if (!env.HASURA_GRAPHQL_ADMIN_SECRET)
     throw new Error('HASURA_GRAPHQL_ADMIN_SECRET is not set: the Clerk webhook cannot write users');
-  const client = createWebhookHasuraClient(env.HASURA_GRAPHQL_ENDPOINT, env.HASURA_GRAPHQL_ADMIN_SECRET);
+  const asWebhook = { 'x-hasura-admin-secret': env.HASURA_GRAPHQL_ADMIN_SECRET, 'x-hasura-role': CLERK_WEBHOOK_ROLE };
 
   if (type === 'user.deleted') {
     const { id } = parseData(deletedUserSchema, event.data, type);
-    const result = await client
-      .mutation(DeleteClerkUserMutation, { delivery: { svix_id: svixId, event_type: type, user_id: id }, userId: id })
-      .toPromise();
-    const error = classifyHasuraError(result.error, env.HASURA_GRAPHQL_ENDPOINT);
+    const { error } = await requestHasura(
+      env.HASURA_GRAPHQL_ENDPOINT,
+      DeleteClerkUserMutation,
+      { delivery: { svix_id: svixId, event_type: type, user_id: id }, userId: id },
+      asWebhook,
+    );
     if (error) {
       if (isDuplicateDelivery(error)) return 'duplicate';
       throw error;
@@ -97,8 +105,10 @@ export async function applyClerkEvent(svixId: string, event: { type: string; dat
 
   const user = parseData(clerkUserSchema, event.data, type);
   const updatedAt = new Date(user.updated_at).toISOString();
-  const result = await client
-    .mutation(SyncClerkUserMutation, {
+  const { data, error } = await requestHasura(
+    env.HASURA_GRAPHQL_ENDPOINT,
+    SyncClerkUserMutation,
+    {
       delivery: { svix_id: svixId, event_type: type, user_id: user.id },
       user: {
         id: user.id,
@@ -108,12 +118,12 @@ export async function applyClerkEvent(svixId: string, event: { type: string; dat
         updated_at: updatedAt,
       },
       updatedAt,
-    })
-    .toPromise();
-  const error = classifyHasuraError(result.error, env.HASURA_GRAPHQL_ENDPOINT);
+    },
+    asWebhook,
+  );
   if (error) {
     if (isDuplicateDelivery(error)) return 'duplicate';
     throw error;
   }
-  return result.data?.insert_users_one ? 'applied' : 'stale';
+  return data.insert_users_one ? 'applied' : 'stale';
 }
