@@ -14,7 +14,9 @@ import {
 import type { ReactNode } from 'react';
 import { rootLoaderWithAuth } from '~/clerk/request-auth.server';
 import { getPublicEnv } from '~/env.server';
+import { LiveHasuraProvider } from '~/hasura/live';
 import { isServiceUnavailable } from '~/service-unavailable';
+import { LiveShelfCount } from '~/shelf/live';
 
 export const meta: MetaFunction = () => [{ title: 'Reading tracker' }];
 
@@ -52,7 +54,9 @@ function SiteNav({ account }: { account: ReactNode }) {
       </Link>
       <nav aria-label="Main">
         <NavLink to="/books">Books</NavLink>
-        <NavLink to="/shelf">My shelf</NavLink>
+        <NavLink to="/shelf">
+          My shelf <LiveShelfCount />
+        </NavLink>
         <NavLink to="/status">Status</NavLink>
       </nav>
       <div className="account">{account}</div>
@@ -62,7 +66,7 @@ function SiteNav({ account }: { account: ReactNode }) {
 
 function App() {
   return (
-    <>
+    <LiveHasuraProvider>
       <SiteNav
         account={
           <>
@@ -81,7 +85,7 @@ function App() {
       <footer className="site-footer">
         <Link to="/about">About this app</Link>
       </footer>
-    </>
+    </LiveHasuraProvider>
   );
 }
 

@@ -11,6 +11,7 @@ import { createBrowserHasuraClient } from '~/hasura/browser-client';
 import { MyShelfQuery } from '~/hasura/documents';
 import { getHasuraSession } from '~/hasura/session.server';
 import { isShelfStatus, SHELF_STATUSES, STATUS_LABELS, type ShelfStatus } from '~/shelf/entry-form';
+import { useRevalidateOnShelfChange } from '~/shelf/live';
 
 export const meta: MetaFunction = () => [{ title: 'My shelf · Reading tracker' }];
 
@@ -42,6 +43,7 @@ export default function ShelfPage() {
   const { status, entries } = useLoaderData<typeof loader>();
   const client = useBrowserHasuraClient();
   const submit = useSubmit();
+  useRevalidateOnShelfChange();
   return (
     <Provider value={client}>
       <h1>My shelf</h1>
