@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 import { rootLoaderWithAuth } from '~/clerk/request-auth.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { getPublicEnv } from '~/env.server';
+import { LiveHasuraProvider } from '~/hasura/live';
+import { LiveShelfCount } from '~/shelf/live';
 
 export const meta: MetaFunction = () => [{ title: 'Reading tracker' }];
 
@@ -42,7 +44,9 @@ function SiteNav({ account }: { account: ReactNode }) {
       </Link>
       <nav aria-label="Main">
         <NavLink to="/books">Books</NavLink>
-        <NavLink to="/shelf">My shelf</NavLink>
+        <NavLink to="/shelf">
+          My shelf <LiveShelfCount />
+        </NavLink>
         <NavLink to="/status">Status</NavLink>
       </nav>
       <div className="account">{account}</div>
@@ -52,7 +56,7 @@ function SiteNav({ account }: { account: ReactNode }) {
 
 function App() {
   return (
-    <>
+    <LiveHasuraProvider>
       <SiteNav
         account={
           <>
@@ -71,7 +75,7 @@ function App() {
       <footer className="site-footer">
         <Link to="/about">About this app</Link>
       </footer>
-    </>
+    </LiveHasuraProvider>
   );
 }
 

@@ -27,6 +27,7 @@ type Documents = {
     "\n  query MyShelf($where: shelf_entries_bool_exp!) {\n    shelf_entries(where: $where, order_by: [{ updated_at: desc }, { id: asc }]) {\n      id\n      status\n      rating\n      note\n      updated_at\n      book {\n        id\n        title\n        author\n      }\n    }\n  }\n": typeof types.MyShelfDocument,
     "\n  mutation QuickRate($id: uuid!, $rating: Int) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: { rating: $rating }) {\n      id\n      rating\n    }\n  }\n": typeof types.QuickRateDocument,
     "\n  query SchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n": typeof types.SchemaTypesDocument,
+    "\n  subscription LiveShelf {\n    shelf_entries_aggregate {\n      aggregate {\n        count\n      }\n      nodes {\n        id\n        status\n        rating\n        note\n        updated_at\n      }\n    }\n  }\n": typeof types.LiveShelfDocument,
 };
 const documents: Documents = {
     "\n  fragment CatalogBookFields on books {\n    id\n    title\n    author\n    published_year\n    genre\n  }\n": types.CatalogBookFieldsFragmentDoc,
@@ -42,6 +43,7 @@ const documents: Documents = {
     "\n  query MyShelf($where: shelf_entries_bool_exp!) {\n    shelf_entries(where: $where, order_by: [{ updated_at: desc }, { id: asc }]) {\n      id\n      status\n      rating\n      note\n      updated_at\n      book {\n        id\n        title\n        author\n      }\n    }\n  }\n": types.MyShelfDocument,
     "\n  mutation QuickRate($id: uuid!, $rating: Int) {\n    update_shelf_entries_by_pk(pk_columns: { id: $id }, _set: { rating: $rating }) {\n      id\n      rating\n    }\n  }\n": types.QuickRateDocument,
     "\n  query SchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n": types.SchemaTypesDocument,
+    "\n  subscription LiveShelf {\n    shelf_entries_aggregate {\n      aggregate {\n        count\n      }\n      nodes {\n        id\n        status\n        rating\n        note\n        updated_at\n      }\n    }\n  }\n": types.LiveShelfDocument,
 };
 
 /**
@@ -110,6 +112,10 @@ export function graphql(source: "\n  mutation QuickRate($id: uuid!, $rating: Int
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query SchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveShelf {\n    shelf_entries_aggregate {\n      aggregate {\n        count\n      }\n      nodes {\n        id\n        status\n        rating\n        note\n        updated_at\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription LiveShelf {\n    shelf_entries_aggregate {\n      aggregate {\n        count\n      }\n      nodes {\n        id\n        status\n        rating\n        note\n        updated_at\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

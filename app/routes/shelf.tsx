@@ -12,6 +12,7 @@ import { getHasuraSession } from '~/hasura/session.server';
 import { getShelf } from '~/models/shelf.server';
 import { isShelfStatus, SHELF_STATUSES, STATUS_LABELS } from '~/shelf/status';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
+import { useRevalidateOnShelfChange } from '~/shelf/live';
 
 export const meta: MetaFunction = () => [{ title: 'My shelf · Reading tracker' }];
 
@@ -40,6 +41,7 @@ export default function ShelfPage() {
   const { status, entries } = useLoaderData<typeof loader>();
   const client = useBrowserHasuraClient();
   const submit = useSubmit();
+  useRevalidateOnShelfChange();
   return (
     <Provider value={client}>
       <h1>My shelf</h1>

@@ -7,6 +7,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseJwtSecret, type JwtConfig } from './auth/jwt-config.js';
 import { readCorsConfig, type CorsConfig } from './cors.js';
+import { readSubscriptionConfig, type SubscriptionConfig } from './subscriptions/config.js';
 
 /** Where the embedded PGlite keeps its files when HASURA_GRAPHQL_DATABASE_URL is unset (relative to the cwd). */
 export const DEFAULT_PGLITE_DIR = '.data/hasura/pglite';
@@ -32,6 +33,8 @@ export interface HasuraConfig {
   /** Local extension: apply `seeds/<source>/*.sql` once each at start-up. */
   seedsDir: string | undefined;
   stringifyNumericTypes: boolean;
+  /** Websocket keep-alive and live-query/streaming refetch settings. */
+  subscriptions: SubscriptionConfig;
 }
 
 const DATABASE_URL_FORMS =
@@ -98,7 +101,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     parsed.success && parsed.data.HASURA_GRAPHQL_DISABLE_CORS,
   );
   if (typeof cors === 'string') problems.push(`HASURA_GRAPHQL_CORS_DOMAIN: ${cors}`);
-  if (!parsed.success || typeof cors === 'string') {
+  const subscriptions = readSubscriptionConfig(present);
+  if (Array.isArray(subscriptions)) problems.push(...subscriptions);
+  if (!parsed.success || typeof cors === 'string' || Array.isArray(subscriptions)) {
     throw new Error(`invalid Hasura configuration:\n  ${problems.join('\n  ')}`);
   }
   const vars = parsed.data;
@@ -125,5 +130,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     migrationsDir: vars.HASURA_GRAPHQL_MIGRATIONS_DIR,
     seedsDir: vars.HASURA_GRAPHQL_SEEDS_DIR,
     stringifyNumericTypes: vars.HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES,
+    subscriptions,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Starts the local Hasura-compatible engine in this process: opens the database, applies the project's
  * migrations (and seeds, when configured), loads the metadata, reads the catalog, builds the engine and serves
- * it over HTTP. Used by `npm run emulator:hasura`, `npm run dev`, `npm run codegen`, tests and the bench.
+ * it over HTTP and WebSocket. Used by `npm run emulator:hasura`, `npm run dev`, `npm run codegen`, tests and the bench.
  */
 import type { AddressInfo } from 'node:net';
 import { createJwtVerifier } from './auth/jwt.js';
@@ -14,6 +14,8 @@ import { createEngine } from './engine/index.js';
 import { loadMetadata } from './metadata.js';
 import { applyMigrations, applySeeds } from './migrations.js';
 import { createHasuraServer } from './server.js';
+import { attachSubscriptions, type SubscriptionServer } from './subscriptions/index.js';
+import { DEFAULT_SUBSCRIPTION_CONFIG } from './subscriptions/config.js';
 import type { Database, Engine } from './types.js';
 
 export interface StartOptions {
@@ -39,6 +41,8 @@ export interface RunningHasura {
   };
   db: Database;
   engine: Engine;
+  /** The websocket side of `/v1/graphql` (`./subscriptions/`). */
+  subscriptions: SubscriptionServer;
   close(): Promise<void>;
 }
 
@@ -63,6 +67,16 @@ export async function startHasura(config: HasuraConfig, options: StartOptions = 
     }
 
     const server = createHasuraServer({ engine, auth, cors: config.cors, log });
+    const subscriptions = attachSubscriptions(server, {
+      db,
+      catalog,
+      metadata,
+      stringifyNumericTypes: config.stringifyNumericTypes,
+      auth,
+      config: config.subscriptions ?? DEFAULT_SUBSCRIPTION_CONFIG,
+      cors: config.cors,
+      log,
+    });
     const host = options.host ?? '127.0.0.1';
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -84,7 +98,9 @@ export async function startHasura(config: HasuraConfig, options: StartOptions = 
       },
       db,
       engine,
+      subscriptions,
       async close() {
+        subscriptions.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await db.close();

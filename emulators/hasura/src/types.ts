@@ -149,6 +149,8 @@ export interface Session {
    * configured) and sent `x-hasura-use-backend-only-permissions: true`, as in Hasura. Never set from a JWT.
    */
   backendOnly?: boolean;
+  /** When the JWT the session came from expires (ms since the epoch); websockets close then. */
+  expiresAt?: number;
 }
 
 // ---------- GraphQL over HTTP ----------

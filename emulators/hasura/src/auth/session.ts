@@ -97,7 +97,8 @@ export async function resolveSession(headers: RequestHeaders, auth: AuthSettings
     if (text !== undefined) variables[name] = text;
   }
   variables['x-hasura-role'] = role;
-  return { role, variables };
+  // A websocket ends when its token expires (`../subscriptions/`).
+  return typeof payload.exp === 'number' ? { role, variables, expiresAt: payload.exp * 1000 } : { role, variables };
 }
 
 /** The x-hasura-* claims (keys lower-cased) from wherever the config says they live. */

@@ -1,9 +1,10 @@
 /**
- * Builds the GraphQL schema one role sees: `query_root` (+ `subscription_root` with the same select fields) and
+ * Builds the GraphQL schema one role sees: `query_root`, `subscription_root` (`../../subscriptions/schema.ts`) and
  * `mutation_root` when the role may mutate anything. Null for a role without any permission.
  */
 import { GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, type GraphQLFieldConfigMap } from 'graphql';
 import type { Model } from '../model.js';
+import { subscriptionFields } from '../../subscriptions/schema.js';
 import { mutationFields } from './mutation-types.js';
 import { TableTypes } from './table-types.js';
 
@@ -16,9 +17,11 @@ export function buildRoleSchema(
   const tables = [...model.values()].sort((a, b) => (a.gqlName < b.gqlName ? -1 : 1));
   const queries: GraphQLFieldConfigMap<unknown, unknown> = {};
   const mutations: GraphQLFieldConfigMap<unknown, unknown> = {};
+  const subscriptions: GraphQLFieldConfigMap<unknown, unknown> = {};
   for (const table of tables) {
     Object.assign(queries, types.queryFields(table));
     Object.assign(mutations, mutationFields(types, table));
+    Object.assign(subscriptions, subscriptionFields(types, table));
   }
   const hasQueries = Object.keys(queries).length > 0;
   const hasMutations = Object.keys(mutations).length > 0;
@@ -28,8 +31,8 @@ export function buildRoleSchema(
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'query_root', fields: hasQueries ? sorted(queries) : noQueries() }),
     mutation: hasMutations ? new GraphQLObjectType({ name: 'mutation_root', fields: sorted(mutations) }) : undefined,
-    subscription: hasQueries
-      ? new GraphQLObjectType({ name: 'subscription_root', fields: sorted(queries) })
+    subscription: Object.keys(subscriptions).length
+      ? new GraphQLObjectType({ name: 'subscription_root', fields: sorted(subscriptions) })
       : undefined,
   });
   return { schema, types };
