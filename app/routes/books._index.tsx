@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { CatalogParamError, catalogPage, catalogPageVariables, countLabel, parseCatalogSearch } from '~/books/catalog';
-import type { CatalogBookFieldsFragment } from '~/gql/graphql';
-import { CatalogPageQuery, CatalogPageWithShelfQuery } from '~/hasura/documents';
+import { CatalogParamError, catalogPage, countLabel, parseCatalogSearch } from '~/books/catalog';
+import { queryCatalog } from '~/books/catalog-query.server';
 import { getHasuraSession } from '~/hasura/session.server';
 import { isShelfStatus, STATUS_LABELS } from '~/shelf/entry-form';
 
@@ -18,23 +17,17 @@ export async function loader(args: LoaderFunctionArgs) {
     throw error;
   }
   const hasura = await getHasuraSession(args);
-  const variables = catalogPageVariables(search);
-  // Signed out, Hasura's `anonymous` role has no shelf_entries relationship: ask only for what the role can see.
-  const result = hasura.userId
-    ? await hasura.query(CatalogPageWithShelfQuery, variables)
-    : await hasura.query(CatalogPageQuery, variables);
-  const page = catalogPage(search, result.books, Boolean(result.behind?.length));
+  const result = await queryCatalog(hasura, search);
+  const page = catalogPage(search, result.rows, result.behind);
   return json({
     search: { q: search.q, genre: search.genre },
     signedIn: Boolean(hasura.userId),
-    count: countLabel(result.books_aggregate.aggregate?.count ?? 0),
-    genres: result.genres.map((genre) => genre.name),
-    books: page.rows.map(
-      ({ shelf_entries: entries, ...book }: CatalogBookFieldsFragment & { shelf_entries?: { status: string }[] }) => {
-        const status = entries?.[0]?.status;
-        return { ...book, shelfStatus: isShelfStatus(status) ? STATUS_LABELS[status] : null };
-      },
-    ),
+    count: countLabel(result.count),
+    genres: result.genres,
+    books: page.rows.map(({ shelf_entries: entries, ...book }) => {
+      const status = entries?.[0]?.status;
+      return { ...book, shelfStatus: isShelfStatus(status) ? STATUS_LABELS[status] : null };
+    }),
     firstHref: page.firstHref,
     previousHref: page.previousHref,
     nextHref: page.nextHref,
@@ -48,7 +41,7 @@ export default function BooksPage() {
       <h1>Books</h1>
       <Form method="get" role="search" className="search">
         <label htmlFor="q">Search books</label>
-        <input id="q" type="search" name="q" defaultValue={search.q} placeholder="Title or author" />
+        <input id="q" type="search" name="q" defaultValue={search.q} placeholder="Words of the title or author" />
         <label htmlFor="genre">Genre</label>
         <select id="genre" name="genre" defaultValue={search.genre}>
           <option value="">All genres</option>
