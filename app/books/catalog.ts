@@ -4,8 +4,10 @@
  * Pages are in (title, id) order and continue from a cursor, the (title, id) of the row next to the page (keyset
  * paging): the database reads one page's rows from an index at any depth, where OFFSET would read and skip every
  * row before the page. The total is counted up to COUNT_CAP only, so a page never counts a million matches.
+ * A search finds books by whole words of their title or author through `book_words` (one row per word of a book,
+ * ordered by (word, title, book_id)): the matches of a word are one range of that index, in page order.
  */
-import type { Books_Bool_Exp, Books_Order_By } from '~/gql/graphql';
+import type { Book_Words_Bool_Exp, Book_Words_Order_By, Books_Bool_Exp, Books_Order_By } from '~/gql/graphql';
 
 export const PAGE_SIZE = 20;
 /** Matches are counted up to this many; beyond it the catalog says "1,000+ books". */
@@ -84,74 +86,95 @@ export function parseCatalogSearch(params: URLSearchParams): CatalogSearch {
   return { q, genre, after: after ? decodeCursor(after) : null, before: before ? decodeCursor(before) : null };
 }
 
-/** Escapes LIKE wildcards so a search for "50%" or "a_b" means those characters literally. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+/**
+ * Characters that separate words: whitespace and punctuation (ASCII, Latin-1, General Punctuation). The same set
+ * as the database's `catalog_words` (migration 1796000000000_catalog_words), which splits titles and authors.
+ */
+const WORD_SEPARATORS = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f]+/u;
+/** A search uses at most this many words (each further word is one more condition per candidate row). */
+export const MAX_SEARCH_WORDS = 8;
+
+/** The distinct lower-cased words of a search, as `catalog_words` finds them in titles and authors. */
+export function searchWords(q: string): string[] {
+  const words = q.toLowerCase().split(WORD_SEPARATORS).filter(Boolean);
+  return [...new Set(words)].slice(0, MAX_SEARCH_WORDS);
 }
 
-/** Title OR author contains `q` (case-insensitive), AND the genre matches when one is chosen. */
-export function catalogWhere({ q, genre }: Pick<CatalogSearch, 'q' | 'genre'>): Books_Bool_Exp {
-  const conditions: Books_Bool_Exp[] = [];
-  if (q) {
-    const pattern = `%${escapeLike(q)}%`;
-    conditions.push({ _or: [{ title: { _ilike: pattern } }, { author: { _ilike: pattern } }] });
-  }
-  if (genre) conditions.push({ genre: { _eq: genre } });
+/** Rows of the genre (browsing: no search). */
+export function catalogWhere({ genre }: Pick<CatalogSearch, 'genre'>): Books_Bool_Exp {
+  return { _and: genre ? [{ genre: { _eq: genre } }] : [] };
+}
+
+/**
+ * Word rows of books that have every word of the search (and the genre). The longest word, likely the rarest,
+ * picks the index range; each other word is a lookup of (book_id, word). A search without any word (only
+ * punctuation) matches nothing: no book has the empty word.
+ */
+export function searchWhere({ q, genre }: Pick<CatalogSearch, 'q' | 'genre'>): Book_Words_Bool_Exp {
+  const words = searchWords(q);
+  const leading = words.reduce((longest, word) => (word.length > longest.length ? word : longest), words[0] ?? '');
+  const conditions: Book_Words_Bool_Exp[] = [{ word: { _eq: leading } }];
+  for (const word of words) if (word !== leading) conditions.push({ words_of_book: { word: { _eq: word } } });
+  if (genre) conditions.push({ book: { genre: { _eq: genre } } });
   return { _and: conditions };
 }
 
 /**
  * Rows after (or before) `cursor` in (title, id) order. `title >= t` comes first so that the database scans the
- * (title, id) index from the cursor on; the `_or` then skips the rows of the same title up to the cursor's id.
+ * index from the cursor on; the `_or` then skips the rows of the same title up to the cursor's id. `idColumn` is
+ * the book's id: `id` in books, `book_id` in book_words.
  */
-function beyond(cursor: CatalogCursor, side: 'after' | 'before', inclusive = false): Books_Bool_Exp {
+function beyond<Exp>(
+  cursor: CatalogCursor,
+  side: 'after' | 'before',
+  idColumn: 'id' | 'book_id',
+  inclusive = false,
+): Exp {
   const { title, id } = cursor;
-  if (side === 'after') {
-    return {
-      _and: [
-        { title: { _gte: title } },
-        { _or: [{ title: { _gt: title } }, { id: inclusive ? { _gte: id } : { _gt: id } }] },
-      ],
-    };
-  }
+  const [beyondOp, titleOp] = side === 'after' ? (['_gt', '_gte'] as const) : (['_lt', '_lte'] as const);
+  const idOp = inclusive ? titleOp : beyondOp;
   return {
     _and: [
-      { title: { _lte: title } },
-      { _or: [{ title: { _lt: title } }, { id: inclusive ? { _lte: id } : { _lt: id } }] },
+      { title: { [titleOp]: title } },
+      { _or: [{ title: { [beyondOp]: title } }, { [idColumn]: { [idOp]: id } }] },
     ],
-  };
+  } as Exp;
 }
 
-const ASCENDING: Books_Order_By[] = [
-  { title: 'asc' as Books_Order_By['title'] },
-  { id: 'asc' as Books_Order_By['id'] },
-];
-const DESCENDING: Books_Order_By[] = [
-  { title: 'desc' as Books_Order_By['title'] },
-  { id: 'desc' as Books_Order_By['id'] },
-];
+const order = <Order>(idColumn: 'id' | 'book_id', direction: 'asc' | 'desc') =>
+  [{ title: direction }, { [idColumn]: direction }] as Order[];
 
 /**
- * Variables of the catalog page query. `rows` asks for one row more than a page, which tells whether the catalog
- * goes on in the direction of travel; `behind` (only with a cursor) asks whether any row lies on the other side.
- * Before a cursor, rows come in descending order and the loader reverses them.
+ * Variables of a catalog page query, browsing (`books`) or searching (`book_words`). `rows` asks for one row more
+ * than a page, which tells whether the catalog goes on in the direction of travel; `behind` (only with a cursor)
+ * asks whether any row lies on the other side. Before a cursor, rows come in descending order and the loader
+ * reverses them.
  */
-export function catalogPageVariables(search: CatalogSearch) {
-  const where = catalogWhere(search);
+function pageVariables<Exp, Order>(where: Exp, search: CatalogSearch, idColumn: 'id' | 'book_id') {
   const cursor = search.after ?? search.before;
   const forward = !search.before;
   const side = forward ? 'after' : 'before';
   const opposite = forward ? 'before' : 'after';
   return {
     where,
-    rowsWhere: cursor ? { _and: [where, beyond(cursor, side)] } : where,
-    rowsOrder: forward ? ASCENDING : DESCENDING,
+    rowsWhere: cursor ? ({ _and: [where, beyond<Exp>(cursor, side, idColumn)] } as Exp) : where,
+    rowsOrder: order<Order>(idColumn, forward ? 'asc' : 'desc'),
     rowsLimit: PAGE_SIZE + 1,
     countLimit: COUNT_CAP + 1,
     hasCursor: Boolean(cursor),
-    behindWhere: cursor ? { _and: [where, beyond(cursor, opposite, true)] } : where,
-    behindOrder: forward ? DESCENDING : ASCENDING,
+    behindWhere: cursor ? ({ _and: [where, beyond<Exp>(cursor, opposite, idColumn, true)] } as Exp) : where,
+    behindOrder: order<Order>(idColumn, forward ? 'desc' : 'asc'),
   };
+}
+
+/** Variables of the browse query (no search text): `books` in (title, id) order. */
+export function catalogPageVariables(search: CatalogSearch) {
+  return pageVariables<Books_Bool_Exp, Books_Order_By>(catalogWhere(search), search, 'id');
+}
+
+/** Variables of the search query: `book_words` of the search's words in (title, book_id) order. */
+export function searchPageVariables(search: CatalogSearch) {
+  return pageVariables<Book_Words_Bool_Exp, Book_Words_Order_By>(searchWhere(search), search, 'book_id');
 }
 
 /** One page from the rows the query returned (in query order) and whether anything lies behind the cursor. */

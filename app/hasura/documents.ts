@@ -81,6 +81,75 @@ export const CatalogPageWithShelfQuery = graphql(`
   }
 `);
 
+/**
+ * A catalog search for anyone: `book_words` rows of the search's words (see `searchPageVariables` in
+ * app/books/catalog.ts) in (title, book_id) order, each with its book; paging and the capped count as above.
+ */
+export const CatalogSearchQuery = graphql(`
+  query CatalogSearch(
+    $where: book_words_bool_exp!
+    $rowsWhere: book_words_bool_exp!
+    $rowsOrder: [book_words_order_by!]!
+    $rowsLimit: Int!
+    $countLimit: Int!
+    $hasCursor: Boolean!
+    $behindWhere: book_words_bool_exp!
+    $behindOrder: [book_words_order_by!]!
+  ) {
+    matches: book_words(where: $rowsWhere, order_by: $rowsOrder, limit: $rowsLimit) {
+      book {
+        ...CatalogBookFields
+      }
+    }
+    behind: book_words(where: $behindWhere, order_by: $behindOrder, limit: 1) @include(if: $hasCursor) {
+      book_id
+    }
+    book_words_aggregate(where: $where, limit: $countLimit) {
+      aggregate {
+        count
+      }
+    }
+    genres(order_by: [{ name: asc }]) {
+      name
+    }
+  }
+`);
+
+/** The same search for a signed-in user, with each book's shelf entries (the user's own, by permissions). */
+export const CatalogSearchWithShelfQuery = graphql(`
+  query CatalogSearchWithShelf(
+    $where: book_words_bool_exp!
+    $rowsWhere: book_words_bool_exp!
+    $rowsOrder: [book_words_order_by!]!
+    $rowsLimit: Int!
+    $countLimit: Int!
+    $hasCursor: Boolean!
+    $behindWhere: book_words_bool_exp!
+    $behindOrder: [book_words_order_by!]!
+  ) {
+    matches: book_words(where: $rowsWhere, order_by: $rowsOrder, limit: $rowsLimit) {
+      book {
+        ...CatalogBookFields
+        shelf_entries {
+          id
+          status
+        }
+      }
+    }
+    behind: book_words(where: $behindWhere, order_by: $behindOrder, limit: 1) @include(if: $hasCursor) {
+      book_id
+    }
+    book_words_aggregate(where: $where, limit: $countLimit) {
+      aggregate {
+        count
+      }
+    }
+    genres(order_by: [{ name: asc }]) {
+      name
+    }
+  }
+`);
+
 export const BookFields = graphql(`
   fragment BookFields on books {
     id

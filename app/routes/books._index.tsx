@@ -32,7 +32,7 @@ export default function BooksPage() {
       <h1>Books</h1>
       <Form method="get" role="search" className="search">
         <label htmlFor="q">Search books</label>
-        <input id="q" type="search" name="q" defaultValue={search.q} placeholder="Title or author" />
+        <input id="q" type="search" name="q" defaultValue={search.q} placeholder="Words of the title or author" />
         <label htmlFor="genre">Genre</label>
         <select id="genre" name="genre" defaultValue={search.genre}>
           <option value="">All genres</option>

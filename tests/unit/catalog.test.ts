@@ -8,9 +8,12 @@ import {
   countLabel,
   decodeCursor,
   encodeCursor,
-  escapeLike,
+  MAX_SEARCH_WORDS,
   PAGE_SIZE,
   parseCatalogSearch,
+  searchPageVariables,
+  searchWhere,
+  searchWords,
 } from '~/books/catalog';
 
 const ID = '0b6f3a5e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -68,18 +71,55 @@ describe('catalog search', () => {
     expect(() => parseCatalogSearch(new URLSearchParams({ before: '%00' }))).toThrow(CatalogParamError);
   });
 
-  it('escapes LIKE wildcards so they match literally', () => {
-    expect(escapeLike('50%_off\\')).toBe('50\\%\\_off\\\\');
+  it('splits a search into distinct lower-cased words at whitespace and punctuation', () => {
+    expect(searchWords('The  River’s—END, “Émile” x_y 12 river')).toEqual([
+      'the',
+      'river',
+      's',
+      'end',
+      'émile',
+      'x',
+      'y',
+      '12',
+    ]);
+    expect(searchWords('%_\\ -- …')).toEqual([]);
+    expect(searchWords(Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '))).toHaveLength(MAX_SEARCH_WORDS);
   });
 
-  it('builds title-or-author and genre conditions', () => {
-    expect(catalogWhere({ q: '', genre: '' })).toEqual({ _and: [] });
-    expect(catalogWhere({ q: 'river', genre: 'Poetry' })).toEqual({
+  it('finds a word through the index by its longest word, the others and the genre through the book', () => {
+    expect(catalogWhere({ genre: '' })).toEqual({ _and: [] });
+    expect(catalogWhere({ genre: 'Poetry' })).toEqual({ _and: [{ genre: { _eq: 'Poetry' } }] });
+    expect(searchWhere({ q: 'River', genre: '' })).toEqual({ _and: [{ word: { _eq: 'river' } }] });
+    expect(searchWhere({ q: 'the silent river', genre: 'Poetry' })).toEqual({
       _and: [
-        { _or: [{ title: { _ilike: '%river%' } }, { author: { _ilike: '%river%' } }] },
-        { genre: { _eq: 'Poetry' } },
+        { word: { _eq: 'silent' } },
+        { words_of_book: { word: { _eq: 'the' } } },
+        { words_of_book: { word: { _eq: 'river' } } },
+        { book: { genre: { _eq: 'Poetry' } } },
       ],
     });
+    // Only punctuation: no word, and no book has the empty word.
+    expect(searchWhere({ q: '%', genre: '' })).toEqual({ _and: [{ word: { _eq: '' } }] });
+  });
+
+  it('pages a search in (title, book_id) order of the word rows', () => {
+    const cursor = { title: 'The River', id: ID };
+    const next = searchPageVariables({ q: 'river', genre: '', after: cursor, before: null });
+    const where = { _and: [{ word: { _eq: 'river' } }] };
+    expect(next.rowsWhere).toEqual({
+      _and: [
+        where,
+        {
+          _and: [
+            { title: { _gte: 'The River' } },
+            { _or: [{ title: { _gt: 'The River' } }, { book_id: { _gt: ID } }] },
+          ],
+        },
+      ],
+    });
+    expect(next.rowsOrder).toEqual([{ title: 'asc' }, { book_id: 'asc' }]);
+    expect(next.behindOrder).toEqual([{ title: 'desc' }, { book_id: 'desc' }]);
+    expect(next).toMatchObject({ where, rowsLimit: PAGE_SIZE + 1, countLimit: 1001, hasCursor: true });
   });
 
   it('asks for one page and one row more, counts up to a cap, and looks behind only with a cursor', () => {

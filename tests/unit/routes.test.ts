@@ -217,20 +217,47 @@ describe('/books loader', () => {
     }
   });
 
-  it('searches title or author case-insensitively and filters by genre', async () => {
+  it('searches whole words of title or author case-insensitively and filters by genre', async () => {
     const { loader } = await routes.books();
-    const found = await jsonOf(await loader(args('/books?q=LIGHTHOUSE&genre=Poetry')));
+    const words = (book: { title: string; author: string }) =>
+      `${book.title} ${book.author}`.toLowerCase().split(/\W+/);
+    const found = await jsonOf(await loader(args('/books?q=LIGHTHOUSE&genre=Horror')));
     expect(found.books.length).toBeGreaterThan(0);
     expect(found.count).toMatch(/^\d+ books?$/); // fewer than the cap
     for (const book of found.books) {
-      expect(`${book.title} ${book.author}`.toLowerCase()).toContain('lighthouse');
-      expect(book.genre).toBe('Poetry');
+      expect(words(book)).toContain('lighthouse');
+      expect(book.genre).toBe('Horror');
     }
     const byAuthor = await jsonOf(await loader(args('/books?q=nakamura')));
     expect(byAuthor.books.length).toBeGreaterThan(0);
     for (const book of byAuthor.books) expect(book.author).toMatch(/Nakamura/);
-    const literal = await jsonOf(await loader(args('/books?q=%25')));
-    expect(literal.count).toBe('0 books'); // "%" is escaped, not a wildcard
+    // Every word must match, in any order; each match in (title, id) order.
+    const both = await jsonOf(await loader(args('/books?q=nakamura%20LIGHTHOUSE')));
+    expect(both.books.length).toBeGreaterThan(0);
+    for (const book of both.books) expect(words(book)).toEqual(expect.arrayContaining(['lighthouse', 'nakamura']));
+    expect(both.books.length).toBeLessThan(byAuthor.books.length);
+    const titles = both.books.map((book: { title: string }) => book.title);
+    expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    // A part of a word is not a word; punctuation alone is no word (and no wildcard).
+    expect((await jsonOf(await loader(args('/books?q=lighthous')))).count).toBe('0 books');
+    expect((await jsonOf(await loader(args('/books?q=%25')))).count).toBe('0 books');
+  });
+
+  it('keeps the search in step with the catalog: new, renamed and deleted books', async () => {
+    const { loader } = await routes.books();
+    const count = async (q: string) => (await jsonOf(await loader(args(`/books?q=${q}`)))).count;
+    const id = '00000000-0000-4000-8000-00000000beef';
+    await hasura.db.query(
+      `INSERT INTO books (id, title, author, published_year, genre) VALUES ($1, 'Quokka Dreams', 'Ann Zyx', 2001, 'Poetry')`,
+      [id],
+    );
+    expect(await count('quokka')).toBe('1 book');
+    await hasura.db.query(`UPDATE books SET title = 'Wombat Dreams' WHERE id = $1`, [id]);
+    expect(await count('quokka')).toBe('0 books');
+    expect(await count('wombat%20zyx')).toBe('1 book');
+    await hasura.db.query(`DELETE FROM books WHERE id = $1`, [id]);
+    expect(await count('wombat')).toBe('0 books');
+    expect(await count('dreams')).toBe('0 books');
   });
 
   it('answers hostile parameters with a sanitised page or a 400 that says why, never a 5xx', async () => {
