@@ -177,7 +177,7 @@ describe('<SignIn/>', () => {
     expect(old.body.errors[0].code).toBe('form_password_incorrect');
   });
 
-  it("gives up on a code after three wrong attempts with Clerk's verification_failed", async () => {
+  it("gives up on a code after three wrong attempts with Clerk's verification_failed; 'Resend' starts over", async () => {
     const user = await newUser('gail');
     const context = await browser.newContext();
     const page = await open(context, '/sign-in');
@@ -190,12 +190,26 @@ describe('<SignIn/>', () => {
     }
     await enterCode(page, '000003');
     await eventually(() => page.locator('.cl-otpCodeField').textContent()).toContain('Too many failed attempts');
-    // Even the right code is refused now; a new code ("Resend") is needed.
+    // Even the right code is refused now; a new code is needed.
+    const attempt = nextClerkCall(page, 'POST', /^\/v1\/client\/sign_ins\/[^/]+\/attempt_first_factor$/);
     await enterCode(page, await mailedCode(user.email));
-    await eventually(() => page.locator('.cl-otpCodeField').textContent()).toContain('Too many failed attempts');
+    expect(await (await attempt).json()).toMatchObject({ errors: [{ code: 'verification_failed' }] });
     expect(await currentUserId(page)).toBeNull();
+
+    // "Resend" (clerk-js enables it after a 30 s countdown) mails a new code, and that one signs in.
+    const resend = page.locator('.cl-formResendCodeLink');
+    await eventually(() => resend.isEnabled(), { timeout: 45_000 }).toBe(true);
+    const prepared = nextClerkCall(page, 'POST', /^\/v1\/client\/sign_ins\/[^/]+\/prepare_first_factor$/);
+    await resend.click();
+    expect((await prepared).status()).toBe(200);
+    const mails = async () =>
+      (await (await fetch(`${clerk.url}/mailbox/messages?to=${encodeURIComponent(user.email)}`)).json()) as unknown[];
+    await eventually(async () => (await mails()).length).toBe(2);
+    await enterCode(page, await mailedCode(user.email));
+    await page.waitForURL(`${app.url}/`);
+    await eventually(() => currentUserId(page)).toBe(user.id);
     await context.close();
-  });
+  }, 120_000);
 
   it("refuses an email code used after its 10 minutes with Clerk's verification_expired", async () => {
     const user = await newUser('iris');
