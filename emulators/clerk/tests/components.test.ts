@@ -17,6 +17,7 @@ const PNG = Buffer.from(
   'base64',
 );
 
+// The longer walks (several screens, a 30 s countdown, animations slowed tenfold) set their own timeouts.
 vi.setConfig({ testTimeout: 60_000 });
 
 let harness: BrowserHarness;
@@ -386,7 +387,7 @@ describe('<UserButton/> and <UserProfile/>', () => {
     await eventually(() => profileRow(page)).toEqual([{ name: 'Katherine Lane', image: removed.imageUrl }]);
     expect((await fetch(uploaded.imageUrl)).status).toBe(404);
     await context.close();
-  });
+  }, 120_000);
 
   it('adds an email address, verifies it by code, makes it primary and removes the old one', async () => {
     const user = await newUser('liam');
@@ -500,5 +501,5 @@ describe('<UserButton/> and <UserProfile/>', () => {
     });
     expect(gone.status).toBe(404);
     await context.close();
-  });
+  }, 120_000);
 });
