@@ -131,6 +131,17 @@ function nextClerkCall(page: Page, method: string, path: string | RegExp): Promi
 const currentUserId = (page: Page) => page.evaluate(() => window.Clerk.user?.id ?? null);
 
 describe('<SignIn/>', () => {
+  /** A new user's <SignIn/> at the email-code step: identifier, "Use another method", "Email code to …". */
+  async function atEmailCodeStep(name: string) {
+    const user = await newUser(name);
+    const context = await browser.newContext();
+    const page = await open(context, '/sign-in');
+    await identify(page, user.email);
+    await page.getByText('Use another method').click();
+    await page.getByRole('button', { name: `Email code to ${user.email}` }).click();
+    return { user, context, page };
+  }
+
   it('signs in with an email code through "Use another method", refusing a wrong code', async () => {
     const user = await newUser('erin');
     const context = await browser.newContext();
@@ -179,12 +190,7 @@ describe('<SignIn/>', () => {
   });
 
   it("gives up on a code after three wrong attempts with Clerk's verification_failed; 'Resend' starts over", async () => {
-    const user = await newUser('gail');
-    const context = await browser.newContext();
-    const page = await open(context, '/sign-in');
-    await identify(page, user.email);
-    await page.getByText('Use another method').click();
-    await page.getByRole('button', { name: `Email code to ${user.email}` }).click();
+    const { user, context, page } = await atEmailCodeStep('gail');
     for (const wrong of ['000001', '000002']) {
       await enterCode(page, wrong);
       await eventually(() => page.locator('.cl-otpCodeField').textContent()).toContain('Incorrect code');
@@ -213,12 +219,7 @@ describe('<SignIn/>', () => {
   }, 120_000);
 
   it("refuses an email code used after its 10 minutes with Clerk's verification_expired", async () => {
-    const user = await newUser('iris');
-    const context = await browser.newContext();
-    const page = await open(context, '/sign-in');
-    await identify(page, user.email);
-    await page.getByText('Use another method').click();
-    await page.getByRole('button', { name: `Email code to ${user.email}` }).click();
+    const { user, context, page } = await atEmailCodeStep('iris');
     await page.locator('input[autocomplete=one-time-code]').first().waitFor();
     const code = await mailedCode(user.email);
     // The local Clerk runs in this process: its clock, not the browser's, decides that the code has expired.
