@@ -17,6 +17,7 @@ const PNG = Buffer.from(
   'base64',
 );
 
+// The longer walks (several screens, a 30 s countdown, animations slowed tenfold) set their own timeouts.
 vi.setConfig({ testTimeout: 60_000 });
 
 let harness: BrowserHarness;
@@ -130,6 +131,17 @@ function nextClerkCall(page: Page, method: string, path: string | RegExp): Promi
 const currentUserId = (page: Page) => page.evaluate(() => window.Clerk.user?.id ?? null);
 
 describe('<SignIn/>', () => {
+  /** A new user's <SignIn/> at the email-code step: identifier, "Use another method", "Email code to …". */
+  async function atEmailCodeStep(name: string) {
+    const user = await newUser(name);
+    const context = await browser.newContext();
+    const page = await open(context, '/sign-in');
+    await identify(page, user.email);
+    await page.getByText('Use another method').click();
+    await page.getByRole('button', { name: `Email code to ${user.email}` }).click();
+    return { user, context, page };
+  }
+
   it('signs in with an email code through "Use another method", refusing a wrong code', async () => {
     const user = await newUser('erin');
     const context = await browser.newContext();
@@ -177,33 +189,37 @@ describe('<SignIn/>', () => {
     expect(old.body.errors[0].code).toBe('form_password_incorrect');
   });
 
-  it("gives up on a code after three wrong attempts with Clerk's verification_failed", async () => {
-    const user = await newUser('gail');
-    const context = await browser.newContext();
-    const page = await open(context, '/sign-in');
-    await identify(page, user.email);
-    await page.getByText('Use another method').click();
-    await page.getByRole('button', { name: `Email code to ${user.email}` }).click();
+  it("gives up on a code after three wrong attempts with Clerk's verification_failed; 'Resend' starts over", async () => {
+    const { user, context, page } = await atEmailCodeStep('gail');
     for (const wrong of ['000001', '000002']) {
       await enterCode(page, wrong);
       await eventually(() => page.locator('.cl-otpCodeField').textContent()).toContain('Incorrect code');
     }
     await enterCode(page, '000003');
     await eventually(() => page.locator('.cl-otpCodeField').textContent()).toContain('Too many failed attempts');
-    // Even the right code is refused now; a new code ("Resend") is needed.
+    // Even the right code is refused now; a new code is needed.
+    const attempt = nextClerkCall(page, 'POST', /^\/v1\/client\/sign_ins\/[^/]+\/attempt_first_factor$/);
     await enterCode(page, await mailedCode(user.email));
-    await eventually(() => page.locator('.cl-otpCodeField').textContent()).toContain('Too many failed attempts');
+    expect(await (await attempt).json()).toMatchObject({ errors: [{ code: 'verification_failed' }] });
     expect(await currentUserId(page)).toBeNull();
+
+    // "Resend" (clerk-js enables it after a 30 s countdown) mails a new code, and that one signs in.
+    const resend = page.locator('.cl-formResendCodeLink');
+    await eventually(() => resend.isEnabled(), { timeout: 45_000 }).toBe(true);
+    const prepared = nextClerkCall(page, 'POST', /^\/v1\/client\/sign_ins\/[^/]+\/prepare_first_factor$/);
+    await resend.click();
+    expect((await prepared).status()).toBe(200);
+    const mails = async () =>
+      (await (await fetch(`${clerk.url}/mailbox/messages?to=${encodeURIComponent(user.email)}`)).json()) as unknown[];
+    await eventually(async () => (await mails()).length).toBe(2);
+    await enterCode(page, await mailedCode(user.email));
+    await page.waitForURL(`${app.url}/`);
+    await eventually(() => currentUserId(page)).toBe(user.id);
     await context.close();
-  });
+  }, 120_000);
 
   it("refuses an email code used after its 10 minutes with Clerk's verification_expired", async () => {
-    const user = await newUser('iris');
-    const context = await browser.newContext();
-    const page = await open(context, '/sign-in');
-    await identify(page, user.email);
-    await page.getByText('Use another method').click();
-    await page.getByRole('button', { name: `Email code to ${user.email}` }).click();
+    const { user, context, page } = await atEmailCodeStep('iris');
     await page.locator('input[autocomplete=one-time-code]').first().waitFor();
     const code = await mailedCode(user.email);
     // The local Clerk runs in this process: its clock, not the browser's, decides that the code has expired.
@@ -372,7 +388,7 @@ describe('<UserButton/> and <UserProfile/>', () => {
     await eventually(() => profileRow(page)).toEqual([{ name: 'Katherine Lane', image: removed.imageUrl }]);
     expect((await fetch(uploaded.imageUrl)).status).toBe(404);
     await context.close();
-  });
+  }, 120_000);
 
   it('adds an email address, verifies it by code, makes it primary and removes the old one', async () => {
     const user = await newUser('liam');
@@ -486,5 +502,5 @@ describe('<UserButton/> and <UserProfile/>', () => {
     });
     expect(gone.status).toBe(404);
     await context.close();
-  });
+  }, 120_000);
 });
