@@ -12,7 +12,7 @@ interface Open {
   query: string;
 }
 interface Collect {
-  type: 'collect';
+  type: 'collect' | 'count';
   body: string;
 }
 
@@ -21,6 +21,7 @@ const sockets: WebSocket[] = [];
 
 process.on('message', (message: Open | Collect | { type: 'close' }) => {
   if (message.type === 'open') void open(message);
+  else if (message.type === 'count') process.send!({ type: 'count', arrived: arrivals.get(message.body)?.length ?? 0 });
   else if (message.type === 'collect') {
     process.send!({ type: 'arrivals', body: message.body, times: arrivals.get(message.body) ?? [] });
     arrivals.delete(message.body);
