@@ -8,9 +8,12 @@ export default {
   server: 'app/server-build.ts',
   ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
   serverModuleFormat: 'esm',
+  // Every React Router v7 behaviour the classic compiler supports, so the app is one codemod from v7.
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
+    v3_singleFetch: true,
+    v3_lazyRouteDiscovery: true,
   },
 };

@@ -64,7 +64,7 @@ export default function handleRequest(
   });
 }
 
-/** `?_data=` responses (client-side navigations, fetchers, form submissions) get the pages' headers too. */
+/** Data responses (single fetch `.data`: client-side navigations, fetchers, form submissions) get the pages' headers too. */
 export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
   setPageHeaders(response.headers, { signedIn: signedInDuring(context) });
   return response;

@@ -1,14 +1,14 @@
 /**
  * Error answers with the ~/problem body, for loaders and actions to throw (or return). Used by the Clerk and the
- * Hasura modules alike, so neither depends on the other for them.
+ * Hasura modules alike, so neither depends on the other for them. Plain web `Response`s: a thrown one reaches the
+ * error boundary as a route error response under single fetch (and in React Router v7) as before.
  */
-import { json } from '@remix-run/node';
 import type { Problem, ServiceName } from '~/problem';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function problemResponse(status: number, body: Problem, headers: Record<string, string> = {}): Response {
-  return json(body, { status, headers: { ...NO_STORE, ...headers } });
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
 
 /** 400: the request itself is malformed (a broken page link, say). */

@@ -12,7 +12,7 @@
  * - should Hasura drop it first (1006) or refuse a token (4403), it retries too, forever, with a backoff;
  *   reconnects stay inside graphql-ws, since urql ends a subscription for good once an error reaches it.
  */
-import { Client, subscriptionExchange } from '@urql/core';
+import { Client, subscriptionExchange } from 'urql';
 import { createClient, type Client as WsClient } from 'graphql-ws/client';
 
 export type GetTemplateToken = (options: { skipCache: boolean }) => Promise<string | null>;

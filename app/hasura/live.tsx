@@ -6,7 +6,7 @@
  */
 import { useAuth } from '@clerk/remix';
 import { useRouteLoaderData } from '@remix-run/react';
-import type { TypedDocumentNode } from '@urql/core';
+import type { TypedDocumentNode } from 'urql';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { pipe, subscribe } from 'wonka';
 import type { PublicEnv } from '~/env.server';

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { json } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { signInRedirect } from '~/clerk/sign-in-redirect.server';
@@ -32,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const hasura = await getHasuraSession(args);
   const found = await getBook(hasura, bookId);
   if (!found) throw bookNotFound();
-  return json({ ...found, signedIn: Boolean(hasura.userId) });
+  return { ...found, signedIn: Boolean(hasura.userId) };
 }
 
 const STATUS_OF_FAILURE = { 'not-found': 404, 'hasura-error': 502 } as const;
@@ -42,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
   const hasura = await getHasuraSession(args);
   if (!hasura.userId) throw signInRedirect(new URL(args.request.url));
   const submission = parseWithZod(await args.request.formData(), { schema: shelfEntryFormSchema });
-  if (submission.status !== 'success') return json({ result: submission.reply(), message: null }, { status: 400 });
+  if (submission.status !== 'success') return data({ result: submission.reply(), message: null }, { status: 400 });
 
   const { value } = submission;
   const outcome =
@@ -59,12 +59,12 @@ export async function action(args: ActionFunctionArgs) {
           },
         });
   if (!outcome.ok)
-    return json(
+    return data(
       { result: submission.reply({ formErrors: [outcome.message] }), message: null },
       { status: STATUS_OF_FAILURE[outcome.reason] },
     );
   // The loader's fresh values become the form's defaults.
-  return json({ result: submission.reply({ resetForm: true }), message: outcome.message });
+  return { result: submission.reply({ resetForm: true }), message: outcome.message };
 }
 
 type Entry = ReturnType<typeof useLoaderData<typeof loader>>['entry'];

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { CatalogParamError, parseCatalogSearch } from '~/books/catalog';
 import { getHasuraSession } from '~/hasura/session.server';
@@ -22,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const search = parseSearch(args.request.url);
   const hasura = await getHasuraSession(args);
   const page = await getCatalogPage(hasura, search);
-  return json({ ...page, signedIn: Boolean(hasura.userId) });
+  return { ...page, signedIn: Boolean(hasura.userId) };
 }
 
 export default function BooksPage() {

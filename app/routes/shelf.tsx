@@ -1,6 +1,5 @@
 import { useAuth } from '@clerk/remix';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData, useRouteLoaderData, useSubmit } from '@remix-run/react';
 import { useMemo } from 'react';
 import { Provider } from 'urql';
@@ -23,7 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const requested = url.searchParams.get('status');
   // An unknown status filter is ignored (the whole shelf), not an error: it only ever comes from an edited URL.
   const status = isShelfStatus(requested) ? requested : null;
-  return json({ status, entries: await getShelf(hasura, status) });
+  return { status, entries: await getShelf(hasura, status) };
 }
 
 function useBrowserHasuraClient() {

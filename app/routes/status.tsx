@@ -1,5 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { json } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { getEnv, stackMode } from '~/env.server';
 import { SchemaTypesQuery } from '~/hasura/documents';
@@ -51,7 +51,7 @@ export async function loader(args: LoaderFunctionArgs) {
     schema = { ok: false, problem: isProblem(data) ? data.problem : `HTTP ${error.status}` };
   }
 
-  return json(
+  return data(
     {
       mode: stackMode(env),
       clerk,

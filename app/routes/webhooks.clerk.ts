@@ -3,12 +3,11 @@
  * resource route: no session, no CSRF token — the Svix signature is the authentication.
  */
 import type { ActionFunctionArgs } from '@remix-run/node';
-import { json } from '@remix-run/node';
 import { receiveClerkWebhook } from '~/webhooks/clerk-webhook.server';
 
 export const action = ({ request }: ActionFunctionArgs) =>
   request.method === 'POST'
     ? receiveClerkWebhook(request)
-    : json({ problem: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } });
+    : Response.json({ problem: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } });
 
-export const loader = () => json({ problem: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } });
+export const loader = () => Response.json({ problem: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } });

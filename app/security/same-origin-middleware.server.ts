@@ -1,11 +1,12 @@
 /**
  * The same-origin check of ./same-origin.server as Express middleware, put by server.js in front of Remix's request
- * handler. Needed for document requests: for a POST whose `Origin` is not the `Host`, Remix's server runtime throws
- * before any route code runs and answers an empty 500; this answers the 403 page instead. Remix data requests
- * (`?_data=`) go on to Remix, where the same check on every action answers in Remix's data format.
+ * handler. For a POST whose `Origin` is not the `Host`, Remix's server runtime throws before any route code runs
+ * and answers an empty 500 (documents) or a 500 error (single fetch `.data` requests); this answers 403 with the
+ * reason instead: a page a person can read for documents, `{ problem }` JSON for data requests (`.data`, and the
+ * older `?_data=`), which only a page on another site sends. The check on every action stays behind it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { crossSiteReason, crossSiteRefusalPage, isSafeMethod } from '~/security/same-origin.server';
+import { crossSiteReason, crossSiteRefusal, crossSiteRefusalPage, isSafeMethod } from '~/security/same-origin.server';
 
 /** The parts of Express's request this reads (`protocol` and `hostname` respect Express's "trust proxy"). */
 export interface ExpressRequest extends IncomingMessage {
@@ -38,15 +39,16 @@ export function sameOriginMiddleware(ownOrigins: () => readonly string[]) {
   return (req: ExpressRequest, res: ServerResponse, next: (error?: unknown) => void): void => {
     if (isSafeMethod(req.method)) return next();
     let reason: string | null;
+    let dataRequest: boolean;
     try {
       const url = remixRequestUrl(req);
-      if (url.searchParams.has('_data')) return next();
+      dataRequest = url.pathname.endsWith('.data') || url.searchParams.has('_data');
       reason = crossSiteReason(new Request(url, { method: req.method, headers: webHeaders(req) }), ownOrigins());
     } catch (error) {
       return next(error); // a URL or method Remix's adapter could not take either
     }
     if (!reason) return next();
-    const refusal = crossSiteRefusalPage(reason);
+    const refusal = dataRequest ? crossSiteRefusal(reason) : crossSiteRefusalPage(reason);
     refusal.text().then((body) => {
       res.writeHead(refusal.status, Object.fromEntries(refusal.headers));
       res.end(body);

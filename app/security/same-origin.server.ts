@@ -16,7 +16,6 @@
  * rewrites `Host`, where the URL the server sees is not the one the browser used.
  */
 import type { ServerBuild } from '@remix-run/node';
-import { json } from '@remix-run/node';
 import { setSecurityHeaders } from '~/security/headers.server';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -63,7 +62,9 @@ export function crossSiteProblem(reason: string): string {
 
 /** The 403 answered (thrown) instead of running the action: the error boundary shows `problem`. */
 export function crossSiteRefusal(reason: string): Response {
-  return json({ problem: crossSiteProblem(reason) }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
+  const headers = new Headers({ 'Cache-Control': 'no-store' });
+  setSecurityHeaders(headers);
+  return Response.json({ problem: crossSiteProblem(reason) }, { status: 403, headers });
 }
 
 /** Escaped for element content (the reason quotes the request's Origin as sent). */
@@ -86,7 +87,7 @@ type ServerRoutes = ServerBuild['routes'];
 
 /**
  * The build's routes with every action behind the check. Actions are the only code Remix runs for a mutating
- * method (a route without one answers 405), for document requests, `?_data=` data requests and resource routes
+ * method (a route without one answers 405), for document requests, data requests (`.data`, `?_data=`) and resource routes
  * alike, so this covers every mutating request the app accepts, including routes added later.
  */
 export function withSameOriginActions(routes: ServerRoutes, ownOrigins: () => readonly string[]): ServerRoutes {

@@ -4,7 +4,6 @@
  * then applied by ./clerk-user-sync.server. Answers: 2xx = done or nothing to do (Svix stops); 4xx = refused, nothing
  * changed; 5xx = try again later (Svix retries with the same svix-id).
  */
-import { json } from '@remix-run/node';
 import { verifyWebhook } from '@clerk/backend/webhooks';
 import { getEnv } from '~/env.server';
 import { HasuraGraphQLError } from '~/hasura/errors.server';
@@ -14,7 +13,7 @@ import { applyClerkEvent, InvalidClerkEvent } from './clerk-user-sync.server';
 export const MAX_WEBHOOK_BODY_BYTES = 256 * 1024;
 
 const answer = (status: number, body: Record<string, unknown>) =>
-  json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
 /** The body as text, or null when it is larger than the limit (read no further). */
 async function readLimited(request: Request): Promise<string | null> {

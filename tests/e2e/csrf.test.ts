@@ -8,7 +8,8 @@ test.use({ storageState: USERS.alice.storageState });
 
 const bookId = seededBookId(4303);
 const bookUrl = `/books/${bookId}`;
-const dataUrl = `${APP_URL}${bookUrl}?_data=${encodeURIComponent('routes/books.$bookId')}`;
+// Single fetch: the route's data (and its action, for a POST) at the page's URL + `.data`.
+const dataUrl = `${APP_URL}${bookUrl}.data`;
 
 // Same site as the app (same host, another port: in production a sibling subdomain), so the browser sends alice's
 // SameSite=Lax cookies along.
@@ -36,7 +37,7 @@ async function expectNotOnShelf(page: import('@playwright/test').Page) {
   await expect(page.getByRole('button', { name: 'Remove from shelf' })).toHaveCount(0);
 }
 
-test('a page on another origin cannot write to the shelf with a Remix data request', async ({ page }) => {
+test('a page on another origin cannot write to the shelf with a Remix data request (`.data`)', async ({ page }) => {
   await page.goto(`${ATTACKER}/prize`);
   const answered = page.waitForResponse((response) => response.url() === dataUrl);
   // A "simple" cross-origin request: no preflight, cookies attached; the attacker cannot read the answer, only cause it.

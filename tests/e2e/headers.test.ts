@@ -19,8 +19,8 @@ test.describe('signed in', () => {
     expectSecurityHeaders(response);
     expect(response!.headers()['cache-control']).toBe('private, no-store');
 
-    // A client-side navigation fetches the next page's data with ?_data= (as Remix's router does).
-    const dataUrl = `${APP_URL}/books?page=2&_data=${encodeURIComponent('routes/books._index')}`;
+    // A client-side navigation fetches the next page's data from `<path>.data` (single fetch).
+    const dataUrl = `${APP_URL}/books.data?q=river`;
     const data = page.waitForResponse(dataUrl);
     await page.evaluate((url) => fetch(url).then((r) => r.text()), dataUrl);
     const dataResponse = await data;

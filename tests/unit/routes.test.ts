@@ -143,13 +143,26 @@ async function shelfRows() {
   return rows;
 }
 
-/** The JSON body of a loader/action response, loosely typed for assertions. */
+/** What single fetch lets a loader or action give: plain data (200), `data(value, init)`, or a Response. */
+const isDataWithInit = (result: unknown): result is { data: unknown; init: ResponseInit | null } =>
+  typeof result === 'object' && result !== null && (result as { type?: unknown }).type === 'DataWithResponseInit';
+
+/** The body of a loader/action result, loosely typed for assertions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route answers its own shape; the assertions check it
-const jsonOf = (response: Response): Promise<any> => response.json();
+async function bodyOf(result: unknown): Promise<any> {
+  if (result instanceof Response) return result.json();
+  return isDataWithInit(result) ? result.data : result;
+}
+
+/** The status a loader/action result answers with. */
+function statusOf(result: unknown): number {
+  if (result instanceof Response) return result.status;
+  return (isDataWithInit(result) ? result.init?.status : undefined) ?? 200;
+}
 
 /** The field errors (by field) and the form errors of the book action's conform reply. */
-async function errorsOf(response: Response): Promise<{ fields: Record<string, string[]>; form: string[] }> {
-  const { result } = await jsonOf(response);
+async function errorsOf(response: unknown): Promise<{ fields: Record<string, string[]>; form: string[] }> {
+  const { result } = await bodyOf(response);
   const { '': form = [], ...fields } = (result.error ?? {}) as Record<string, string[]>;
   return { fields, form };
 }
@@ -168,7 +181,7 @@ async function thrown(promise: Promise<unknown>): Promise<Response> {
 describe('/books loader', () => {
   it('pages through the seeded catalog for a signed-out visitor (anonymous role)', async () => {
     const { loader } = await routes.books();
-    const first = await jsonOf(await loader(args('/books')));
+    const first = await bodyOf(await loader(args('/books')));
     expect(first.count).toBe('1,000+ books'); // 5,000 books, counted up to the cap
     expect(first.books).toHaveLength(20);
     expect(first.genres).toHaveLength(12);
@@ -177,7 +190,7 @@ describe('/books loader', () => {
     expect(first.previousHref).toBeNull();
     expect(first.firstHref).toBeNull();
 
-    const second = await jsonOf(await loader(args(first.nextHref)));
+    const second = await bodyOf(await loader(args(first.nextHref)));
     expect(second.books).toHaveLength(20);
     const firstIds = first.books.map((b: { id: string }) => b.id);
     for (const book of second.books) expect(firstIds).not.toContain(book.id);
@@ -188,7 +201,7 @@ describe('/books loader', () => {
     );
     expect([...firstIds, ...second.books.map((b: { id: string }) => b.id)]).toEqual(ordered.map((row) => row.id));
 
-    const back = await jsonOf(await loader(args(second.previousHref)));
+    const back = await bodyOf(await loader(args(second.previousHref)));
     expect(back.books).toEqual(first.books);
     expect(back.previousHref).toBeNull(); // nothing before the first book
     expect(back.nextHref).not.toBeNull();
@@ -199,7 +212,7 @@ describe('/books loader', () => {
     const { rows } = await hasura.db.query<{ id: string; title: string }>(
       'SELECT id::text AS id, title FROM public.books ORDER BY title DESC, id DESC OFFSET 5 LIMIT 1',
     );
-    const last = await jsonOf(await loader(args(catalogHref({ q: '', genre: '' }, { after: rows[0] }))));
+    const last = await bodyOf(await loader(args(catalogHref({ q: '', genre: '' }, { after: rows[0] }))));
     expect(last.books).toHaveLength(5);
     expect(last.nextHref).toBeNull();
     expect(last.previousHref).not.toBeNull();
@@ -213,7 +226,7 @@ describe('/books loader', () => {
       `after=${Buffer.from('["t","not-a-uuid"]').toString('base64url')}`,
     ]) {
       const response = await thrown(loader(args(`/books?${query}`)));
-      expect(response.status).toBe(400);
+      expect(statusOf(response)).toBe(400);
     }
   });
 
@@ -221,31 +234,31 @@ describe('/books loader', () => {
     const { loader } = await routes.books();
     const words = (book: { title: string; author: string }) =>
       `${book.title} ${book.author}`.toLowerCase().split(/\W+/);
-    const found = await jsonOf(await loader(args('/books?q=LIGHTHOUSE&genre=Horror')));
+    const found = await bodyOf(await loader(args('/books?q=LIGHTHOUSE&genre=Horror')));
     expect(found.books.length).toBeGreaterThan(0);
     expect(found.count).toMatch(/^\d+ books?$/); // fewer than the cap
     for (const book of found.books) {
       expect(words(book)).toContain('lighthouse');
       expect(book.genre).toBe('Horror');
     }
-    const byAuthor = await jsonOf(await loader(args('/books?q=nakamura')));
+    const byAuthor = await bodyOf(await loader(args('/books?q=nakamura')));
     expect(byAuthor.books.length).toBeGreaterThan(0);
     for (const book of byAuthor.books) expect(book.author).toMatch(/Nakamura/);
     // Every word must match, in any order; each match in (title, id) order.
-    const both = await jsonOf(await loader(args('/books?q=nakamura%20LIGHTHOUSE')));
+    const both = await bodyOf(await loader(args('/books?q=nakamura%20LIGHTHOUSE')));
     expect(both.books.length).toBeGreaterThan(0);
     for (const book of both.books) expect(words(book)).toEqual(expect.arrayContaining(['lighthouse', 'nakamura']));
     expect(both.books.length).toBeLessThan(byAuthor.books.length);
     const titles = both.books.map((book: { title: string }) => book.title);
     expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     // A part of a word is not a word; punctuation alone is no word (and no wildcard).
-    expect((await jsonOf(await loader(args('/books?q=lighthous')))).count).toBe('0 books');
-    expect((await jsonOf(await loader(args('/books?q=%25')))).count).toBe('0 books');
+    expect((await bodyOf(await loader(args('/books?q=lighthous')))).count).toBe('0 books');
+    expect((await bodyOf(await loader(args('/books?q=%25')))).count).toBe('0 books');
   });
 
   it('keeps the search in step with the catalog: new, renamed and deleted books', async () => {
     const { loader } = await routes.books();
-    const count = async (q: string) => (await jsonOf(await loader(args(`/books?q=${q}`)))).count;
+    const count = async (q: string) => (await bodyOf(await loader(args(`/books?q=${q}`)))).count;
     const id = '00000000-0000-4000-8000-00000000beef';
     await hasura.db.query(
       `INSERT INTO books (id, title, author, published_year, genre) VALUES ($1, 'Quokka Dreams', 'Ann Zyx', 2001, 'Poetry')`,
@@ -271,8 +284,8 @@ describe('/books loader', () => {
       `/books?after=${nulTitleCursor}`,
     ]) {
       const response = await thrown(loader(args(path)));
-      expect(response.status).toBe(400);
-      expect((await jsonOf(response)).problem).toMatch(/This page link is broken/);
+      expect(statusOf(response)).toBe(400);
+      expect((await bodyOf(response)).problem).toMatch(/This page link is broken/);
     }
     for (const path of [
       '/books?q=%00',
@@ -281,14 +294,14 @@ describe('/books loader', () => {
       '/books?page=99999999999',
       `/books?q=${'é'.repeat(3000)}`,
     ]) {
-      const page = await jsonOf(await loader(args(path)));
+      const page = await bodyOf(await loader(args(path)));
       // eslint-disable-next-line no-control-regex -- control characters are what the search must have dropped
       expect(page.search.q).not.toMatch(/[\u0000-\u001f\u007f]/);
       expect(Array.from(page.search.q).length).toBeLessThanOrEqual(200);
     }
-    const nul = await jsonOf(await loader(args('/books?q=%00')));
+    const nul = await bodyOf(await loader(args('/books?q=%00')));
     expect(nul.count).toBe('1,000+ books'); // nothing left to search for: the whole catalog
-    const unknownGenre = await jsonOf(await loader(args('/books?genre=No%20such%20genre')));
+    const unknownGenre = await bodyOf(await loader(args('/books?genre=No%20such%20genre')));
     expect(unknownGenre.count).toBe('0 books');
   });
 
@@ -298,10 +311,10 @@ describe('/books loader', () => {
     await action(post(BOOK, { intent: 'save', status: 'reading', rating: '', note: '' }));
     const { loader } = await routes.books();
     const search = `/books?q=${encodeURIComponent((await hasura.db.query<{ title: string }>(`SELECT title FROM books WHERE id = '${BOOK}'`)).rows[0]!.title)}`;
-    const alice = await jsonOf(await loader(args(search)));
+    const alice = await bodyOf(await loader(args(search)));
     expect(alice.books.find((b: { id: string }) => b.id === BOOK).shelfStatus).toBe('Reading');
     clerk.user = BOB;
-    const bob = await jsonOf(await loader(args(search)));
+    const bob = await bodyOf(await loader(args(search)));
     expect(bob.books.find((b: { id: string }) => b.id === BOOK).shelfStatus).toBeNull();
   });
 });
@@ -318,13 +331,13 @@ describe('/books/$bookId', () => {
     const { action, loader } = await routes.book();
     clerk.user = ALICE;
     const added = await action(post(BOOK, { intent: 'save', status: 'want_to_read', rating: '4', note: 'soon' }));
-    expect(added.status).toBe(200);
-    expect((await jsonOf(added)).message).toBe('Added to your shelf.');
+    expect(statusOf(added)).toBe(200);
+    expect((await bodyOf(added)).message).toBe('Added to your shelf.');
     expect(await shelfRows()).toEqual([
       { user_id: 'user_alice', book_id: BOOK, status: 'want_to_read', rating: 4, note: 'soon' },
     ]);
 
-    const { entry } = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
+    const { entry } = await bodyOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
     expect(entry).toMatchObject({ status: 'want_to_read', rating: 4, note: 'soon' });
     await action(post(BOOK, { intent: 'save', entryId: entry.id, status: 'read', rating: '', note: '' }));
     expect(await shelfRows()).toEqual([
@@ -332,7 +345,7 @@ describe('/books/$bookId', () => {
     ]);
 
     const removed = await action(post(BOOK, { intent: 'remove', entryId: entry.id }));
-    expect((await jsonOf(removed)).message).toBe('Removed from your shelf.');
+    expect((await bodyOf(removed)).message).toBe('Removed from your shelf.');
     expect(await shelfRows()).toEqual([]);
   });
 
@@ -342,7 +355,7 @@ describe('/books/$bookId', () => {
     const response = await action(
       post(BOOK, { intent: 'save', status: 'finished', rating: '9', note: 'x'.repeat(2001) }),
     );
-    expect(response.status).toBe(400);
+    expect(statusOf(response)).toBe(400);
     const { fields } = await errorsOf(response);
     expect(Object.keys(fields).sort()).toEqual(['note', 'rating', 'status']);
     expect(await shelfRows()).toEqual([]);
@@ -352,7 +365,7 @@ describe('/books/$bookId', () => {
     const { action } = await routes.book();
     clerk.user = ALICE;
     const response = await action(post(BOOK, { intent: 'save', status: 'read', rating: '1e400', note: 'a\u0000b' }));
-    expect(response.status).toBe(400);
+    expect(statusOf(response)).toBe(400);
     const { fields } = await errorsOf(response);
     expect(fields.note?.[0]).toMatch(/NUL/);
     expect(fields.rating?.[0]).toMatch(/whole number from 1 to 5/);
@@ -363,20 +376,20 @@ describe('/books/$bookId', () => {
     const { action, loader } = await routes.book();
     clerk.user = ALICE;
     await action(post(BOOK, { intent: 'save', status: 'reading', rating: '5', note: 'mine' }));
-    const { entry } = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
+    const { entry } = await bodyOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
     const before = await shelfRows();
 
     clerk.user = BOB;
     const forgedSave = await action(
       post(BOOK, { intent: 'save', entryId: entry.id, status: 'read', rating: '1', note: 'bob' }),
     );
-    expect(forgedSave.status).toBe(404);
+    expect(statusOf(forgedSave)).toBe(404);
     expect((await errorsOf(forgedSave)).form[0]).toMatch(/^Not found/);
     const forgedRemove = await action(post(BOOK, { intent: 'remove', entryId: entry.id }));
-    expect(forgedRemove.status).toBe(404);
+    expect(statusOf(forgedRemove)).toBe(404);
     expect(await shelfRows()).toEqual(before);
     // Bob does not see alice's entry on the same book.
-    expect((await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })))).entry).toBeNull();
+    expect((await bodyOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })))).entry).toBeNull();
   });
 
   it('refuses an unknown intent, a malformed entry id and a hostile checkbox with a 400, writing nothing', async () => {
@@ -390,7 +403,7 @@ describe('/books/$bookId', () => {
       { intent: 'save', status: 'read', shared: 'true' },
     ]) {
       const response = await action(post(BOOK, fields));
-      expect(response.status).toBe(400);
+      expect(statusOf(response)).toBe(400);
       const { fields: errors } = await errorsOf(response);
       expect(Object.keys(errors)).toHaveLength(1);
     }
@@ -401,12 +414,12 @@ describe('/books/$bookId', () => {
     const { action, loader } = await routes.book();
     clerk.user = ALICE;
     await action(post(BOOK, { intent: 'save', status: 'reading', note: 'first book' }));
-    const { entry } = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
+    const { entry } = await bodyOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
     const before = await shelfRows();
     const save = await action(post(OTHER_BOOK, { intent: 'save', entryId: entry.id, status: 'read', note: 'moved?' }));
-    expect(save.status).toBe(404);
+    expect(statusOf(save)).toBe(404);
     const remove = await action(post(OTHER_BOOK, { intent: 'remove', entryId: entry.id }));
-    expect(remove.status).toBe(404);
+    expect(statusOf(remove)).toBe(404);
     expect(await shelfRows()).toEqual(before);
   });
 
@@ -422,7 +435,7 @@ describe('/books/$bookId', () => {
       await action(post(BOOK, { intent: 'save', status: 'read', rating: '1', note: 'private to bob' }));
 
       clerk.user = null;
-      const page = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
+      const page = await bodyOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
       expect(page.book.reviews).toEqual([
         expect.objectContaining({
           note: 'shared by alice',
@@ -435,7 +448,7 @@ describe('/books/$bookId', () => {
 
       // Bob shares too: he shows as "A reader" until his users row arrives; the average counts both.
       clerk.user = BOB;
-      const { entry } = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
+      const { entry } = await bodyOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
       expect(entry).toMatchObject({ note: 'private to bob', shared: false });
       await action(
         post(BOOK, {
@@ -447,7 +460,7 @@ describe('/books/$bookId', () => {
           shared: 'on',
         }),
       );
-      const shared = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
+      const shared = await bodyOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
       expect(
         shared.book.reviews
           .map((r: { note: string; reviewer_name: string | null }) => [r.note, r.reviewer_name])
@@ -465,7 +478,7 @@ describe('/books/$bookId', () => {
   it('sends a signed-out visitor who posts to sign in, and writes nothing', async () => {
     const { action } = await routes.book();
     const response = await thrown(action(post(BOOK, { intent: 'save', status: 'reading' })));
-    expect(response.status).toBe(302);
+    expect(statusOf(response)).toBe(302);
     expect(response.headers.get('Location')).toBe(`/sign-in?redirect_url=${encodeURIComponent(`/books/${BOOK}`)}`);
     expect(await shelfRows()).toEqual([]);
   });
@@ -488,11 +501,11 @@ describe('/shelf loader', () => {
 
     const { loader } = await routes.shelf();
     clerk.user = ALICE;
-    const all = await jsonOf(await loader(args('/shelf')));
+    const all = await bodyOf(await loader(args('/shelf')));
     expect(all.entries.map((e: { book: { id: string } }) => e.book.id).sort()).toEqual([BOOK, OTHER_BOOK].sort());
-    const read = await jsonOf(await loader(args('/shelf?status=read')));
+    const read = await bodyOf(await loader(args('/shelf?status=read')));
     expect(read.entries.map((e: { book: { id: string } }) => e.book.id)).toEqual([OTHER_BOOK]);
-    const ignored = await jsonOf(await loader(args('/shelf?status=bogus')));
+    const ignored = await bodyOf(await loader(args('/shelf?status=bogus')));
     expect(ignored.status).toBeNull();
     expect(ignored.entries).toHaveLength(2);
   });
@@ -504,7 +517,7 @@ describe('Hasura session', () => {
     // An already-expired token is never cached, so the first request sends it and Hasura rejects it.
     clerk.user = { userId: 'user_carol', sessionId: 'sess_carol', tokenLifetimes: [-30] };
     const issued = clerk.tokensIssued;
-    const body = await jsonOf(await loader(args('/shelf')));
+    const body = await bodyOf(await loader(args('/shelf')));
     expect(body.entries).toEqual([]);
     expect(clerk.tokensIssued - issued).toBe(2);
   });
@@ -522,8 +535,8 @@ describe('Hasura session', () => {
     const { loader } = await routes.shelf();
     clerk.user = { userId: 'user_erin', sessionId: 'sess_erin', noTemplate: true };
     const response = await thrown(loader(args('/shelf')));
-    expect(response.status).toBe(502);
-    const body = await jsonOf(response);
+    expect(statusOf(response)).toBe(502);
+    const body = await bodyOf(response);
     expect(body).toMatchObject({ service: 'Clerk' });
     expect(body.problem).toMatch(/JWT template "hasura" \(Not Found\)/);
     expect(body.remedy).toMatch(/hasura\/README\.md/);
@@ -535,9 +548,9 @@ describe('Hasura session', () => {
     const { action } = await routes.book();
     clerk.user = { userId: 'user_frank', sessionId: 'sess_frank', sessionEnded: true };
     const redirect = await thrown(shelf(args('/shelf?status=read')));
-    expect(redirect.status).toBe(302);
+    expect(statusOf(redirect)).toBe(302);
     expect(redirect.headers.get('Location')).toBe('/sign-in?redirect_url=%2Fshelf%3Fstatus%3Dread');
-    const catalog = await jsonOf(await books(args('/books')));
+    const catalog = await bodyOf(await books(args('/books')));
     expect(catalog.signedIn).toBe(false);
     const refused = await thrown(action(post(BOOK, { intent: 'save', status: 'read' })));
     expect(refused.headers.get('Location')).toMatch(/^\/sign-in\?redirect_url=/);
@@ -548,7 +561,7 @@ describe('Hasura session', () => {
     const { action, loader } = await routes.book();
     clerk.user = ALICE;
     await action(post(BOOK, { intent: 'save', status: 'read' }));
-    const { entry } = await jsonOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
+    const { entry } = await bodyOf(await loader(args(`/books/${BOOK}`, undefined, { bookId: BOOK })));
     const endpoint = `http://127.0.0.1:${hasura.port}/v1/graphql`;
 
     const requests: { skipCache?: boolean }[] = [];
@@ -571,13 +584,13 @@ describe('Hasura session', () => {
   it('/status introspects with the user token and reports the role from its claims', async () => {
     const { loader } = await routes.status();
     clerk.user = ALICE;
-    const signedIn = await jsonOf(await loader(args('/status')));
+    const signedIn = await bodyOf(await loader(args('/status')));
     expect(signedIn).toMatchObject({ mode: 'local', userId: 'user_alice', role: 'user', hasuraUserId: 'user_alice' });
     expect(signedIn.hasura.ok).toBe(true);
     expect(signedIn.clerk.ok).toBe(false); // the stand-in answers 404 to /v1/jwks
     expect(signedIn.clerk.detail).toContain('HTTP 404');
     clerk.user = null;
-    const signedOut = await jsonOf(await loader(args('/status')));
+    const signedOut = await bodyOf(await loader(args('/status')));
     expect(signedOut.role).toBe('anonymous');
     // The user's schema has the shelf types; the anonymous one does not, so it is smaller.
     expect(signedIn.schema.typeCount).toBeGreaterThan(signedOut.schema.typeCount);

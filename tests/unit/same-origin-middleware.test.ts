@@ -1,6 +1,7 @@
 /**
  * The same-origin check as the middleware server.js puts in front of Remix (the e2e csrf test drives it inside the
- * real server): a cross-site document POST gets the 403 page, everything else goes on to Remix untouched.
+ * real server): a cross-site document POST gets the 403 page, a cross-site data request the 403 JSON, everything
+ * else goes on to Remix untouched.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -60,9 +61,21 @@ describe('sameOriginMiddleware', () => {
     expect((await send('HEAD', '/books/1', { Origin: 'http://evil.test' })).status).toBe(200);
   });
 
-  it('leaves Remix data requests to the action check, which answers in Remix’s data format', async () => {
-    const response = await send('POST', '/books/1?_data=routes%2Fbooks.%24bookId', { Origin: 'http://evil.test' });
-    expect(await response.text()).toBe('reached Remix');
+  it('answers a cross-site data request (single fetch `.data`, or `?_data=`) 403 with the reason as JSON', async () => {
+    for (const path of ['/books/1.data', '/_root.data', '/books/1?_data=routes%2Fbooks.%24bookId']) {
+      for (const headers of <Record<string, string>[]>[
+        { Origin: 'http://evil.test' },
+        { 'Sec-Fetch-Site': 'cross-site' },
+      ]) {
+        const response = await send('POST', path, headers);
+        expect(response.status).toBe(403);
+        expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
+        expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+        expect((await response.json()).problem).toMatch(/did not come from this app's own pages.*nothing was changed/);
+      }
+    }
+    expect(await (await send('POST', '/books/1.data', { Origin: base })).text()).toBe('reached Remix');
+    expect(await (await send('GET', '/books/1.data', { Origin: 'http://evil.test' })).text()).toBe('reached Remix');
   });
 
   it('compares with APP_ORIGIN when it is set, not with the Host the server sees', async () => {

@@ -70,24 +70,26 @@ describe('withSameOriginActions inside Remix’s request handler', () => {
     } as unknown as ServerBuild['routes'],
     () => [],
   );
-  const build = {
-    mode: 'production',
-    entry: {
-      module: {
-        // Stands in for the React render: what matters is the status Remix settled on.
-        default: (_request: Request, status: number, headers: Headers) =>
-          new Response(`document ${status}`, { status, headers }),
-        handleError: () => undefined,
+  const buildWith = (future: Record<string, boolean>) =>
+    ({
+      mode: 'production',
+      entry: {
+        module: {
+          // Stands in for the React render: what matters is the status Remix settled on.
+          default: (_request: Request, status: number, headers: Headers) =>
+            new Response(`document ${status}`, { status, headers }),
+          handleError: () => undefined,
+        },
       },
-    },
-    routes,
-    assets: { entry: { imports: [], module: '' }, routes: {}, url: '', version: 'test' },
-    publicPath: '/build/',
-    assetsBuildDirectory: 'public/build',
-    future: {},
-    isSpaMode: false,
-  } as unknown as ServerBuild;
-  const handle = createRequestHandler(build, 'production');
+      routes,
+      assets: { entry: { imports: [], module: '' }, routes: {}, url: '', version: 'test' },
+      publicPath: '/build/',
+      assetsBuildDirectory: 'public/build',
+      future,
+      isSpaMode: false,
+    }) as unknown as ServerBuild;
+  const handle = createRequestHandler(buildWith({}), 'production');
+  const handleSingleFetch = createRequestHandler(buildWith({ v3_singleFetch: true }), 'production');
 
   it('answers a cross-site data request 403 with the reason, and the action never runs', async () => {
     actionRuns = 0;
@@ -110,5 +112,18 @@ describe('withSameOriginActions inside Remix’s request handler', () => {
     expect((await handle(post({ Origin: APP }))).status).toBe(200);
     expect((await handle(post({}, `${APP}/hook`))).status).toBe(200);
     expect(actionRuns).toBe(3);
+  });
+  it('single fetch: a cross-site `.data` POST never runs the action (Remix refuses a foreign Origin, the check the rest)', async () => {
+    actionRuns = 0;
+    const foreignOrigin = await handleSingleFetch(post({ Origin: 'http://app.test:9999' }, `${APP}/thing.data`));
+    expect(foreignOrigin.status).toBeGreaterThanOrEqual(400); // Remix's own 500, before any route code; server.js answers 403 first
+    const sameSite = await handleSingleFetch(post({ 'Sec-Fetch-Site': 'same-site' }, `${APP}/thing.data`));
+    expect(sameSite.status).toBe(403);
+    expect(await sameSite.text()).toMatch(/did not come from this app's own pages/);
+    const referred = await handleSingleFetch(post({ Referer: 'http://evil.test/x' }, `${APP}/thing.data`));
+    expect(referred.status).toBe(403);
+    expect(actionRuns).toBe(0);
+    expect((await handleSingleFetch(post({ Origin: APP }, `${APP}/thing.data`))).status).toBe(200);
+    expect(actionRuns).toBe(1);
   });
 });
