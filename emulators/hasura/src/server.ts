@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import { resolveSession, type AuthSettings } from './auth/session.js';
 import { applyCors, type CorsConfig } from './cors.js';
+import { hasuraError } from './engine/errors.js';
 import type { Engine, GraphQLRequest, HasuraError } from './types.js';
 
 export const ENGINE_VERSION = 'v2.43.0-local';
@@ -138,8 +139,4 @@ function sendText(res: ServerResponse, status: number, text: string): void {
     'content-length': Buffer.byteLength(text),
   });
   res.end(text);
-}
-
-function hasuraError(code: string, message: string, path = '$'): HasuraError {
-  return { message, extensions: { path, code } };
 }

@@ -181,14 +181,42 @@ export interface InconsistentObject {
   reason: string;
 }
 
+/** A parsed, validated operation with its variables, ready to run for a session of the role it was validated for. */
+export interface PreparedOperation {
+  /** The role schema it was validated against (introspection is answered from it). */
+  schema: import('graphql').GraphQLSchema;
+  document: import('graphql').DocumentNode;
+  operation: import('graphql').OperationDefinitionNode;
+  fragments: Record<string, import('graphql').FragmentDefinitionNode>;
+  /** Coerced variable values. */
+  variables: Record<string, unknown>;
+  /** The variables as sent (their object keys keep the client's order). */
+  rawVariables: Record<string, unknown>;
+}
+
 /** The compiled engine for one metadata + catalog snapshot. */
 export interface Engine {
   /** What the metadata asked for but could not be served (reported at start-up, like Hasura's inconsistent metadata). */
   readonly inconsistentObjects: InconsistentObject[];
   /** Validates and runs one GraphQL request as `session.role`; never throws for request-level problems. */
   execute(request: GraphQLRequest, session: Session): Promise<GraphQLResponse>;
-  /** The same answer as JSON text, for the HTTP body: a plain query's rows are never parsed and re-serialised. */
+  /** The same answer as JSON text, for the HTTP body: Postgres' JSON text is passed through, never re-serialised. */
   executeText(request: GraphQLRequest, session: Session): Promise<string>;
+  /**
+   * The request stage alone: parse, validate against the session's role schema, pick the operation, check and coerce
+   * the variables. `ok: false` carries Hasura's error. A transport that runs one operation many times (subscriptions)
+   * prepares it once.
+   */
+  prepare(
+    request: GraphQLRequest,
+    session: Session,
+  ): { ok: true; operation: PreparedOperation } | { ok: false; error: HasuraError };
+  /**
+   * Runs a prepared operation (query, subscription answered once, or mutation) for `session`, whose role must be the
+   * one it was prepared for; answers the response body as JSON text, errors in Hasura's envelope. Never throws for a
+   * request's problems.
+   */
+  executePrepared(operation: PreparedOperation, session: Session): Promise<string>;
   /** The schema the role sees (admin sees everything); null for a role with no permissions at all. */
   schemaFor(role: string): import('graphql').GraphQLSchema | null;
 }

@@ -15,6 +15,8 @@ const echoEngine: Engine = {
     return JSON.stringify(await echoEngine.execute(request, session));
   },
   schemaFor: () => null,
+  prepare: () => ({ ok: false, error: { message: 'not used', extensions: { path: '$', code: 'unexpected' } } }),
+  executePrepared: async () => '{}',
 };
 
 describe('HTTP server', () => {

@@ -2,7 +2,14 @@
  * Hasura's error envelope: request problems found by the engine (`EngineError`), graphql-js validation errors
  * reworded as Hasura words them, and Postgres errors mapped to `constraint-violation` / `data-exception`.
  */
-import { GraphQLError, Kind, type ASTNode, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTNode,
+  type DirectiveNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+} from 'graphql';
 import type { HasuraError } from '../types.js';
 
 export class EngineError extends Error {
@@ -58,6 +65,19 @@ export function fromValidationError(error: GraphQLError, document: DocumentNode)
   if (/^Field "\w+" must not have a selection since type "[^"]+" has no subfields/.test(error.message)) {
     return hasuraError('validation-failed', 'unexpected subselection set for non-object field', path);
   }
+  // Directives, as Hasura's directive parser words them (at the selection set holding the directive).
+  if ((match = /^Unknown directive "@(\w+)"/.exec(error.message))) {
+    return hasuraError('validation-failed', `directive '${match[1]}' is not defined in the schema`, path);
+  }
+  if ((match = /^The directive "@(\w+)" can only be used once at this location/.exec(error.message))) {
+    return hasuraError('validation-failed', `the following directives are used more than once: ['${match[1]}']`, path);
+  }
+  if ((match = /^Unknown argument "(\w+)" on directive "@(\w+)"/.exec(error.message))) {
+    return hasuraError('validation-failed', `'${match[2]}' has no argument named '${match[1]}'`, path);
+  }
+  if ((match = /^Directive "@(\w+)" argument "(\w+)" of type "[^"]+" is required/.exec(error.message))) {
+    return hasuraError('validation-failed', `missing required field '${match[2]}'`, `${path}.${match[1]}.args`);
+  }
   if ((match = /^Variable "\$(\w+)" is not defined/.exec(error.message))) {
     return hasuraError('validation-failed', `unbound variable "${match[1]}"`, path);
   }
@@ -89,15 +109,30 @@ function pathTo(document: DocumentNode, target: ASTNode): string | undefined {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   const visited = new Set<string>();
+  /**
+   * Hasura parses a selection's directives while collecting the selection set that holds it: such errors are at
+   * `<parent>.selectionSet`, an argument's at `<parent>.selectionSet.<directive>`.
+   */
+  const inDirectives = (node: { directives?: readonly DirectiveNode[] }, path: string): string | undefined => {
+    for (const directive of node.directives ?? []) {
+      const at = `${path}.selectionSet`;
+      if (directive === target) return at;
+      if (directive.arguments?.some((arg) => arg === target)) return `${at}.${directive.name.value}`;
+    }
+    return undefined;
+  };
   const search = (node: ASTNode | undefined, path: string): string | undefined => {
     if (!node) return undefined;
     if (node === target && node.kind !== Kind.FIELD) return path;
     switch (node.kind) {
       case Kind.OPERATION_DEFINITION:
-      case Kind.INLINE_FRAGMENT:
       case Kind.FRAGMENT_DEFINITION:
         return searchAll(node.selectionSet.selections, path);
+      case Kind.INLINE_FRAGMENT:
+        return inDirectives(node, path) ?? searchAll(node.selectionSet.selections, path);
       case Kind.FIELD: {
+        const atDirective = inDirectives(node, path);
+        if (atDirective) return atDirective;
         const here = `${path}.selectionSet.${node.alias?.value ?? node.name.value}`;
         // A selection set is reported at its field (a subselection on a scalar).
         if (node === target || node.selectionSet === target) return here;
@@ -109,6 +144,8 @@ function pathTo(document: DocumentNode, target: ASTNode): string | undefined {
         return node.selectionSet ? searchAll(node.selectionSet.selections, here) : undefined;
       }
       case Kind.FRAGMENT_SPREAD: {
+        const atDirective = inDirectives(node, path);
+        if (atDirective) return atDirective;
         if (visited.has(node.name.value)) return undefined;
         visited.add(node.name.value);
         return search(fragments.get(node.name.value), path);

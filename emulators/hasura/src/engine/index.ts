@@ -1,15 +1,17 @@
 /**
- * The local Hasura-compatible engine: metadata + catalog → one GraphQL schema per role, and request execution that
- * compiles every root field to a single SQL statement returning JSON.
+ * The local Hasura-compatible engine: metadata + catalog → a model and one GraphQL schema per role; a request runs
+ * through request (`request/`) → IR (`ir/`) → SQL (`sql/`) → one executor (`execute/`).
  */
 import type { GraphQLSchema } from 'graphql';
-import type { Catalog, Database, Engine, GraphQLRequest, GraphQLResponse, Metadata, Session } from '../types.js';
-import { executeRequest } from './execute.js';
-import { buildModel } from './model.js';
-import { buildRoleSchema } from './schema/index.js';
+import type { Catalog, Database, Engine, GraphQLResponse, Metadata, Session } from '../types.js';
+import { errorBody, executeOperation, type ExecutionEnvironment } from './execute/index.js';
+import { buildModel } from './metadata/model.js';
+import { prepareRequest, type PreparedOperation } from './request/prepare.js';
+import { buildNoPermissionSchema, buildRoleSchema } from './schema/index.js';
 import { TableTypes } from './schema/table-types.js';
 import { HELPER_FUNCTIONS_SQL } from './sql/mutations.js';
-import { buildNoPermissionSchema } from './schema/index.js';
+
+export type { PreparedOperation } from './request/prepare.js';
 
 export interface EngineOptions {
   db: Database;
@@ -17,8 +19,6 @@ export interface EngineOptions {
   metadata: Metadata;
   /** HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES: bigint/numeric values as JSON strings. */
   stringifyNumericTypes?: boolean;
-  /** false: every request goes through graphql-js `execute` (tests compare both paths). Default true. */
-  plainQueryFastPath?: boolean;
 }
 
 interface RoleSchema {
@@ -48,33 +48,42 @@ export function createEngine(options: EngineOptions): Engine {
     });
     return helpers;
   };
-
-  const answer = (request: GraphQLRequest, session: Session) => {
-    const { schema, types } = forRole(session.role, session.backendOnly === true);
-    return executeRequest(
-      {
+  const environments = new WeakMap<TableTypes, ExecutionEnvironment>();
+  const environmentFor = (session: Session): ExecutionEnvironment => {
+    const { types } = forRole(session.role, session.backendOnly === true);
+    let env = environments.get(types);
+    if (!env) {
+      env = {
         db: options.db,
-        schema: schema ?? (noPermissions ??= buildNoPermissionSchema()),
-        types,
+        model,
+        permissions: (table) => types.permissions(table),
         stringifyNumeric: options.stringifyNumericTypes === true,
-        plainQueryFastPath: options.plainQueryFastPath !== false,
         mutationHelpers,
-      },
-      request,
-      session,
-    );
+      };
+      environments.set(types, env);
+    }
+    return env;
+  };
+
+  const prepare: Engine['prepare'] = (request, session) => {
+    const { schema } = forRole(session.role, session.backendOnly === true);
+    return prepareRequest(schema ?? (noPermissions ??= buildNoPermissionSchema()), request);
+  };
+  const executePrepared = (operation: PreparedOperation, session: Session) =>
+    executeOperation(environmentFor(session), operation, session);
+  const executeText: Engine['executeText'] = async (request, session) => {
+    const prepared = prepare(request, session);
+    return prepared.ok ? executePrepared(prepared.operation, session) : errorBody(prepared.error);
   };
 
   return {
     inconsistentObjects: inconsistencies,
     schemaFor: (role) => forRole(role).schema,
+    prepare,
+    executePrepared,
+    executeText,
     async execute(request, session) {
-      const response = await answer(request, session);
-      return typeof response === 'string' ? (JSON.parse(response) as GraphQLResponse) : response;
-    },
-    async executeText(request, session) {
-      const response = await answer(request, session);
-      return typeof response === 'string' ? response : JSON.stringify(response);
+      return JSON.parse(await executeText(request, session)) as GraphQLResponse;
     },
   };
 }

@@ -66,3 +66,7 @@ export class ScalarRegistry {
     return scalar;
   }
 }
+
+/** Aggregate functions Hasura offers on columns (`sum avg …`). */
+export type AggregateFunction =
+  'sum' | 'avg' | 'max' | 'min' | 'stddev' | 'stddev_pop' | 'stddev_samp' | 'var_pop' | 'var_samp' | 'variance';

@@ -23,7 +23,7 @@ import {
   type VariableDefinitionNode,
 } from 'graphql';
 import { fromValidationError, hasuraError } from '../engine/errors.js';
-import { rootFieldName } from '../engine/model.js';
+import { rootFieldName } from '../engine/metadata/model.js';
 import type { GraphQLRequest, HasuraError } from '../types.js';
 import { streamPlanOf } from './schema.js';
 

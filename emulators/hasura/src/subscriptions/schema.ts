@@ -12,8 +12,8 @@ import {
   type GraphQLFieldConfigMap,
   type GraphQLInputFieldConfigMap,
 } from 'graphql';
-import { fieldOf, type TableModel } from '../engine/model.js';
-import { ADMIN_ROLE } from '../engine/permissions.js';
+import { fieldOf, type TableModel } from '../engine/metadata/model.js';
+import { ADMIN_ROLE } from '../engine/metadata/role.js';
 import type { TableTypes } from '../engine/schema/table-types.js';
 
 /** What a stream field carries in `extensions.hasuraStream`. */

@@ -40,7 +40,7 @@ export interface Harness {
   /** `run`, failing the test on errors, returning `data`. */
   data<T = Data>(query: string, session?: Session, variables?: Record<string, unknown>): Promise<T>;
   /** Builds another engine on the same database (e.g. with stringifyNumericTypes). */
-  engineWith(options: { stringifyNumericTypes?: boolean; plainQueryFastPath?: boolean }): Promise<Engine>;
+  engineWith(options: { stringifyNumericTypes?: boolean }): Promise<Engine>;
 }
 
 export const databaseKinds = (): Array<'pglite' | 'postgres'> =>

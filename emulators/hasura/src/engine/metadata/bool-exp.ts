@@ -6,7 +6,7 @@
  * filters), a single expression where a list is expected. Anything Hasura would refuse throws `Inconsistency`.
  */
 import type { BoolExp, ColumnInfo } from '../../types.js';
-import type { Model, TableModel } from '../model.js';
+import type { Model, TableModel } from './types.js';
 import { isTextType } from '../scalars.js';
 
 export class Inconsistency extends Error {}

@@ -6,39 +6,10 @@
  * permissions and other roles are unaffected.
  */
 import type { BoolExp, InconsistentObject } from '../../types.js';
-import type { Model, TableModel } from '../model.js';
-import { Inconsistency, normaliseBoolExp } from './bool-exp.js';
+import type { InsertRule, Model, SelectRule, TablePermissions, TableModel, UpdateRule } from './types.js';
 
-export interface SelectRule {
-  columns: Set<string>;
-  filter: BoolExp;
-  limit?: number;
-  allowAggregations: boolean;
-}
-export interface InsertRule {
-  /** Columns the client may send (presets excluded). */
-  columns: Set<string>;
-  check: BoolExp;
-  set: Record<string, unknown>;
-  backendOnly: boolean;
-}
-export interface UpdateRule {
-  columns: Set<string>;
-  filter: BoolExp;
-  check: BoolExp | null;
-  set: Record<string, unknown>;
-  backendOnly: boolean;
-}
-export interface DeleteRule {
-  filter: BoolExp;
-  backendOnly: boolean;
-}
-export interface TablePermissions {
-  select?: SelectRule;
-  insert?: InsertRule;
-  update?: UpdateRule;
-  delete?: DeleteRule;
-}
+export type { DeleteRule, InsertRule, SelectRule, TablePermissions, UpdateRule } from './types.js';
+import { Inconsistency, normaliseBoolExp } from './bool-exp.js';
 
 type Kind = keyof TablePermissions;
 const KINDS: Kind[] = ['select', 'insert', 'update', 'delete'];

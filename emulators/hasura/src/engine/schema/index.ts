@@ -3,7 +3,7 @@
  * `mutation_root` when the role may mutate anything. Null for a role without any permission.
  */
 import { GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, type GraphQLFieldConfigMap } from 'graphql';
-import type { Model } from '../model.js';
+import type { Model } from '../metadata/model.js';
 import { subscriptionFields } from '../../subscriptions/schema.js';
 import { mutationFields } from './mutation-types.js';
 import { TableTypes } from './table-types.js';

@@ -15,7 +15,7 @@ import {
   type GraphQLInputFieldConfigMap,
   type GraphQLInputType,
 } from 'graphql';
-import { fieldOf, rootFieldName, type TableModel } from '../model.js';
+import { fieldOf, rootFieldName, type TableModel } from '../metadata/model.js';
 import { isNumericType } from '../scalars.js';
 import type { FieldPlan, RootOperation } from './plans.js';
 import type { TableTypes } from './table-types.js';

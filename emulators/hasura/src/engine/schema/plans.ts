@@ -4,22 +4,11 @@
  */
 import type { GraphQLField } from 'graphql';
 import type { ColumnInfo } from '../../types.js';
-import type { RelationshipModel, TableModel } from '../model.js';
+import type { RelationshipModel, RootOperation, TableModel } from '../metadata/model.js';
+import type { AggregateFunction } from '../scalars.js';
 
-export type AggregateFunction =
-  'sum' | 'avg' | 'max' | 'min' | 'stddev' | 'stddev_pop' | 'stddev_samp' | 'var_pop' | 'var_samp' | 'variance';
-
-export type RootOperation =
-  | 'select'
-  | 'select_by_pk'
-  | 'select_aggregate'
-  | 'insert'
-  | 'insert_one'
-  | 'update'
-  | 'update_by_pk'
-  | 'update_many'
-  | 'delete'
-  | 'delete_by_pk';
+export type { AggregateFunction } from '../scalars.js';
+export type { RootOperation } from '../metadata/model.js';
 
 export type FieldPlan =
   | { kind: 'root'; operation: RootOperation; table: TableModel }

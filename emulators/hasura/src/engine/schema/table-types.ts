@@ -19,8 +19,8 @@ import {
   type GraphQLOutputType,
 } from 'graphql';
 import type { ColumnInfo } from '../../types.js';
-import { fieldOf, rootFieldName, type Model, type RelationshipModel, type TableModel } from '../model.js';
-import { tablePermissions, type SelectRule, type TablePermissions } from '../permissions.js';
+import { fieldOf, rootFieldName, type Model, type RelationshipModel, type TableModel } from '../metadata/model.js';
+import { tablePermissions, type SelectRule, type TablePermissions } from '../metadata/role.js';
 import { isJsonType, isNumericType, isOrderedType, isTextType, scalarName, ScalarRegistry } from '../scalars.js';
 import type { AggregateFunction, FieldPlan } from './plans.js';
 

@@ -4,41 +4,16 @@
  */
 import type {
   Catalog,
-  ColumnInfo,
   ForeignKeyInfo,
   InconsistentObject,
   Metadata,
   QualifiedTable,
   RelationshipMetadata,
-  TableInfo,
-  TableMetadata,
-} from '../types.js';
-import { normalisePermissions, type TablePermissions } from './metadata/permissions.js';
-import type { RootOperation } from './schema/plans.js';
+} from '../../types.js';
+import { normalisePermissions } from './permissions.js';
+import type { Model, RelationshipModel, RootOperation, TableModel } from './types.js';
 
-export interface RelationshipModel {
-  name: string;
-  kind: 'object' | 'array';
-  remote: TableModel;
-  /** Pairs [local column, remote column]; the join is their conjunction. */
-  mapping: Array<[string, string]>;
-  /** True when the local side is a NOT NULL foreign key, i.e. a remote row always exists. */
-  alwaysPresent: boolean;
-}
-
-export interface TableModel {
-  info: TableInfo;
-  meta: TableMetadata;
-  /** `configuration.custom_name`, else `articles` for public tables and `<schema>_<table>` otherwise. */
-  gqlName: string;
-  /** Columns by Postgres name. */
-  columns: Map<string, ColumnInfo>;
-  /** Columns by GraphQL field name (`column_config.<col>.custom_name`, else the column name). */
-  columnsByField: Map<string, ColumnInfo>;
-  relationships: RelationshipModel[];
-  /** Each role's permissions, normalised (admin is not listed: it may do everything). */
-  permissions: Map<string, TablePermissions>;
-}
+export type { Model, RelationshipModel, RootOperation, TableModel } from './types.js';
 
 /** The GraphQL field name of a column. */
 export function fieldOf(table: TableModel, column: string): string {
@@ -64,8 +39,6 @@ export function rootFieldName(table: TableModel, operation: RootOperation): stri
   const name = typeof custom === 'string' ? custom : custom?.name;
   return name || DEFAULT_ROOT_FIELDS[operation](table.gqlName);
 }
-
-export type Model = Map<string, TableModel>;
 
 const tableKey = (table: QualifiedTable) => `${table.schema}.${table.name}`;
 

@@ -1,6 +1,7 @@
 /**
  * Flattens a request's selection sets for one object type: fragments (named and inline) expanded, @skip/@include
- * applied, fields with the same response key merged. Each entry carries its field definition and arguments.
+ * applied, fields with the same response key merged. Each entry carries its field definition and plan; a meta field
+ * (`__typename`, `__schema`, `__type`) has neither.
  */
 import {
   getArgumentValues,
@@ -9,27 +10,37 @@ import {
   GraphQLSkipDirective,
   Kind,
   type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLObjectType,
   type SelectionSetNode,
   valueFromASTUntyped,
 } from 'graphql';
-import { EngineError } from './errors.js';
-import type { CompileContext } from './sql/context.js';
-import { planOf, type FieldPlan } from './schema/plans.js';
+import { EngineError } from '../errors.js';
+import { planOf, type FieldPlan } from '../schema/plans.js';
 
 export interface SelectedField {
   /** Response key: the alias, or the field name. */
   key: string;
   name: string;
   nodes: FieldNode[];
-  def: GraphQLField<unknown, unknown>;
+  /** Undefined for a meta field. */
+  def: GraphQLField<unknown, unknown> | undefined;
   plan: FieldPlan | undefined;
+}
+
+/** What collecting fields needs from the request. */
+export interface SelectionScope {
+  /** Coerced variable values. */
+  variables: Record<string, unknown>;
+  /** The request's variables as sent. */
+  rawVariables: Record<string, unknown>;
+  fragments: Record<string, FragmentDefinitionNode>;
 }
 
 /** `nodes`: the fields (or the operation) whose selection sets are merged. */
 export function collectFields(
-  ctx: CompileContext,
+  ctx: SelectionScope,
   type: GraphQLObjectType,
   nodes: ReadonlyArray<{ selectionSet?: SelectionSetNode }>,
 ): SelectedField[] {
@@ -45,10 +56,8 @@ export function collectFields(
           continue;
         }
         const name = selection.name.value;
-        const def = type.getFields()[name];
-        // __typename and other meta fields are answered by graphql-js itself.
-        if (!def) continue;
-        byKey.set(key, { key, name, nodes: [selection], def, plan: planOf(def) });
+        const def = type.getFields()[name] as GraphQLField<unknown, unknown> | undefined;
+        byKey.set(key, { key, name, nodes: [selection], def, plan: def && planOf(def) });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         if (!selection.typeCondition || selection.typeCondition.name.value === type.name) visit(selection.selectionSet);
       } else {
@@ -61,15 +70,15 @@ export function collectFields(
   return [...byKey.values()];
 }
 
-export function argumentsOf(ctx: CompileContext, field: SelectedField): Record<string, unknown> {
-  return withWrittenOrderBy(ctx, field, getArgumentValues(field.def, field.nodes[0], ctx.variables));
+export function argumentsOf(ctx: SelectionScope, field: SelectedField): Record<string, unknown> {
+  return field.def ? withWrittenOrderBy(ctx, field, getArgumentValues(field.def, field.nodes[0], ctx.variables)) : {};
 }
 
 /**
  * A row set's `limit` as Hasura's parser takes it: a non-negative 32-bit integer (graphql-js has checked the
  * bounds), anything negative refused with Hasura's words. `path` is the field's path.
  */
-export function checkLimit(field: SelectedField, args: Record<string, unknown>, path: string): void {
+export function checkLimit(field: SelectedField, args: { limit?: unknown }, path: string): void {
   if (typeof args.limit !== 'number' || args.limit >= 0) return;
   const written = field.nodes[0].arguments?.find((arg) => arg.name.value === 'limit')?.value.kind;
   const found = written === Kind.VARIABLE ? 'a number' : 'an integer';
@@ -85,7 +94,7 @@ export function checkLimit(field: SelectedField, args: Record<string, unknown>, 
  * the order written, as Hasura does. The written value (validated already) replaces the coerced `order_by`.
  */
 export function withWrittenOrderBy(
-  ctx: CompileContext,
+  ctx: SelectionScope,
   field: SelectedField,
   args: Record<string, unknown>,
 ): Record<string, unknown> {
@@ -95,7 +104,7 @@ export function withWrittenOrderBy(
   return written == null ? args : { ...args, order_by: written };
 }
 
-function included(ctx: CompileContext, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+function included(ctx: SelectionScope, node: Parameters<typeof getDirectiveValues>[1]): boolean {
   if (getDirectiveValues(GraphQLSkipDirective, node, ctx.variables)?.if === true) return false;
   return getDirectiveValues(GraphQLIncludeDirective, node, ctx.variables)?.if !== false;
 }

@@ -5,9 +5,9 @@
  * Missing entries mean "not allowed" and hide the matching schema parts.
  */
 import type { TableModel } from './model.js';
-import type { TablePermissions } from './metadata/permissions.js';
+import type { TablePermissions } from './permissions.js';
 
-export type { DeleteRule, InsertRule, SelectRule, TablePermissions, UpdateRule } from './metadata/permissions.js';
+export type { DeleteRule, InsertRule, SelectRule, TablePermissions, UpdateRule } from './permissions.js';
 
 export const ADMIN_ROLE = 'admin';
 
