@@ -19,6 +19,10 @@ const PNG = Buffer.from(
 
 // The longer walks (several screens, a 30 s countdown, animations slowed tenfold) set their own timeouts.
 vi.setConfig({ testTimeout: 60_000 });
+// In CI a walk that fails is run once more, as the Playwright suite's are (playwright.config.ts): under a full
+// parallel suite clerk-js' slowed animations have failed a different walk now and then; a walk that fails
+// twice is a failure. Locally every failure shows.
+const walk = { retry: process.env.CI ? 1 : 0 };
 
 let harness: BrowserHarness;
 let clerk: TestClerk;
@@ -130,7 +134,7 @@ function nextClerkCall(page: Page, method: string, path: string | RegExp): Promi
 
 const currentUserId = (page: Page) => page.evaluate(() => window.Clerk.user?.id ?? null);
 
-describe('<SignIn/>', () => {
+describe('<SignIn/>', walk, () => {
   /** A new user's <SignIn/> at the email-code step: identifier, "Use another method", "Email code to …". */
   async function atEmailCodeStep(name: string) {
     const user = await newUser(name);
@@ -260,30 +264,36 @@ describe('<SignIn/>', () => {
   });
 });
 
-describe('<SignUp/>', () => {
+describe('<SignUp/>', walk, () => {
   it('signs up with first and last name, the email verified with the mailed code', async () => {
     const context = await browser.newContext();
     const page = await open(context, '/sign-up');
     const email = `ivy-${Date.now()}@example.com`;
-    await page.locator('input[name=firstName]').fill('Ivy');
-    await page.locator('input[name=lastName]').fill('Lee');
-    await page.locator('input[name=emailAddress]').fill(email);
-    await page.locator('input[name=password]').fill('ivy-password-1');
+    const values = { firstName: 'Ivy', lastName: 'Lee', emailAddress: email, password: 'ivy-password-1' };
+    // Fill until clerk-js' controlled inputs hold every value (a re-render while mounting can clear one).
+    await eventually(async () => {
+      for (const [name, value] of Object.entries(values)) {
+        const input = page.locator(`input[name=${name}]`);
+        if ((await input.inputValue()) !== value) await input.fill(value);
+      }
+      return Promise.all(Object.keys(values).map((name) => page.locator(`input[name=${name}]`).inputValue()));
+    }).toEqual(Object.values(values));
     await page.locator('.cl-formButtonPrimary').click();
-    await enterCode(
-      page,
-      await (async () => {
-        await page.locator('input[autocomplete=one-time-code]').first().waitFor();
-        return mailedCode(email);
-      })(),
-    );
+    const codeField = page.locator('input[autocomplete=one-time-code]').first();
+    // The code screen, or the form's own error (named in the failure instead of a bare timeout).
+    await eventually(
+      async () =>
+        (await codeField.isVisible()) ? 'code screen' : await page.locator('.cl-formFieldErrorText').allTextContents(),
+      { timeout: 40_000 },
+    ).toBe('code screen');
+    await enterCode(page, await mailedCode(email));
     await page.waitForURL(`${app.url}/`);
     await eventually(() => page.evaluate(() => window.Clerk.user?.fullName)).toBe('Ivy Lee');
     await context.close();
   });
 });
 
-describe('<UserButton/> and <UserProfile/>', () => {
+describe('<UserButton/> and <UserProfile/>', walk, () => {
   async function signedInPage(user: { email: string; password: string }, path: string) {
     const context = await browser.newContext();
     const page = await open(context, '/sign-in');
