@@ -59,6 +59,19 @@ export async function clerkReady(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { __clerkReady: Promise<boolean> }).__clerkReady);
 }
 
+/**
+ * Types a code into clerk-js' code field (one input behind the six boxes) once it takes one: enabled and empty.
+ * After a refused code clerk-js enables the field again and clears it 750 ms later, wiping whatever was typed in
+ * between, so a code typed as soon as the field is enabled is lost now and then on a busy machine.
+ */
+export async function enterCode(page: Page, code: string): Promise<void> {
+  await page.waitForFunction(() => {
+    const field = document.querySelector<HTMLInputElement>('input[autocomplete=one-time-code]');
+    return field !== null && !field.disabled && field.value === '';
+  });
+  await page.locator('input[autocomplete=one-time-code]').first().pressSequentially(code);
+}
+
 /** With `DEBUG_CLERK_BROWSER=1`, logs the page's console and every request it makes. */
 export function logPageTraffic(page: Page): void {
   if (!process.env.DEBUG_CLERK_BROWSER) return;

@@ -6,7 +6,7 @@ import { clerk as clerkTesting, clerkSetup, setupClerkTestingToken } from '@cler
 import { SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from './browser-app.js';
-import { clerkReady, logPageTraffic, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { clerkReady, enterCode, logPageTraffic, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 import { TEST_VERIFICATION_CODE } from '../src/index.js';
 import { ALICE, type TestClerk } from './helpers.js';
 
@@ -142,14 +142,11 @@ describe('clerk-js against the emulator', () => {
     await page.locator('input[name=emailAddress]').fill(email);
     await page.locator('input[name=password]').fill('dana-password-1');
     await page.locator('.cl-formButtonPrimary').click();
-    const code = page.locator('input[autocomplete=one-time-code]').first();
-    await code.waitFor();
-    await code.pressSequentially('111111');
+    await enterCode(page, '111111');
     await expect
       .poll(() => page.locator('.cl-otpCodeField').textContent(), { timeout: 10_000 })
       .toContain('Incorrect code');
-    await code.fill('');
-    await page.locator('input[autocomplete=one-time-code]').first().pressSequentially(TEST_VERIFICATION_CODE);
+    await enterCode(page, TEST_VERIFICATION_CODE);
     await page.waitForURL(`${app.url}/`);
     await clerkReady(page);
     expect(await page.evaluate(() => window.Clerk.user?.primaryEmailAddress?.emailAddress)).toBe(email);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page, Response } from '@playwright/test';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TestApp } from './browser-app.js';
-import { clerkReady, logPageTraffic, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { clerkReady, enterCode, logPageTraffic, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 import { CODE_LIFETIME_MS } from '../src/verifications.js';
 import { FrontendClient, type TestClerk } from './helpers.js';
 
@@ -103,15 +103,6 @@ async function mailedCode(email: string): Promise<string> {
   return (await messages())[0].code;
 }
 
-/** Enters a code in the OTP field (one input behind the six boxes), once it is enabled again after an attempt. */
-async function enterCode(page: Page, code: string) {
-  const field = page.locator('input[autocomplete=one-time-code]').first();
-  await field.waitFor();
-  await eventually(() => field.isEnabled()).toBe(true);
-  await field.fill('');
-  await field.fill(code);
-}
-
 async function identify(page: Page, email: string) {
   await page.locator('input[name=identifier]').fill(email);
   await page.locator('.cl-formButtonPrimary').click();
@@ -131,6 +122,22 @@ function nextClerkCall(page: Page, method: string, path: string | RegExp): Promi
     return url.origin === clerk.url && pathMatches && sent === method;
   });
 }
+
+/**
+ * Resolves once every finite animation in the page has finished. clerk-js animates each form swap and each field
+ * error (auto-animate moves the controls below it): a click sent while its button moves can land beside it, and the
+ * request it should send never goes.
+ */
+const animationsSettled = (page: Page) =>
+  page.evaluate(() => {
+    const running = document
+      .getAnimations()
+      .filter((animation) => animation.playState === 'running')
+      .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    const finished = Promise.all(running.map((animation) => animation.finished.catch(() => undefined)));
+    // Bounded, so a stuck animation fails the step that needed it rather than hanging the walk.
+    return Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 15_000))]).then(() => undefined);
+  });
 
 const currentUserId = (page: Page) => page.evaluate(() => window.Clerk.user?.id ?? null);
 
@@ -330,8 +337,10 @@ describe('<UserButton/> and <UserProfile/>', walk, () => {
     const trigger = root.getByRole('button', { name: button });
     await eventually(() => forms.count()).toBe(0);
     await eventually(() => trigger.count()).toBe(1);
+    await animationsSettled(page);
     await trigger.click();
     await eventually(() => forms.count()).toBe(1);
+    await animationsSettled(page);
     return forms;
   }
 
@@ -380,6 +389,7 @@ describe('<UserButton/> and <UserProfile/>', walk, () => {
     await form.locator('input[name=lastName]').fill('Lane');
     await eventually(() => save.isEnabled()).toBe(true);
     const update = nextClerkCall(page, 'PATCH', '/v1/me');
+    await animationsSettled(page);
     await save.click();
     expect((await update).status()).toBe(200);
     await eventually(() => form.count()).toBe(0);
@@ -469,6 +479,7 @@ describe('<UserButton/> and <UserProfile/>', walk, () => {
     };
     const save = async (form: Locator) => {
       const answer = nextClerkCall(page, 'POST', '/v1/me/change_password');
+      await animationsSettled(page);
       await form.getByRole('button', { name: 'Save' }).click();
       return (await answer).status();
     };
