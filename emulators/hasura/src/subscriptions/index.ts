@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import type { AuthSettings } from '../auth/session.js';
 import { isAllowedOrigin, type CorsConfig } from '../cors.js';
+import { hasuraError } from '../engine/errors.js';
 import { createEngine } from '../engine/index.js';
 import type { Catalog, Database, Metadata } from '../types.js';
 import type { SubscriptionConfig } from './config.js';
@@ -67,9 +68,14 @@ export function attachSubscriptions(server: Server, options: SubscriptionOptions
       return;
     }
     const origin = request.headers.origin;
-    if (options.cors?.mode === 'origins' && origin && !isAllowedOrigin(options.cors, origin)) {
-      const body = 'received origin header does not match configured CORS domains';
-      socket.end(`HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: ${body.length}\r\n\r\n${body}`);
+    if (options.cors?.mode === 'origins' && origin !== undefined && !isAllowedOrigin(options.cors, origin)) {
+      const body = JSON.stringify(
+        hasuraError('access-denied', 'received origin header does not match configured CORS domains'),
+      );
+      socket.end(
+        'HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-type: application/json\r\n' +
+          `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
