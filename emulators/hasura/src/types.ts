@@ -195,6 +195,19 @@ export interface PreparedOperation {
 }
 
 /** The compiled engine for one metadata + catalog snapshot. */
+/**
+ * A query compiled for one session: either its answer already (errors, `__typename`, introspection only), or ONE
+ * statement plus what turns its first row, or its failure, into the response body.
+ */
+export type CompiledQuery =
+  | { text: string }
+  | {
+      sql: string;
+      params: Array<string | null>;
+      answer(row: Array<string | null> | undefined): string;
+      failure(error: unknown): string;
+    };
+
 export interface Engine {
   /** What the metadata asked for but could not be served (reported at start-up, like Hasura's inconsistent metadata). */
   readonly inconsistentObjects: InconsistentObject[];
@@ -217,6 +230,11 @@ export interface Engine {
    * request's problems.
    */
   executePrepared(operation: PreparedOperation, session: Session): Promise<string>;
+  /**
+   * A query compiled for `session` without running it: its SQL and parameters, or its answer already. A transport
+   * that re-runs one query (live queries) compiles it once and only runs the statement again.
+   */
+  compile(request: GraphQLRequest, session: Session): CompiledQuery;
   /** The schema the role sees (admin sees everything); null for a role with no permissions at all. */
   schemaFor(role: string): import('graphql').GraphQLSchema | null;
 }

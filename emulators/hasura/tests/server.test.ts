@@ -17,6 +17,7 @@ const echoEngine: Engine = {
   schemaFor: () => null,
   prepare: () => ({ ok: false, error: { message: 'not used', extensions: { path: '$', code: 'unexpected' } } }),
   executePrepared: async () => '{}',
+  compile: () => ({ text: '{}' }),
 };
 
 describe('HTTP server', () => {

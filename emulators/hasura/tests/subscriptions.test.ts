@@ -19,6 +19,7 @@ const SECRET = 'subscriptions-test-secret-at-least-32-characters';
 const ADMIN = 'subscriptions-admin';
 const NS = 'https://hasura.io/jwt/claims';
 const REFETCH_MS = 100;
+const INIT_TIMEOUT_S = 2;
 
 async function token(user: string, { exp = 3600, key = SECRET } = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
@@ -30,6 +31,15 @@ async function token(user: string, { exp = 3600, key = SECRET } = {}): Promise<s
     .setProtectedHeader({ alg: 'HS256' })
     .sign(new TextEncoder().encode(key));
 }
+
+/** JSON text as a value; anything else as the text itself. */
+const parsed = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- protocol messages of every shape, read field by field
 type Message = { type: string; id?: string; payload?: any };
@@ -131,6 +141,7 @@ for (const target of testDatabaseTargets()) {
           HASURA_GRAPHQL_LIVE_QUERIES_MULTIPLEXED_REFETCH_INTERVAL: String(REFETCH_MS),
           HASURA_GRAPHQL_STREAMING_QUERIES_MULTIPLEXED_REFETCH_INTERVAL: String(REFETCH_MS),
           HASURA_GRAPHQL_WEBSOCKET_KEEPALIVE: '1',
+          HASURA_GRAPHQL_WEBSOCKET_CONNECTION_INIT_TIMEOUT: String(INIT_TIMEOUT_S),
           HASURA_GRAPHQL_CORS_DOMAIN: 'http://app.test',
         }),
         { port: 0 },
@@ -228,6 +239,29 @@ for (const target of testDatabaseTargets()) {
         socket.send({ type: 'connection_init', payload: { Authorization: `Bearer ${await token('alice')}` } });
         // No token in payload.headers: JWT mode without an unauthorized role refuses.
         expect((await socket.whenClosed()).code).toBe(4403);
+      });
+
+      it('graphql-transport-ws: no connection_init within the init timeout closes 4408; legacy sockets wait', async () => {
+        const opened = Date.now();
+        const [silent, legacy, acked] = await Promise.all([
+          open('graphql-transport-ws'),
+          open('graphql-ws'),
+          connect('graphql-transport-ws', 'alice'),
+        ]);
+        // Hasura's words (Transport/WebSocket/Server.hs): a plain-text reason, not a server_error_msg object.
+        expect(await silent.whenClosed(INIT_TIMEOUT_S * 1000 + 3000)).toEqual({
+          code: 4408,
+          reason: 'Connection initialisation timed out',
+        });
+        expect(Date.now() - opened).toBeGreaterThanOrEqual(INIT_TIMEOUT_S * 1000 - 50);
+        // Only graphql-transport-ws has the timeout; an initialised socket is never affected.
+        expect(legacy.closed).toBeUndefined();
+        expect(acked.closed).toBeUndefined();
+        legacy.send({
+          type: 'connection_init',
+          payload: { headers: { Authorization: `Bearer ${await token('bob')}` } },
+        });
+        expect((await legacy.next()).type).toBe('connection_ack');
       });
 
       it('keeps alive: ping (graphql-transport-ws) every HASURA_GRAPHQL_WEBSOCKET_KEEPALIVE seconds, and answers pings', async () => {
@@ -475,19 +509,33 @@ for (const target of testDatabaseTargets()) {
         expect(await socket.next()).toEqual({ type: 'next', id: 'm', payload: { data: { notes: [] } } });
       });
 
-      it('refuses a browser socket from an origin outside HASURA_GRAPHQL_CORS_DOMAIN', async () => {
-        const status = (origin: string) =>
-          new Promise<number>((resolve) => {
-            const socket = new WebSocket(wsUrl, 'graphql-transport-ws', { origin });
-            socket.on('unexpected-response', (_req, res) => resolve(res.statusCode!));
+      it("refuses a browser socket from an origin outside HASURA_GRAPHQL_CORS_DOMAIN, in Hasura's error shape", async () => {
+        const upgrade = (origin?: string) =>
+          new Promise<{ status: number; body?: unknown }>((resolve) => {
+            const socket = new WebSocket(wsUrl, 'graphql-transport-ws', origin === undefined ? {} : { origin });
+            socket.on('unexpected-response', (_req, res) => {
+              let body = '';
+              res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+              res.on('end', () => resolve({ status: res.statusCode!, body: parsed(body) }));
+            });
             socket.on('open', () => {
               socket.terminate();
-              resolve(101);
+              resolve({ status: 101 });
             });
             socket.on('error', () => undefined);
           });
-        expect(await status('http://evil.test')).toBe(400);
-        expect(await status('http://app.test')).toBe(101);
+        const refused = {
+          status: 400,
+          body: {
+            message: 'received origin header does not match configured CORS domains',
+            extensions: { path: '$', code: 'access-denied' },
+          },
+        };
+        for (const origin of ['http://evil.test', 'http://app.test.evil.test', 'https://app.test', 'null'])
+          expect(await upgrade(origin)).toEqual(refused);
+        expect(await upgrade('http://app.test')).toEqual({ status: 101 });
+        // No Origin header (not a browser): nothing to check, as in Hasura.
+        expect(await upgrade()).toEqual({ status: 101 });
       });
 
       it('answers 404 to an upgrade on another path', async () => {

@@ -4,7 +4,7 @@
  */
 import type { GraphQLSchema } from 'graphql';
 import type { Catalog, Database, Engine, GraphQLResponse, Metadata, Session } from '../types.js';
-import { errorBody, executeOperation, type ExecutionEnvironment } from './execute/index.js';
+import { compileQuery, errorBody, executeOperation, type ExecutionEnvironment } from './execute/index.js';
 import { buildModel } from './metadata/model.js';
 import { prepareRequest, type PreparedOperation } from './request/prepare.js';
 import { buildNoPermissionSchema, buildRoleSchema } from './schema/index.js';
@@ -82,6 +82,12 @@ export function createEngine(options: EngineOptions): Engine {
     prepare,
     executePrepared,
     executeText,
+    compile(request, session) {
+      const prepared = prepare(request, session);
+      return prepared.ok
+        ? compileQuery(environmentFor(session), prepared.operation, session)
+        : { text: errorBody(prepared.error) };
+    },
     async execute(request, session) {
       return JSON.parse(await executeText(request, session)) as GraphQLResponse;
     },

@@ -67,10 +67,11 @@ export function handleConnection(
     ctx.config.keepAliveMs,
   );
   timers.push(keepAlive);
+  // graphql-transport-ws only, as in Hasura (its reason is plain text, not a server_error_msg object).
   if (modern) {
     timers.push(
       setTimeout(() => {
-        if (!session && !initialising) close(4408, 'Connection initialisation timeout');
+        if (!session && !initialising) close(4408, 'Connection initialisation timed out');
       }, ctx.config.connectionInitTimeoutMs),
     );
   }

@@ -1,17 +1,18 @@
 /**
  * GraphQL over WebSocket on `/v1/graphql` (both of Hasura's subprotocols), served from the HTTP server's upgrade
  * event: queries and mutations once, live queries and streams refetched by the poller. Subscriptions run on an
- * engine of their own over the multiplexing database, so cohorts of the same shape share one statement.
+ * engine of their own over the multiplexing database, so cohorts of the same shape share one statement per batch.
  */
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import type { AuthSettings } from '../auth/session.js';
 import { isAllowedOrigin, type CorsConfig } from '../cors.js';
+import { hasuraError } from '../engine/errors.js';
 import { createEngine } from '../engine/index.js';
 import type { Catalog, Database, Metadata } from '../types.js';
 import type { SubscriptionConfig } from './config.js';
 import { handleConnection, LEGACY, MODERN, type Protocol } from './connection.js';
-import { multiplexingDatabase, type StatementCounter } from './multiplex.js';
+import { multiplexer, multiplexingDatabase, type StatementCounter } from './multiplex.js';
 import { Poller } from './poller.js';
 
 export interface SubscriptionOptions {
@@ -39,14 +40,16 @@ const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 export function attachSubscriptions(server: Server, options: SubscriptionOptions): SubscriptionServer {
   const log = options.log ?? (() => undefined);
   const counter: StatementCounter = { statements: 0 };
+  const multiplex = multiplexer(options.db, () => options.config.liveBatchSize, counter);
   const engine = createEngine({
-    db: multiplexingDatabase(options.db, () => options.config.liveBatchSize, counter),
+    db: multiplexingDatabase(options.db, multiplex, counter),
     catalog: options.catalog,
     metadata: options.metadata,
     stringifyNumericTypes: options.stringifyNumericTypes,
   });
   const poller = new Poller(
     engine,
+    multiplex,
     { liveMs: options.config.liveRefetchMs, streamMs: options.config.streamRefetchMs },
     log,
   );
@@ -65,9 +68,14 @@ export function attachSubscriptions(server: Server, options: SubscriptionOptions
       return;
     }
     const origin = request.headers.origin;
-    if (options.cors?.mode === 'origins' && origin && !isAllowedOrigin(options.cors, origin)) {
-      const body = 'received origin header does not match configured CORS domains';
-      socket.end(`HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: ${body.length}\r\n\r\n${body}`);
+    if (options.cors?.mode === 'origins' && origin !== undefined && !isAllowedOrigin(options.cors, origin)) {
+      const body = JSON.stringify(
+        hasuraError('access-denied', 'received origin header does not match configured CORS domains'),
+      );
+      socket.end(
+        'HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-type: application/json\r\n' +
+          `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {

@@ -1,8 +1,7 @@
 /**
- * Multiplexing, as Hasura batches live queries: a Database wrapper for the subscription engine that collects the
- * prepared statements issued in one turn of the event loop and runs the ones with the same SQL text (same query
- * shape and role; only the parameters — session and query variables, stream cursors — differ) as ONE statement
- * per batch of `batchSize`: the parameter sets travel as one JSON array and each `$n::text` reads its element.
+ * Multiplexing, as Hasura batches live queries: statements with the same SQL text (same query shape and role; only
+ * the parameters — session and query variables, stream cursors — differ) run as ONE statement per batch of
+ * `batchSize` parameter sets: the sets travel as one JSON array and each `$n::text` reads its element.
  *
  * The engine's plain-query statement is `SELECT <col>::text, …` (one JSON text column per root field, no FROM); the
  * batch wraps those columns in `json_build_array` per parameter set. A statement of another form, or a batch that
@@ -10,56 +9,73 @@
  */
 import type { Database } from '../types.js';
 
-interface Pending {
-  params: Array<string | null>;
-  resolve: (row: Array<string | null> | undefined) => void;
-  reject: (error: unknown) => void;
-}
-
 export interface StatementCounter {
   /** SQL statements sent to the database by the subscription engine. */
   statements: number;
 }
 
+type Row = Array<string | null> | undefined;
+/** One parameter set's answer: its row, or the error its statement failed with. */
+export type Answer = { row: Row } | { error: unknown };
+
 /** Postgres allows 100 function arguments; json_build_array takes one per root field. */
 const MAX_COLUMNS = 90;
 
-export function multiplexingDatabase(db: Database, batchSize: () => number, counter: StatementCounter): Database {
-  let pending = new Map<string, Pending[]>();
-  let scheduled = false;
+/**
+ * Runs one SQL text for many parameter sets: one statement per batch of `batchSize()` sets, the batches sent
+ * together (Hasura runs them concurrently on its pool). Each answer keeps its set's position.
+ */
+export function multiplexer(db: Database, batchSize: () => number, counter: StatementCounter) {
+  const single = async (sql: string, params: Array<string | null>): Promise<Answer> => {
+    counter.statements++;
+    try {
+      return { row: await db.preparedRow(sql, params) };
+    } catch (error) {
+      return { error };
+    }
+  };
+
+  const batch = async (sql: string, sets: Array<Array<string | null>>): Promise<Answer[]> => {
+    const batched = sets.length > 1 ? batchedStatement(sql) : null;
+    if (batched) {
+      try {
+        counter.statements++;
+        const row = await db.preparedRow(batched, [JSON.stringify(sets)]);
+        const rows = JSON.parse(row?.[0] ?? 'null') as Array<Row | null>;
+        if (!Array.isArray(rows) || rows.length !== sets.length) throw new Error('batch answered the wrong row count');
+        return rows.map((r) => ({ row: r ?? undefined }));
+      } catch {
+        // One set's bad value must not fail its neighbours: each runs alone, failing alone.
+      }
+    }
+    return Promise.all(sets.map((params) => single(sql, params)));
+  };
+
+  return async (sql: string, sets: Array<Array<string | null>>): Promise<Answer[]> => {
+    const size = Math.max(1, batchSize());
+    const batches: Array<Promise<Answer[]>> = [];
+    for (let i = 0; i < sets.length; i += size) batches.push(batch(sql, sets.slice(i, i + size)));
+    return (await Promise.all(batches)).flat();
+  };
+}
+
+export type Multiplexer = ReturnType<typeof multiplexer>;
+
+/**
+ * The subscription engine's database: the prepared statements issued in one turn of the event loop (streams,
+ * operations started together) are grouped by SQL text and multiplexed; everything else passes through, counted.
+ */
+export function multiplexingDatabase(db: Database, run: Multiplexer, counter: StatementCounter): Database {
+  let pending = new Map<string, Array<{ params: Array<string | null>; settle: (answer: Answer) => void }>>();
 
   const flush = () => {
-    scheduled = false;
     const groups = pending;
     pending = new Map();
-    for (const [sql, calls] of groups) {
-      const size = Math.max(1, batchSize());
-      for (let i = 0; i < calls.length; i += size) void runBatch(sql, calls.slice(i, i + size));
-    }
-  };
-
-  const single = (sql: string, call: Pending) => {
-    counter.statements++;
-    db.preparedRow(sql, call.params).then(call.resolve, call.reject);
-  };
-
-  const runBatch = async (sql: string, calls: Pending[]) => {
-    const batched = calls.length > 1 ? batchedStatement(sql) : null;
-    if (!batched) {
-      for (const call of calls) single(sql, call);
-      return;
-    }
-    let rows: Array<Array<string | null> | null>;
-    try {
-      counter.statements++;
-      const row = await db.preparedRow(batched, [JSON.stringify(calls.map((call) => call.params))]);
-      rows = JSON.parse(row?.[0] ?? 'null') as Array<Array<string | null> | null>;
-      if (!Array.isArray(rows) || rows.length !== calls.length) throw new Error('batch answered the wrong row count');
-    } catch {
-      for (const call of calls) single(sql, call);
-      return;
-    }
-    calls.forEach((call, i) => call.resolve(rows[i] ?? undefined));
+    for (const [sql, calls] of groups)
+      void run(
+        sql,
+        calls.map((call) => call.params),
+      ).then((answers) => answers.forEach((answer, i) => calls[i].settle(answer)));
   };
 
   return {
@@ -76,13 +92,10 @@ export function multiplexingDatabase(db: Database, batchSize: () => number, coun
     },
     preparedRow(sql, params) {
       return new Promise((resolve, reject) => {
+        if (pending.size === 0) setImmediate(flush);
         let calls = pending.get(sql);
         if (!calls) pending.set(sql, (calls = []));
-        calls.push({ params, resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
+        calls.push({ params, settle: (answer) => ('row' in answer ? resolve(answer.row) : reject(answer.error)) });
       });
     },
     // The engine's own database: its owner closes it.
@@ -90,6 +103,7 @@ export function multiplexingDatabase(db: Database, batchSize: () => number, coun
   };
 }
 
+/** Multiplexed statements per SQL text: built once per query shape. */
 const cache = new Map<string, string | null>();
 
 /** The statement answering every parameter set of `sql` at once, or null when `sql` is not of the plain form. */

@@ -1,11 +1,14 @@
 /**
  * Live queries and streams, refetched on an interval. Live-query subscribers with the same query, operation name,
- * variables, role and session variables form one cohort: one execution per interval, its result text remembered,
- * pushed to the cohort only when it changed (a new subscriber gets the current result at once). All cohorts of a
- * tick are executed together, so the multiplexing database (`./multiplex.ts`) runs the ones of the same shape as
- * one statement. A stream is a cohort of its own (its cursor is its own) and pushes only non-empty batches.
+ * variables, role and session variables form one cohort. A cohort compiles its query once (SQL + parameters, as
+ * Hasura keeps a query plan per shape); each interval the cohorts are grouped by SQL text (one query shape for one
+ * role) and each group runs multiplexed (`./multiplex.ts`: one statement per batch of cohorts). A cohort remembers
+ * the JSON text Postgres answered and pushes only when it changed (a new subscriber gets the current result at
+ * once). A stream is a cohort of its own (its cursor is its own) and pushes only non-empty batches; its statements
+ * are multiplexed by the subscription engine's database.
  */
-import type { Engine, GraphQLRequest, Session } from '../types.js';
+import type { CompiledQuery, Engine, GraphQLRequest, Session } from '../types.js';
+import type { Answer, Multiplexer } from './multiplex.js';
 import { CURSOR_KEY, type StreamQuery } from './operations.js';
 
 /** Receives response JSON texts (`{"data":…}` or `{"errors":…}`). */
@@ -15,6 +18,10 @@ interface LiveCohort {
   request: GraphQLRequest;
   session: Session;
   subscribers: Set<Push>;
+  compiled?: CompiledQuery;
+  /** The columns Postgres answered last (compared as text, never parsed). */
+  lastColumns?: Array<string | null>;
+  /** The response pushed last. */
   last?: string;
   busy?: boolean;
 }
@@ -30,6 +37,7 @@ interface Stream {
 export class Poller {
   private readonly cohorts = new Map<string, LiveCohort>();
   private readonly streams = new Set<Stream>();
+  private readonly fresh = new Set<LiveCohort>();
   private liveTimer?: NodeJS.Timeout;
   private streamTimer?: NodeJS.Timeout;
   private liveBusy = false;
@@ -37,6 +45,7 @@ export class Poller {
 
   constructor(
     private readonly engine: Engine,
+    private readonly multiplex: Multiplexer,
     private readonly intervals: { liveMs: number; streamMs: number },
     private readonly log: (message: string) => void = () => undefined,
   ) {}
@@ -60,7 +69,9 @@ export class Poller {
       cohort = { request, session, subscribers: new Set() };
       this.cohorts.set(key, cohort);
       cohort.subscribers.add(push);
-      void this.refetch(cohort);
+      // Cohorts started in the same turn (a page subscribing, many clients reconnecting) are fetched together.
+      if (this.fresh.size === 0) setImmediate(() => void this.refetchFresh());
+      this.fresh.add(cohort);
     } else {
       cohort.subscribers.add(push);
       if (cohort.last !== undefined) push(cohort.last);
@@ -87,6 +98,7 @@ export class Poller {
 
   close(): void {
     this.cohorts.clear();
+    this.fresh.clear();
     this.streams.clear();
     this.liveTimer = stop(this.liveTimer);
     this.streamTimer = stop(this.streamTimer);
@@ -96,27 +108,75 @@ export class Poller {
     if (this.liveBusy) return; // the previous refetch is still running: skip, never pile up
     this.liveBusy = true;
     try {
-      await Promise.all([...this.cohorts.values()].map((cohort) => this.refetch(cohort)));
+      await this.refetch([...this.cohorts.values()]);
     } finally {
       this.liveBusy = false;
     }
   }
 
-  private async refetch(cohort: LiveCohort): Promise<void> {
-    if (cohort.busy) return;
-    cohort.busy = true;
-    let text: string;
-    try {
-      text = await this.engine.executeText(cohort.request, cohort.session);
-    } catch (error) {
-      this.log(`live query failed: ${(error as Error).message}`);
-      return;
-    } finally {
-      cohort.busy = false;
+  private async refetchFresh(): Promise<void> {
+    const cohorts = [...this.fresh];
+    this.fresh.clear();
+    await this.refetch(cohorts);
+  }
+
+  /** Runs the cohorts' statements, one multiplexed group per SQL text, and pushes what changed. */
+  private async refetch(cohorts: LiveCohort[]): Promise<void> {
+    const groups = new Map<string, LiveCohort[]>();
+    for (const cohort of cohorts) {
+      if (cohort.busy || !this.isLive(cohort)) continue;
+      cohort.compiled ??= this.engine.compile(cohort.request, cohort.session);
+      if ('text' in cohort.compiled) {
+        this.answer(cohort, cohort.compiled.text);
+        continue;
+      }
+      cohort.busy = true;
+      let group = groups.get(cohort.compiled.sql);
+      if (!group) groups.set(cohort.compiled.sql, (group = []));
+      group.push(cohort);
     }
-    if (text === cohort.last) return;
+    await Promise.all(
+      [...groups].map(async ([sql, group]) => {
+        let answers: Answer[];
+        try {
+          answers = await this.multiplex(
+            sql,
+            group.map((cohort) => (cohort.compiled as { params: Array<string | null> }).params),
+          );
+        } catch (error) {
+          this.log(`live query failed: ${(error as Error).message}`);
+          return;
+        } finally {
+          for (const cohort of group) cohort.busy = false;
+        }
+        group.forEach((cohort, i) => this.settle(cohort, answers[i]));
+      }),
+    );
+  }
+
+  private settle(cohort: LiveCohort, answer: Answer): void {
+    const compiled = cohort.compiled as Exclude<CompiledQuery, { text: string }>;
+    if ('error' in answer) {
+      cohort.lastColumns = undefined;
+      this.answer(cohort, compiled.failure(answer.error));
+      return;
+    }
+    const columns = answer.row;
+    const last = cohort.lastColumns;
+    if (columns && last && columns.length === last.length && columns.every((text, i) => text === last[i])) return;
+    cohort.lastColumns = columns;
+    this.answer(cohort, compiled.answer(columns));
+  }
+
+  /** Pushes `text` to the cohort's subscribers unless it is what they got last. */
+  private answer(cohort: LiveCohort, text: string): void {
+    if (text === cohort.last || !this.isLive(cohort)) return;
     cohort.last = text;
     for (const push of cohort.subscribers) push(text);
+  }
+
+  private isLive(cohort: LiveCohort): boolean {
+    return cohort.subscribers.size > 0;
   }
 
   private async streamTick(): Promise<void> {

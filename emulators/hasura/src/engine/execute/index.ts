@@ -9,7 +9,7 @@
  * A failing statement runs once; the admin gets it in `extensions.internal`.
  */
 import { GraphQLError, type GraphQLObjectType } from 'graphql';
-import type { Database, HasuraError, Queryable, Session } from '../../types.js';
+import type { CompiledQuery, Database, HasuraError, Queryable, Session } from '../../types.js';
 import { EngineError, fromExecutionError, hasuraError, runFailure } from '../errors.js';
 import { buildOperation } from '../ir/build.js';
 import type { IRContext } from '../ir/context.js';
@@ -88,12 +88,19 @@ function requestFailure(error: unknown, session: Session): HasuraError {
   return runFailure(error, '$', session.role === ADMIN_ROLE, undefined, 'building a request');
 }
 
-async function runQuery(
-  env: ExecutionEnvironment,
-  prepared: PreparedOperation,
-  ir: OperationIR,
-  session: Session,
-): Promise<string> {
+/** Compiles a query (or a subscription answered as a query) for `session`; a mutation is answered with an error. */
+export function compileQuery(env: ExecutionEnvironment, prepared: PreparedOperation, session: Session): CompiledQuery {
+  let ir: OperationIR;
+  try {
+    ir = buildIR(env, prepared, session);
+  } catch (error) {
+    return { text: errorBody(requestFailure(error, session)) };
+  }
+  if (ir.kind === 'mutation') return { text: errorBody(hasuraError('validation-failed', 'not a query')) };
+  return compileIR(prepared, ir, session);
+}
+
+function compileIR(prepared: PreparedOperation, ir: OperationIR, session: Session): CompiledQuery {
   const texts: string[] = new Array(ir.fields.length);
   const ctx = new CompileContext();
   const columns: string[] = [];
@@ -115,24 +122,39 @@ async function runQuery(
         if (field.kind === 'introspection') texts[i] = answers.get(field.key)!;
     }
   } catch (error) {
-    return errorBody(requestFailure(error, session));
+    return { text: errorBody(requestFailure(error, session)) };
   }
-  if (columns.length) {
-    const statement = { sql: `SELECT ${columns.join(', ')}`, params: ctx.params.values };
-    let row: Array<string | null> | undefined;
-    try {
-      // All root fields in ONE statement: one round trip, one result row with a JSON text column per field.
-      row = await env.db.preparedRow(statement.sql, statement.params);
-    } catch (error) {
-      return errorBody(runFailure(error, '$', session.role === ADMIN_ROLE, statement, 'a query'));
-    }
-    if (!row) return errorBody(hasuraError('unexpected', 'database query error'));
-    columnOf.forEach((field, column) => (texts[field] = row[column] ?? 'null'));
+  const keys = ir.fields.map((field) => field.key);
+  if (!columns.length) return { text: dataBody(keys, texts) };
+  // All root fields in ONE statement: one round trip, one result row with a JSON text column per field.
+  const statement = { sql: `SELECT ${columns.join(', ')}`, params: ctx.params.values };
+  return {
+    ...statement,
+    answer(row) {
+      if (!row) return errorBody(hasuraError('unexpected', 'database query error'));
+      const answered = [...texts];
+      columnOf.forEach((field, column) => (answered[field] = row[column] ?? 'null'));
+      return dataBody(keys, answered);
+    },
+    failure: (error) => errorBody(runFailure(error, '$', session.role === ADMIN_ROLE, statement, 'a query')),
+  };
+}
+
+async function runQuery(
+  env: ExecutionEnvironment,
+  prepared: PreparedOperation,
+  ir: OperationIR,
+  session: Session,
+): Promise<string> {
+  const compiled = compileIR(prepared, ir, session);
+  if ('text' in compiled) return compiled.text;
+  let row: Array<string | null> | undefined;
+  try {
+    row = await env.db.preparedRow(compiled.sql, compiled.params);
+  } catch (error) {
+    return compiled.failure(error);
   }
-  return dataBody(
-    ir.fields.map((field) => field.key),
-    texts,
-  );
+  return compiled.answer(row);
 }
 
 async function runMutation(env: ExecutionEnvironment, ir: OperationIR, session: Session): Promise<string> {
