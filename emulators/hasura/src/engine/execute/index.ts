@@ -21,6 +21,7 @@ import { CompileContext } from '../sql/context.js';
 import { mutationStatements, selectExpression, type SelectField, type Statement } from '../sql/root.js';
 import { ExecutionFailure } from './failure.js';
 import { introspect } from './introspection.js';
+import type { QueryPlan, QueryPlans } from './plans.js';
 import { hasNestedInput, runNestedInsert } from './nested-insert.js';
 import { rowText } from './result.js';
 
@@ -32,6 +33,8 @@ export interface ExecutionEnvironment {
   stringifyNumeric: boolean;
   /** Resolves once the SQL helpers mutations rely on exist. */
   mutationHelpers: () => Promise<void>;
+  /** The role's compiled queries. */
+  plans: QueryPlans;
 }
 
 /** `{"errors":[…]}` as text. */
@@ -49,6 +52,10 @@ export async function executeOperation(
   prepared: PreparedOperation,
   session: Session,
 ): Promise<string> {
+  const isQuery = prepared.operation.operation !== 'mutation';
+  const planKey = isQuery ? env.plans.key(prepared.operation, prepared.rawVariables, session) : '';
+  const known = isQuery ? env.plans.get(planKey) : undefined;
+  if (known) return runPlan(env, known, session);
   let ir: OperationIR;
   try {
     ir = buildIR(env, prepared, session);
@@ -56,7 +63,7 @@ export async function executeOperation(
     return errorBody(requestFailure(error, session));
   }
   if (ir.kind === 'mutation') return runMutation(env, ir, session);
-  return runQuery(env, prepared, ir, session);
+  return runQuery(env, prepared, ir, session, planKey);
 }
 
 function buildIR(env: ExecutionEnvironment, prepared: PreparedOperation, session: Session): OperationIR {
@@ -93,32 +100,40 @@ async function runQuery(
   prepared: PreparedOperation,
   ir: OperationIR,
   session: Session,
+  planKey: string,
 ): Promise<string> {
-  const texts: string[] = new Array(ir.fields.length);
+  const plan: QueryPlan = { keys: ir.fields.map((field) => field.key), constants: [], columnOf: [] };
   const ctx = new CompileContext();
   const columns: string[] = [];
-  const columnOf: number[] = [];
   const introspection: Array<Extract<RootField, { kind: 'introspection' }>> = [];
   try {
     for (const [i, field] of ir.fields.entries()) {
-      if (field.kind === 'constant') texts[i] = JSON.stringify(field.value);
+      if (field.kind === 'constant') plan.constants[i] = JSON.stringify(field.value);
       else if (field.kind === 'introspection') introspection.push(field);
       else {
         // One context for the whole statement: parameters and aliases are numbered across all root fields.
         columns.push(`${selectExpression(ctx, field as SelectField)}::text`);
-        columnOf.push(i);
+        plan.columnOf.push(i);
       }
     }
     if (introspection.length) {
       const answers = introspect(prepared, introspection);
       for (const [i, field] of ir.fields.entries())
-        if (field.kind === 'introspection') texts[i] = answers.get(field.key)!;
+        if (field.kind === 'introspection') plan.constants[i] = answers.get(field.key)!;
     }
   } catch (error) {
     return errorBody(requestFailure(error, session));
   }
-  if (columns.length) {
-    const statement = { sql: `SELECT ${columns.join(', ')}`, params: ctx.params.values };
+  if (columns.length) plan.statement = { sql: `SELECT ${columns.join(', ')}`, params: ctx.params.values };
+  // Introspection is answered by graphql-js each time; everything else is remembered for the next identical request.
+  if (!introspection.length) env.plans.set(planKey, plan);
+  return runPlan(env, plan, session);
+}
+
+async function runPlan(env: ExecutionEnvironment, plan: QueryPlan, session: Session): Promise<string> {
+  const texts = plan.constants.slice();
+  const { statement } = plan;
+  if (statement) {
     let row: Array<string | null> | undefined;
     try {
       // All root fields in ONE statement: one round trip, one result row with a JSON text column per field.
@@ -127,12 +142,9 @@ async function runQuery(
       return errorBody(runFailure(error, '$', session.role === ADMIN_ROLE, statement, 'a query'));
     }
     if (!row) return errorBody(hasuraError('unexpected', 'database query error'));
-    columnOf.forEach((field, column) => (texts[field] = row[column] ?? 'null'));
+    plan.columnOf.forEach((field, column) => (texts[field] = row[column] ?? 'null'));
   }
-  return dataBody(
-    ir.fields.map((field) => field.key),
-    texts,
-  );
+  return dataBody(plan.keys, texts as string[]);
 }
 
 async function runMutation(env: ExecutionEnvironment, ir: OperationIR, session: Session): Promise<string> {
