@@ -6,7 +6,7 @@
  * engine runs for three typical queries, then drives, at each concurrency, both the engine and a "floor": a
  * bare node:http handler running the very same SQL through the same Database (prepared, where the engine's plain
  * query fast path prepares it). Prints requests/s and p50/p99 of
- * both, and the ratio (target: the engine reaches at least 1/1.5 of the floor's throughput). Not a test.
+ * both, and the ratio (goal, issue 9: the engine reaches at least 0.8 of the floor's throughput). Not a test.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -116,17 +116,22 @@ async function drive(url: string, headers: Record<string, string>, body: string,
   return { latencies, errors, elapsed: performance.now() - started };
 }
 
+/** Short alternating slices: a burst of load from another process falls on both targets alike. */
+const SLICES = 6;
+/** Issue 9's goal for the worst engine/floor throughput ratio. */
+const GOAL = 0.8;
+
 type Target = { url: string; headers: Record<string, string>; body: string };
 
 /**
- * Measures both targets in alternating slices (3 each), so load from other processes on a shared machine hits
+ * Measures both targets in alternating slices (SLICES each), so load from other processes on a shared machine hits
  * both alike instead of whichever ran at the wrong moment.
  */
 async function compare(a: Target, b: Target, concurrency: number): Promise<[Result, Result]> {
   const runs = [a, b].map(() => ({ latencies: [] as number[], errors: 0, elapsed: 0 }));
-  for (let slice = 0; slice < 3; slice++) {
+  for (let slice = 0; slice < SLICES; slice++) {
     for (const [index, target] of [a, b].entries()) {
-      const run = await drive(target.url, target.headers, target.body, concurrency, (seconds * 1000) / 3);
+      const run = await drive(target.url, target.headers, target.body, concurrency, (seconds * 1000) / SLICES);
       runs[index].latencies.push(...run.latencies);
       runs[index].errors += run.errors;
       runs[index].elapsed += run.elapsed;
@@ -244,7 +249,7 @@ async function bench(databaseUrl: string): Promise<void> {
     }
     const worst = Math.min(...ratios);
     console.log(
-      `worst engine/floor throughput ratio: ${worst.toFixed(2)} (target ≥ ${(1 / 1.5).toFixed(2)}) → ${worst >= 1 / 1.5 ? 'met' : 'NOT met'}`,
+      `worst engine/floor throughput ratio: ${worst.toFixed(2)} (goal ≥ ${GOAL}) → ${worst >= GOAL ? 'met' : 'NOT met'}`,
     );
     await new Promise<void>((resolve) => floor.close(() => resolve()));
   } finally {

@@ -65,6 +65,12 @@ export function createHasuraServer({
       sendJson(res, 413, { errors: [hasuraError('invalid-json', `request body exceeds ${MAX_BODY_BYTES} bytes`)] });
       return;
     }
+    // As the real engine: the session is resolved before the body is read as JSON.
+    const session = await resolveSession(req.headers, auth);
+    if ('extensions' in session) {
+      sendJson(res, 200, { errors: [session] });
+      return;
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);
@@ -74,37 +80,55 @@ export function createHasuraServer({
       });
       return;
     }
-    const session = await resolveSession(req.headers, auth);
-    if ('extensions' in session) {
-      sendJson(res, 200, { errors: [session] });
+    // The whole body is decoded first (a batch with one malformed request fails as a whole), then run.
+    const batch = Array.isArray(parsed);
+    const requests: GraphQLRequest[] = [];
+    for (const [index, item] of (batch ? (parsed as unknown[]) : [parsed]).entries()) {
+      const request = asGraphqlRequest(item, batch ? `$[${index}]` : '$');
+      if ('extensions' in request) {
+        sendJson(res, 200, { errors: [request] });
+        return;
+      }
+      requests.push(request);
+    }
+    if (!batch) {
+      sendText(res, 200, await engine.executeText(requests[0], session));
       return;
     }
-    const run = async (item: unknown, path: string): Promise<string> => {
-      const request = asGraphqlRequest(item, path);
-      return 'extensions' in request ? JSON.stringify({ errors: [request] }) : engine.executeText(request, session);
-    };
     // A batch runs its operations one after the other, in order, as the real engine does.
-    if (Array.isArray(parsed)) {
-      const results: string[] = [];
-      for (const [index, item] of parsed.entries()) results.push(await run(item, `$[${index}]`));
-      sendText(res, 200, `[${results.join(',')}]`);
-    } else {
-      sendText(res, 200, await run(parsed, '$'));
-    }
+    const results: string[] = [];
+    for (const request of requests) results.push(await engine.executeText(request, session));
+    sendText(res, 200, `[${results.join(',')}]`);
   }
 }
 
+/** aeson's name for a JSON value's kind, as in the real engine's parse-failed messages. */
+function jsonKind(value: unknown): string {
+  if (value === null) return 'Null';
+  if (Array.isArray(value)) return 'Array';
+  return { boolean: 'Boolean', number: 'Number', string: 'String' }[typeof value as string] ?? 'Object';
+}
+
+const GQL_REQ = 'parsing Hasura.GraphQL.Transport.HTTP.Protocol.GQLReq(GQLReq) failed';
+
+/** One request of the body, decoded as the real engine's generic JSON parser decodes it (with its messages). */
 function asGraphqlRequest(value: unknown, path: string): GraphQLRequest | HasuraError {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return hasuraError('parse-failed', `Error in ${path}: expected Object`, path);
+    return hasuraError('parse-failed', `${GQL_REQ}, expected Object, but encountered ${jsonKind(value)}`, path);
   }
   const { query, variables, operationName, extensions } = value as Record<string, unknown>;
-  if (typeof query !== 'string') return hasuraError('parse-failed', `Error in ${path}: key "query" not found`, path);
+  if (query === undefined) return hasuraError('parse-failed', `${GQL_REQ}, key "query" not found`, path);
+  if (typeof query !== 'string') {
+    const message = `parsing Text failed, expected String, but encountered ${jsonKind(query)}`;
+    return hasuraError('parse-failed', message, `${path}.query`);
+  }
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
-    return hasuraError('parse-failed', `Error in ${path}.variables: expected HashMap`, `${path}.variables`);
+    const message = `parsing HashMap failed, expected Object, but encountered ${jsonKind(variables)}`;
+    return hasuraError('parse-failed', message, `${path}.variables`);
   }
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
-    return hasuraError('parse-failed', `Error in ${path}.operationName: expected Text`, `${path}.operationName`);
+    const message = `parsing Text failed, expected String, but encountered ${jsonKind(operationName)}`;
+    return hasuraError('parse-failed', message, `${path}.operationName`);
   }
   const request: GraphQLRequest = {
     query,

@@ -105,9 +105,14 @@ async function send(baseUrl: string, testCase: CompatCase, config: ReturnType<ty
     headers[name] = expanded;
   }
   const response = await fetch(`${baseUrl}${testCase.url}`, {
-    method: 'POST',
+    method: testCase.method,
     headers,
-    body: typeof testCase.query === 'string' ? testCase.query : JSON.stringify(testCase.query),
+    body:
+      testCase.method === 'GET'
+        ? undefined
+        : typeof testCase.query === 'string'
+          ? testCase.query
+          : JSON.stringify(testCase.query),
   });
   const text = await response.text();
   let body: unknown = text;

@@ -55,6 +55,20 @@ export function fromValidationError(error: GraphQLError, document: DocumentNode)
   if ((match = /^Int cannot represent non 32-bit signed integer value: (-?\d+)$/.exec(error.message))) {
     return hasuraError('parse-failed', outOfBounds(match[1]), path);
   }
+  if ((match = /^(Int|Float|String|Boolean|ID) cannot represent/.exec(error.message))) {
+    const found = (node && LITERAL_FOUND[node.kind]) ?? 'a value';
+    return hasuraError('validation-failed', typeMismatch(match[1], path, found), path);
+  }
+  if ((match = /^Variable "\$(\w+)" of type "([^"]+)" used in position expecting type "([^"]+)"/.exec(error.message))) {
+    const usage = error.nodes?.[1];
+    const at = usage ? (pathTo(document, usage) ?? '$') : path;
+    const message = `variable "${match[1]}" is declared as ${match[2]}, but used where ${match[3]} is expected`;
+    return hasuraError('validation-failed', message, at);
+  }
+  if ((match = /^Directive "@(\w+)" may not be used on (\w+)/.exec(error.message))) {
+    const where = DIRECTIVE_LOCATION[match[2]] ?? match[2].toLowerCase();
+    return hasuraError('validation-failed', `directive '${match[1]}' is not allowed on ${where}`, path);
+  }
   if ((match = /^Field "\w+" of type "([^"]+)" must have a selection of subfields/.exec(error.message))) {
     return hasuraError(
       'validation-failed',
@@ -84,26 +98,107 @@ export function fromValidationError(error: GraphQLError, document: DocumentNode)
   return hasuraError('validation-failed', error.message, path);
 }
 
-/** Hasura's parse error for an integer that does not fit its type; the number is written as Haskell shows it. */
-export function outOfBounds(digits: string): string {
-  return `The value ${scientific(digits)} lies outside the bounds or is not an integer. Maybe it is a float, or is there integer overflow?`;
+/** A directive location as Hasura's directive parser names it. */
+const DIRECTIVE_LOCATION: Record<string, string> = {
+  QUERY: 'a query',
+  MUTATION: 'a mutation',
+  SUBSCRIPTION: 'a subscription',
+  FIELD: 'a field',
+  FRAGMENT_DEFINITION: 'a fragment definition',
+  FRAGMENT_SPREAD: 'a fragment spread',
+  INLINE_FRAGMENT: 'an inline fragment',
+  VARIABLE_DEFINITION: 'a variable definition',
+};
+
+/** Hasura's parse error for a number that is no integer of its type; the number is written as Haskell shows it. */
+export function outOfBounds(value: string | number): string {
+  return `The value ${scientific(value)} lies outside the bounds or is not an integer. Maybe it is a float, or is there integer overflow?`;
 }
 
-/** An integer as Haskell's `Scientific` shows it: fixed up to 7 digits before the point, else `d.ddde<n>`. */
-function scientific(digits: string): string {
-  const negative = digits.startsWith('-');
-  const significant = digits.replace(/^-/, '').replace(/^0+/, '') || '0';
-  const trimmed = significant.replace(/0+$/, '') || '0';
-  const exponent = significant.length;
-  const text = exponent > 7 ? `${trimmed[0]}.${trimmed.slice(1) || '0'}e${exponent - 1}` : `${significant}.0`;
-  return negative ? `-${text}` : text;
+/**
+ * A number as Haskell's `Scientific` shows it: digits `0.d1d2… × 10^e` written fixed when 0 <= e <= 7 (`1.5`,
+ * `2.0`, `0.5`), else `d1.d2…e<e-1>` (`3.0e9`, `5.0e-2`). `value`: integer digits of a literal, or a JSON number.
+ */
+function scientific(value: string | number): string {
+  const text = String(value);
+  const negative = text.startsWith('-');
+  let digits: string;
+  let e: number;
+  if (typeof value === 'string') {
+    const significant = text.replace(/^-/, '').replace(/^0+/, '');
+    digits = significant.replace(/0+$/, '');
+    e = significant.length;
+  } else {
+    const [mantissa, exponent] = Math.abs(value).toExponential().split('e');
+    digits = mantissa.replace('.', '').replace(/0+$/, '');
+    e = Number(exponent) + 1;
+  }
+  if (!digits) return '0.0';
+  let shown: string;
+  if (e < 0 || e > 7) shown = `${digits[0]}.${digits.slice(1) || '0'}e${e - 1}`;
+  else if (e === 0) shown = `0.${digits}`;
+  else {
+    const whole = digits.slice(0, e).padEnd(e, '0');
+    shown = `${whole}.${digits.slice(e) || '0'}`;
+  }
+  return negative ? `-${shown}` : shown;
 }
+
+/** What Hasura's parser expects of a scalar, by type and by where it is used (`limit`, `offset` read their own way). */
+function expectedOf(scalar: string, path: string): string {
+  if (scalar === 'Int' && path.endsWith('.args.limit')) return 'a non-negative 32-bit integer';
+  if (scalar === 'Int' && path.endsWith('.args.offset')) {
+    return 'a 32-bit integer, or a 64-bit integer represented as a string';
+  }
+  return SCALAR_EXPECTED[scalar] ?? `a value of type '${scalar}'`;
+}
+
+const SCALAR_EXPECTED: Record<string, string> = {
+  Int: 'a 32-bit integer',
+  Float: 'a float',
+  String: 'a string',
+  Boolean: 'a boolean',
+  ID: 'a String or a 32-bit integer',
+};
+
+/** Hasura's `typeMismatch`: `expected a string for type 'String', but found a number`. */
+export function typeMismatch(typeName: string, path: string, found: string, expected = expectedOf(typeName, path)) {
+  return `expected ${expected} for type '${typeName}', but found ${found}`;
+}
+
+/** A JSON value (a variable's) as Hasura describes it in a type mismatch. */
+export function describeFound(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'boolean':
+      return 'a boolean';
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    default:
+      return 'an object';
+  }
+}
+
+/** A GraphQL literal as Hasura describes it in a type mismatch. */
+const LITERAL_FOUND: Partial<Record<Kind, string>> = {
+  [Kind.INT]: 'an integer',
+  [Kind.FLOAT]: 'a float',
+  [Kind.STRING]: 'a string',
+  [Kind.BOOLEAN]: 'a boolean',
+  [Kind.NULL]: 'null',
+  [Kind.ENUM]: 'an enum value',
+  [Kind.LIST]: 'a list',
+  [Kind.OBJECT]: 'an object',
+};
 
 /**
  * Hasura-style path of a node inside the document: `$.selectionSet.<field>` per field (alias if any),
  * `.args.<name>` per argument and `.<name>` per input object field. Fragments are followed from their spreads.
  */
-function pathTo(document: DocumentNode, target: ASTNode): string | undefined {
+export function pathTo(document: DocumentNode, target: ASTNode): string | undefined {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -117,7 +212,10 @@ function pathTo(document: DocumentNode, target: ASTNode): string | undefined {
     for (const directive of node.directives ?? []) {
       const at = `${path}.selectionSet`;
       if (directive === target) return at;
-      if (directive.arguments?.some((arg) => arg === target)) return `${at}.${directive.name.value}`;
+      for (const arg of directive.arguments ?? []) {
+        if (arg === target) return `${at}.${directive.name.value}`;
+        if (arg.value === target) return `${at}.${directive.name.value}.args.${arg.name.value}`;
+      }
     }
     return undefined;
   };

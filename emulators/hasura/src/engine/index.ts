@@ -5,6 +5,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Catalog, Database, Engine, GraphQLResponse, Metadata, Session } from '../types.js';
 import { compileQuery, errorBody, executeOperation, type ExecutionEnvironment } from './execute/index.js';
+import { QueryPlans } from './execute/plans.js';
 import { buildModel } from './metadata/model.js';
 import { prepareRequest, type PreparedOperation } from './request/prepare.js';
 import { buildNoPermissionSchema, buildRoleSchema } from './schema/index.js';
@@ -59,6 +60,7 @@ export function createEngine(options: EngineOptions): Engine {
         permissions: (table) => types.permissions(table),
         stringifyNumeric: options.stringifyNumericTypes === true,
         mutationHelpers,
+        plans: new QueryPlans(),
       };
       environments.set(types, env);
     }

@@ -135,4 +135,18 @@ describeOnEachDatabase('executor', (h) => {
     expect(response.errors?.[0].extensions.code).toBe('data-exception');
     expect(response.errors?.[0].message).toMatch(/invalid input syntax for type uuid/);
   });
+
+  it('remembers a compiled query per variables and session variables, never across users or values', async () => {
+    const query = 'query ($t: String!) { articles(where: {title: {_ilike: $t}}, order_by: {title: asc}) { title } }';
+    const titles = async (t: string, session: (typeof sessions)[keyof typeof sessions]) =>
+      (JSON.parse(await h.engine.executeText(Q(query, { t }), session)).data.articles as Array<{ title: string }>).map(
+        (article) => article.title,
+      );
+    expect(await titles('%draft one%', sessions.alice)).toEqual(['Alice draft one']);
+    h.statements.length = 0;
+    expect(await titles('%draft one%', sessions.alice)).toEqual(['Alice draft one']);
+    expect(await titles('%draft one%', sessions.bob)).toEqual(['Bob draft one']);
+    expect(await titles('%draft two%', sessions.alice)).toEqual(['Alice draft two']);
+    expect(h.statements).toHaveLength(3);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The YAML conformance cases, organised like the real engine's own suite (server/tests-py): one directory per case
- * group under `tests/cases/`, each case `{ description, url, status, headers, query: { query, variables }, response }`.
+ * group under `tests/cases/`, each case `{ description, url, method, status, headers, query: { query, variables }, response }`
+ * (`query` a string: the raw body; `method` GET: no body).
  *
  * A group directory with a `setup.sql` is its own small project: `setup.sql` is its only migration and
  * `tables.yaml` its tracked tables (the content of a Hasura `tables.yaml`, inline or through `!include`). A group
@@ -21,6 +22,7 @@ const caseSchema = z
   .object({
     description: z.string().min(1),
     url: z.string().startsWith('/').default('/v1/graphql'),
+    method: z.enum(['GET', 'POST']).default('POST'),
     status: z.number().int().default(200),
     headers: z.record(z.string()).default({}),
     query: z.unknown(),

@@ -21,6 +21,7 @@ import { CompileContext } from '../sql/context.js';
 import { mutationStatements, selectExpression, type SelectField, type Statement } from '../sql/root.js';
 import { ExecutionFailure } from './failure.js';
 import { introspect } from './introspection.js';
+import type { QueryPlan, QueryPlans } from './plans.js';
 import { hasNestedInput, runNestedInsert } from './nested-insert.js';
 import { rowText } from './result.js';
 
@@ -32,6 +33,8 @@ export interface ExecutionEnvironment {
   stringifyNumeric: boolean;
   /** Resolves once the SQL helpers mutations rely on exist. */
   mutationHelpers: () => Promise<void>;
+  /** The role's compiled queries. */
+  plans: QueryPlans;
 }
 
 /** `{"errors":[…]}` as text. */
@@ -49,6 +52,10 @@ export async function executeOperation(
   prepared: PreparedOperation,
   session: Session,
 ): Promise<string> {
+  const isQuery = prepared.operation.operation !== 'mutation';
+  const planKey = isQuery ? env.plans.key(prepared.operation, prepared.rawVariables, session) : '';
+  const known = isQuery ? env.plans.get(planKey) : undefined;
+  if (known) return runPlan(env, known, session);
   let ir: OperationIR;
   try {
     ir = buildIR(env, prepared, session);
@@ -56,7 +63,7 @@ export async function executeOperation(
     return errorBody(requestFailure(error, session));
   }
   if (ir.kind === 'mutation') return runMutation(env, ir, session);
-  return runQuery(env, prepared, ir, session);
+  return runQuery(env, prepared, ir, session, planKey);
 }
 
 function buildIR(env: ExecutionEnvironment, prepared: PreparedOperation, session: Session): OperationIR {
@@ -97,64 +104,82 @@ export function compileQuery(env: ExecutionEnvironment, prepared: PreparedOperat
     return { text: errorBody(requestFailure(error, session)) };
   }
   if (ir.kind === 'mutation') return { text: errorBody(hasuraError('validation-failed', 'not a query')) };
-  return compileIR(prepared, ir, session);
+  const plan = planQuery(prepared, ir, session);
+  if ('text' in plan) return plan;
+  const { statement } = plan;
+  if (!statement) return { text: answerPlan(plan, undefined) };
+  return {
+    ...statement,
+    answer: (row) => answerPlan(plan, row),
+    failure: (error) => statementFailure(error, statement, session),
+  };
 }
 
-function compileIR(prepared: PreparedOperation, ir: OperationIR, session: Session): CompiledQuery {
-  const texts: string[] = new Array(ir.fields.length);
+/** A query's plan: ONE statement for its select root fields, constants for the others; or its error as text. */
+function planQuery(prepared: PreparedOperation, ir: OperationIR, session: Session): QueryPlan | { text: string } {
+  const plan: QueryPlan = { keys: ir.fields.map((field) => field.key), constants: [], columnOf: [] };
   const ctx = new CompileContext();
   const columns: string[] = [];
-  const columnOf: number[] = [];
   const introspection: Array<Extract<RootField, { kind: 'introspection' }>> = [];
   try {
     for (const [i, field] of ir.fields.entries()) {
-      if (field.kind === 'constant') texts[i] = JSON.stringify(field.value);
+      if (field.kind === 'constant') plan.constants[i] = JSON.stringify(field.value);
       else if (field.kind === 'introspection') introspection.push(field);
       else {
         // One context for the whole statement: parameters and aliases are numbered across all root fields.
         columns.push(`${selectExpression(ctx, field as SelectField)}::text`);
-        columnOf.push(i);
+        plan.columnOf.push(i);
       }
     }
     if (introspection.length) {
       const answers = introspect(prepared, introspection);
       for (const [i, field] of ir.fields.entries())
-        if (field.kind === 'introspection') texts[i] = answers.get(field.key)!;
+        if (field.kind === 'introspection') plan.constants[i] = answers.get(field.key)!;
     }
   } catch (error) {
     return { text: errorBody(requestFailure(error, session)) };
   }
-  const keys = ir.fields.map((field) => field.key);
-  if (!columns.length) return { text: dataBody(keys, texts) };
-  // All root fields in ONE statement: one round trip, one result row with a JSON text column per field.
-  const statement = { sql: `SELECT ${columns.join(', ')}`, params: ctx.params.values };
-  return {
-    ...statement,
-    answer(row) {
-      if (!row) return errorBody(hasuraError('unexpected', 'database query error'));
-      const answered = [...texts];
-      columnOf.forEach((field, column) => (answered[field] = row[column] ?? 'null'));
-      return dataBody(keys, answered);
-    },
-    failure: (error) => errorBody(runFailure(error, '$', session.role === ADMIN_ROLE, statement, 'a query')),
-  };
+  if (columns.length) plan.statement = { sql: `SELECT ${columns.join(', ')}`, params: ctx.params.values };
+  return plan;
 }
+
+/** The response body of a plan, its statement's one row (one JSON text column per select root field) spliced in. */
+function answerPlan(plan: QueryPlan, row: Array<string | null> | undefined): string {
+  const texts = plan.constants.slice();
+  if (plan.statement) {
+    if (!row) return errorBody(hasuraError('unexpected', 'database query error'));
+    plan.columnOf.forEach((field, column) => (texts[field] = row[column] ?? 'null'));
+  }
+  return dataBody(plan.keys, texts as string[]);
+}
+
+const statementFailure = (error: unknown, statement: Statement, session: Session) =>
+  errorBody(runFailure(error, '$', session.role === ADMIN_ROLE, statement, 'a query'));
 
 async function runQuery(
   env: ExecutionEnvironment,
   prepared: PreparedOperation,
   ir: OperationIR,
   session: Session,
+  planKey: string,
 ): Promise<string> {
-  const compiled = compileIR(prepared, ir, session);
-  if ('text' in compiled) return compiled.text;
+  const plan = planQuery(prepared, ir, session);
+  if ('text' in plan) return plan.text;
+  // Introspection is answered by graphql-js each time; everything else is remembered for the next identical request.
+  if (!ir.fields.some((field) => field.kind === 'introspection')) env.plans.set(planKey, plan);
+  return runPlan(env, plan, session);
+}
+
+async function runPlan(env: ExecutionEnvironment, plan: QueryPlan, session: Session): Promise<string> {
+  const { statement } = plan;
+  if (!statement) return answerPlan(plan, undefined);
   let row: Array<string | null> | undefined;
   try {
-    row = await env.db.preparedRow(compiled.sql, compiled.params);
+    row = await env.db.preparedRow(statement.sql, statement.params);
   } catch (error) {
-    return compiled.failure(error);
+    return statementFailure(error, statement, session);
   }
-  return compiled.answer(row);
+  return answerPlan(plan, row);
 }
 
 async function runMutation(env: ExecutionEnvironment, ir: OperationIR, session: Session): Promise<string> {

@@ -5,6 +5,7 @@
  */
 import type { ColumnInfo } from '../../types.js';
 import { EngineError } from '../errors.js';
+import { TEXT_OPERATORS } from '../metadata/bool-exp.js';
 import type { RelationshipModel, TableModel } from '../metadata/model.js';
 import { scalarName } from '../scalars.js';
 import { bound, isSessionVariable, sessionValue, type IRContext } from './context.js';
@@ -42,19 +43,6 @@ const COLUMN_COMPARISON: Record<string, string> = {
   _clt: '<',
   _clte: '<=',
 };
-const TEXT_OPERAND = new Set([
-  '_like',
-  '_nlike',
-  '_ilike',
-  '_nilike',
-  '_similar',
-  '_nsimilar',
-  '_regex',
-  '_iregex',
-  '_nregex',
-  '_niregex',
-  '_has_key',
-]);
 
 export const TRUE: BoolIR = { kind: 'const', value: true };
 
@@ -239,7 +227,8 @@ function columnTests(
       test({
         kind: 'binary',
         operator: BINARY[op],
-        right: operand(value, TEXT_OPERAND.has(op) ? 'text' : column.pgType),
+        // A pattern, or `_has_key`'s key, is text whatever the column's type.
+        right: operand(value, TEXT_OPERATORS.has(op) || op === '_has_key' ? 'text' : column.pgType),
       });
     } else {
       throw new EngineError('validation-failed', `field '${op}' not found in type: '${scalar}_comparison_exp'`, here);

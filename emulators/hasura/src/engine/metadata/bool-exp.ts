@@ -65,7 +65,8 @@ for (const op of [
 }
 Object.assign(OPERATORS, { _ne: '_neq', $ne: '_neq', $neq: '_neq', _cneq: '_cne', $cneq: '_cne' });
 
-const TEXT_OPERATORS = new Set([
+/** The pattern operators: text columns only, their operand always text. */
+export const TEXT_OPERATORS: ReadonlySet<string> = new Set([
   '_like',
   '_nlike',
   '_ilike',

@@ -21,6 +21,7 @@ import type { GraphQLRequest, HasuraError, PreparedOperation } from '../../types
 
 export type { PreparedOperation } from '../../types.js';
 import { fromValidationError, hasuraError } from '../errors.js';
+import { checkVariablePresence, checkVariableValues } from './variables.js';
 
 export type Prepared = { ok: true; operation: PreparedOperation } | { ok: false; error: HasuraError };
 
@@ -52,8 +53,6 @@ export function prepareRequest(schema: GraphQLSchema, request: GraphQLRequest): 
   }
   if (operation.operation === 'mutation' && !schema.getMutationType()) return failure('no mutations exist');
 
-  if (validationError) return { ok: false, error: validationError };
-
   const variables = request.variables ?? {};
   if (typeof variables !== 'object' || Array.isArray(variables)) {
     return failure(
@@ -62,20 +61,23 @@ export function prepareRequest(schema: GraphQLSchema, request: GraphQLRequest): 
       'parse-failed',
     );
   }
+  // Hasura resolves the variables before it parses the selection set against the schema.
+  const missing = checkVariablePresence(operation, variables);
+  if (missing) return { ok: false, error: missing };
   // Like Hasura: a declared variable may go unused, but every variable sent must be declared and used.
   const declared = new Set((operation.variableDefinitions ?? []).map((d) => d.variable.name.value));
   const used = usedVariablesOf(document, operation);
   const unexpected = Object.keys(variables).filter((name) => !declared.has(name) || !used.has(name));
   if (unexpected.length) return failure(`unexpected variables in variableValues: ${unexpected.join(', ')}`);
-  for (const definition of operation.variableDefinitions ?? []) {
-    const name = definition.variable.name.value;
-    if (definition.type.kind === Kind.NON_NULL_TYPE && !definition.defaultValue && variables[name] == null) {
-      return failure(`expecting a value for non-nullable variable: "${name}"`);
-    }
+
+  if (validationError) return { ok: false, error: validationError };
+
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
+  if (coerced.errors) {
+    // Looked at again only when something is wrong: reworded the Hasura way, at the variable's use site.
+    const invalid = checkVariableValues(schema, document, operation, variables);
+    return invalid ? { ok: false, error: invalid } : failure(coerced.errors[0].message);
   }
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
-  // graphql-js' coercion messages are kept (Known differences).
-  if (coerced.errors) return failure(coerced.errors[0].message);
   return {
     ok: true,
     operation: { schema, document, operation, fragments, variables: coerced.coerced, rawVariables: variables },

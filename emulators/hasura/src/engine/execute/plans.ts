@@ -1,0 +1,40 @@
+/**
+ * Compiled query statements, remembered per role: a query sent again with the same variables by a session with the
+ * same session variables compiles to the same SQL and parameters (the IR depends on nothing else), so the second
+ * time skips the IR and SQL stages. Bounded; the oldest entry goes first.
+ */
+import type { OperationDefinitionNode } from 'graphql';
+import type { Session } from '../../types.js';
+
+/** A query ready to run: its one statement (if any) and the root fields' keys and constant texts. */
+export interface QueryPlan {
+  keys: string[];
+  /** Per root field: its JSON text when constant (`__typename`), else filled from the statement's row. */
+  constants: Array<string | undefined>;
+  statement?: { sql: string; params: Array<string | null> };
+  /** The root field each column of the statement's row answers. */
+  columnOf: number[];
+}
+
+const MAX_PLANS = 200;
+const operationIds = new WeakMap<OperationDefinitionNode, number>();
+let nextOperationId = 0;
+
+export class QueryPlans {
+  private readonly plans = new Map<string, QueryPlan>();
+
+  key(operation: OperationDefinitionNode, variables: unknown, session: Session): string {
+    let id = operationIds.get(operation);
+    if (id === undefined) operationIds.set(operation, (id = nextOperationId++));
+    return `${id}\0${JSON.stringify(variables ?? {})}\0${JSON.stringify(session.variables)}`;
+  }
+
+  get(key: string): QueryPlan | undefined {
+    return this.plans.get(key);
+  }
+
+  set(key: string, plan: QueryPlan): void {
+    if (this.plans.size >= MAX_PLANS) this.plans.delete(this.plans.keys().next().value!);
+    this.plans.set(key, plan);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Variables checked the way Hasura's `resolveVariables` and its input parsers check them, so the errors carry
+ * Hasura's words and paths: presence and null first (at `$`), then each value against the type where the variable
+ * is used (at the use site, e.g. `$.selectionSet.articles.args.where.id._eq`). graphql-js does the coercion; its
+ * errors are reworded here.
+ */
+import {
+  coerceInputValue,
+  getNamedType,
+  GraphQLError,
+  Kind,
+  print,
+  typeFromAST,
+  visit,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type VariableNode,
+} from 'graphql';
+import type { HasuraError } from '../../types.js';
+import { describeFound, hasuraError, outOfBounds, pathTo, typeMismatch } from '../errors.js';
+
+/** Presence of the values, in the order of the definitions, as Hasura's `resolveVariables` checks them. */
+export function checkVariablePresence(
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): HasuraError | null {
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    const nonNull = definition.type.kind === Kind.NON_NULL_TYPE;
+    if (!nonNull) continue;
+    if (Object.hasOwn(variables, name)) {
+      if (variables[name] === null) {
+        return hasuraError('validation-failed', `null value found for non-nullable type: "${print(definition.type)}"`);
+      }
+    } else if (!definition.defaultValue) {
+      return hasuraError('validation-failed', `expecting a value for non-nullable variable: "${name}"`);
+    }
+  }
+  return null;
+}
+
+/** The first value that does not fit its type, as Hasura's parser reports it at the variable's use site. */
+export function checkVariableValues(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): HasuraError | null {
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    const value = variables[name];
+    if (value === undefined || value === null) continue;
+    const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
+    if (!type) continue;
+    let first: { path: readonly (string | number)[]; invalid: unknown; error: GraphQLError } | undefined;
+    coerceInputValue(value, type, (path, invalid, error) => {
+      first ??= { path, invalid, error };
+    });
+    if (!first) continue;
+    const usage = firstUsage(document, operation, name);
+    const base = (usage && pathTo(document, usage)) ?? '$';
+    const at = base + first.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join('');
+    return reworded(first.error, first.invalid, at, getNamedType(type).name);
+  }
+  return null;
+}
+
+function reworded(error: GraphQLError, invalid: unknown, path: string, declared: string): HasuraError {
+  const message = error.message;
+  let match: RegExpExecArray | null;
+  if ((match = /^(Int|Float|String|Boolean|ID) cannot represent/.exec(message))) {
+    const scalar = match[1];
+    // Hasura reads a JSON number for Int exactly and refuses a fraction or a value beyond 32 bits as a parse error.
+    if (scalar === 'Int' && typeof invalid === 'number') return hasuraError('parse-failed', outOfBounds(invalid), path);
+    return hasuraError('validation-failed', typeMismatch(scalar, path, describeFound(invalid)), path);
+  }
+  if ((match = /^Expected non-nullable type "(\w+)!" not to be null/.exec(message))) {
+    return hasuraError('validation-failed', `unexpected null value for type '${match[1]}'`, path);
+  }
+  if ((match = /^Field "(\w+)" is not defined by type "(\w+)"/.exec(message))) {
+    // graphql-js points at the object; Hasura at the unknown key inside it.
+    return hasuraError(
+      'validation-failed',
+      `field '${match[1]}' not found in type: '${match[2]}'`,
+      `${path}.${match[1]}`,
+    );
+  }
+  if ((match = /^Field "(\w+)" of required type "[^"]+" was not provided/.exec(message))) {
+    return hasuraError('validation-failed', `missing required field '${match[1]}'`, path);
+  }
+  if ((match = /^Expected type "(\w+)" to be an object/.exec(message))) {
+    return hasuraError('validation-failed', typeMismatch(match[1], path, describeFound(invalid), 'an object'), path);
+  }
+  // Rarer mismatches (an enum value that does not exist, a custom scalar) keep graphql-js' words (Known differences).
+  return hasuraError('validation-failed', message || `invalid value for a variable of type ${declared}`, path);
+}
+
+/** The first place the operation uses `$name`, through the fragments it spreads, in document order. */
+function firstUsage(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  name: string,
+): VariableNode | undefined {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const seen = new Set<string>();
+  let found: VariableNode | undefined;
+  const walk = (node: OperationDefinitionNode | FragmentDefinitionNode) =>
+    visit(node.selectionSet, {
+      Variable(variable) {
+        if (!found && variable.name.value === name) found = variable;
+      },
+      FragmentSpread(spread) {
+        const fragment = fragments.get(spread.name.value);
+        if (!found && fragment && !seen.has(fragment.name.value)) {
+          seen.add(fragment.name.value);
+          walk(fragment);
+        }
+      },
+    });
+  walk(operation);
+  return found;
+}
