@@ -5,6 +5,7 @@ import { getHasuraSession } from '~/hasura/session.server';
 import { getCatalogPage } from '~/models/catalog.server';
 import { badRequest } from '~/problem.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
+import { ListLink, useListLinkNavigation } from '~/components/ListLink';
 
 export const meta: MetaFunction = () => [{ title: 'Books · Reading tracker' }];
 
@@ -26,6 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function BooksPage() {
   const { search, signedIn, count, genres, books, firstHref, previousHref, nextHref } = useLoaderData<typeof loader>();
+  const onRowLinkClick = useListLinkNavigation();
   return (
     <>
       <h1>Books</h1>
@@ -64,7 +66,9 @@ export default function BooksPage() {
             {books.map((book) => (
               <tr key={book.id}>
                 <td>
-                  <Link to={`/books/${book.id}`}>{book.title}</Link>
+                  <ListLink to={`/books/${book.id}`} onNavigate={onRowLinkClick}>
+                    {book.title}
+                  </ListLink>
                 </td>
                 <td>{book.author}</td>
                 <td>{book.published_year}</td>

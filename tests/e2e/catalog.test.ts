@@ -86,3 +86,26 @@ test('the genre filter keeps only books of that genre', async ({ page }) => {
     await expect(page.getByText('Poetry', { exact: true })).toBeVisible();
   }
 });
+
+test('a title in the catalog opens its book page without reloading the document; a modified click is left to the browser', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/books');
+  const link = page.locator('main a[href^="/books/"]').first();
+  const title = (await link.textContent())!;
+  const href = (await link.getAttribute('href'))!;
+  // Wait for hydration (the live shelf count appears once the client runs), then mark this document.
+  await expect(page.locator('.nav-count')).toBeVisible();
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
+  // Ctrl+click: a new tab, this page stays where it is.
+  const [opened] = await Promise.all([context.waitForEvent('page'), link.click({ modifiers: ['ControlOrMeta'] })]);
+  await opened.close();
+  await expect(page).toHaveURL(/\/books$/);
+
+  await link.click();
+  await expect(page).toHaveURL(href);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+});

@@ -61,3 +61,21 @@ test.describe('signed out', () => {
     }
   });
 });
+
+test('public/ files are served with an hour of caching; other paths go to the app', async ({ request }) => {
+  for (const [path, type] of [
+    ['/styles.css', 'text/css'],
+    ['/favicon.svg', 'image/svg+xml'],
+    ['/%73tyles.css', 'text/css'], // percent-encoded: the same file
+  ]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-type'], path).toContain(type);
+    expect(response.headers()['cache-control'], path).toBe('public, max-age=3600');
+  }
+  for (const path of ['/styles.css/', '/nope.css', '/%E0%A4%A.css', '/../package.json', '/build/../package.json']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBeGreaterThanOrEqual(400);
+    expect(await response.text(), path).not.toContain('"dependencies"');
+  }
+});
