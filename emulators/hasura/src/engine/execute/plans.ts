@@ -1,7 +1,8 @@
 /**
  * Compiled query statements, remembered per role: a query sent again with the same variables by a session with the
  * same session variables compiles to the same SQL and parameters (the IR depends on nothing else), so the second
- * time skips the IR and SQL stages. Bounded; the oldest entry goes first.
+ * time skips the IR and SQL stages. Bounded in number (the oldest entry goes first) and in size (a request with large
+ * variables is compiled every time).
  */
 import type { OperationDefinitionNode } from 'graphql';
 import type { Session } from '../../types.js';
@@ -17,6 +18,8 @@ export interface QueryPlan {
 }
 
 const MAX_PLANS = 200;
+/** A key (and so the variables and parameters) beyond this is not kept: 200 near-10 MB bodies would stay in memory. */
+const MAX_KEY_CHARS = 16 * 1024;
 const operationIds = new WeakMap<OperationDefinitionNode, number>();
 let nextOperationId = 0;
 
@@ -34,6 +37,7 @@ export class QueryPlans {
   }
 
   set(key: string, plan: QueryPlan): void {
+    if (key.length > MAX_KEY_CHARS) return;
     if (this.plans.size >= MAX_PLANS) this.plans.delete(this.plans.keys().next().value!);
     this.plans.set(key, plan);
   }
