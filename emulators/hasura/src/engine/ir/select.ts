@@ -26,7 +26,8 @@ export interface SelectArgs {
   where?: Record<string, unknown> | null;
   order_by?: Array<Record<string, unknown>> | Record<string, unknown> | null;
   limit?: number | null;
-  offset?: number | null;
+  /** Decimal text of a 64-bit integer (Hasura's `bigInt`), or a number when graphql-js read it as an `Int`. */
+  offset?: string | number | null;
   distinct_on?: string[] | null;
 }
 
@@ -161,7 +162,7 @@ export function rowSet(
     orderBy,
     distinctOn,
     limit: limits.length ? Math.min(...limits) : null,
-    offset: typeof args.offset === 'number' ? args.offset : null,
+    offset: args.offset == null ? null : String(args.offset),
   };
 }
 

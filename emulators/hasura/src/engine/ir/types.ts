@@ -80,7 +80,8 @@ export interface RowSet {
   /** DISTINCT ON these columns (checked against `orderBy` already). */
   distinctOn: string[];
   limit: number | null;
-  offset: number | null;
+  /** Decimal text of a 64-bit integer. */
+  offset: string | null;
 }
 
 /** A constant value (`__typename`). */

@@ -10,17 +10,20 @@ import {
   parse,
   specifiedRules,
   validate,
+  ValuesOfCorrectTypeRule,
   visit,
   type ASTNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type VariableNode,
 } from 'graphql';
 import type { GraphQLRequest, HasuraError, PreparedOperation } from '../../types.js';
 
 export type { PreparedOperation } from '../../types.js';
-import { fromValidationError, hasuraError } from '../errors.js';
+import { fromValidationError, hasuraError, pathTo } from '../errors.js';
+import { bigIntVariable, bigIntVariableNodes, BigIntValuesOfCorrectTypeRule } from './big-int.js';
 import { checkVariablePresence, checkVariableValues } from './variables.js';
 
 export type Prepared = { ok: true; operation: PreparedOperation } | { ok: false; error: HasuraError };
@@ -36,7 +39,7 @@ export function prepareRequest(schema: GraphQLSchema, request: GraphQLRequest): 
     return failure('Automatic Persisted Queries is not enabled', '$', 'not-supported');
   const checked = parseAndValidate(schema, request.query);
   if (!checked) return failure('not a valid graphql query', '$.query');
-  const { document, validationError, fragments } = checked;
+  const { document, validationError, fragments, bigIntUses } = checked;
 
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
@@ -66,49 +69,93 @@ export function prepareRequest(schema: GraphQLSchema, request: GraphQLRequest): 
   if (missing) return { ok: false, error: missing };
   // Like Hasura: a declared variable may go unused, but every variable sent must be declared and used.
   const declared = new Set((operation.variableDefinitions ?? []).map((d) => d.variable.name.value));
-  const used = usedVariablesOf(document, operation);
-  const unexpected = Object.keys(variables).filter((name) => !declared.has(name) || !used.has(name));
+  const usages = variableUsagesOf(document, operation);
+  const unexpected = Object.keys(variables).filter((name) => !declared.has(name) || !usages.has(name));
   if (unexpected.length) return failure(`unexpected variables in variableValues: ${unexpected.join(', ')}`);
 
   if (validationError) return { ok: false, error: validationError };
 
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
+  // A variable used only where Hasura's 64-bit parser reads it (`offset`) is read by that parser, not as an `Int`.
+  let bigInts: Record<string, string> | undefined;
+  for (const [name, uses] of usages) {
+    const value = variables[name];
+    if (value === undefined || value === null || !uses.every((use) => bigIntUses.has(use))) continue;
+    const read = bigIntVariable(value, pathTo(document, uses[0]) ?? '$');
+    if (!read.ok) return { ok: false, error: read.error };
+    (bigInts ??= {})[name] = read.value;
+  }
+  // graphql-js still checks presence and declared types; it gets a plain `Int` in their place.
+  const forCoercion = bigInts
+    ? { ...variables, ...Object.fromEntries(Object.keys(bigInts).map((n) => [n, 0])) }
+    : variables;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], forCoercion, { maxErrors: 1 });
   if (coerced.errors) {
     // Looked at again only when something is wrong: reworded the Hasura way, at the variable's use site.
-    const invalid = checkVariableValues(schema, document, operation, variables);
+    const invalid = checkVariableValues(schema, operation, variables, (name) =>
+      useSite(document, usages, bigIntUses, name),
+    );
     return invalid ? { ok: false, error: invalid } : failure(coerced.errors[0].message);
   }
   return {
     ok: true,
-    operation: { schema, document, operation, fragments, variables: coerced.coerced, rawVariables: variables },
+    operation: {
+      schema,
+      document,
+      operation,
+      fragments,
+      variables: bigInts ? { ...coerced.coerced, ...bigInts } : coerced.coerced,
+      rawVariables: variables,
+    },
   };
 }
 
-/** The spec's rules except "unused variable": Hasura accepts declared variables the operation does not use. */
-const VALIDATION_RULES = specifiedRules.filter((rule) => rule !== NoUnusedVariablesRule);
-
-/** Per operation of a cached document: walking the AST on every request costs more than the lookup. */
-const usedVariablesCache = new WeakMap<OperationDefinitionNode, Set<string>>();
-
-function usedVariablesOf(document: DocumentNode, operation: OperationDefinitionNode): Set<string> {
-  let used = usedVariablesCache.get(operation);
-  if (!used) usedVariablesCache.set(operation, (used = usedVariables(document, operation)));
-  return used;
+/**
+ * Where Hasura reports a variable's value that is no `Int`: its first use, skipping those by the 64-bit parser
+ * (which accepts every `Int`, so it is not the one refusing the value) unless there are no others.
+ */
+function useSite(
+  document: DocumentNode,
+  usages: Map<string, VariableNode[]>,
+  bigIntUses: Set<VariableNode>,
+  name: string,
+): string {
+  const uses = usages.get(name) ?? [];
+  const use = uses.find((node) => !bigIntUses.has(node)) ?? uses[0];
+  return (use && pathTo(document, use)) ?? '$';
 }
 
-/** Variables referenced by the operation, through the fragments it spreads too. */
-function usedVariables(document: DocumentNode, operation: OperationDefinitionNode): Set<string> {
+/**
+ * The spec's rules except "unused variable" (Hasura accepts declared variables the operation does not use), with
+ * values checked the way Hasura reads `offset`.
+ */
+const VALIDATION_RULES = specifiedRules
+  .filter((rule) => rule !== NoUnusedVariablesRule)
+  .map((rule) => (rule === ValuesOfCorrectTypeRule ? BigIntValuesOfCorrectTypeRule : rule));
+
+/** Per operation of a cached document: walking the AST on every request costs more than the lookup. */
+const variableUsagesCache = new WeakMap<OperationDefinitionNode, Map<string, VariableNode[]>>();
+
+function variableUsagesOf(document: DocumentNode, operation: OperationDefinitionNode): Map<string, VariableNode[]> {
+  let usages = variableUsagesCache.get(operation);
+  if (!usages) variableUsagesCache.set(operation, (usages = variableUsages(document, operation)));
+  return usages;
+}
+
+/** Each variable's references in the operation, through the fragments it spreads too, in document order. */
+function variableUsages(document: DocumentNode, operation: OperationDefinitionNode): Map<string, VariableNode[]> {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  const used = new Set<string>();
+  const usages = new Map<string, VariableNode[]>();
   const seen = new Set<string>();
   const walk = (node: ASTNode) =>
     visit(node, {
       VariableDefinition: () => false,
       Variable: (variable) => {
-        used.add(variable.name.value);
+        const uses = usages.get(variable.name.value);
+        if (uses) uses.push(variable);
+        else usages.set(variable.name.value, [variable]);
       },
       FragmentSpread: (spread) => {
         const fragment = fragments.get(spread.name.value);
@@ -119,13 +166,15 @@ function usedVariables(document: DocumentNode, operation: OperationDefinitionNod
       },
     });
   walk(operation);
-  return used;
+  return usages;
 }
 
 interface CheckedDocument {
   document: DocumentNode;
   fragments: Record<string, FragmentDefinitionNode>;
   validationError: HasuraError | null;
+  /** Variable references that are the whole value of a 64-bit (`offset`) argument. */
+  bigIntUses: Set<VariableNode>;
 }
 
 /** Parsed and validated documents per schema (clients resend the same few queries), oldest dropped first. */
@@ -140,7 +189,7 @@ function parseAndValidate(schema: GraphQLSchema, query: string): CheckedDocument
   if (cached) return cached;
   let document: DocumentNode;
   try {
-    document = withNumericStringOffsets(parse(query));
+    document = parse(query);
   } catch {
     return null;
   }
@@ -153,22 +202,9 @@ function parseAndValidate(schema: GraphQLSchema, query: string): CheckedDocument
     document,
     fragments,
     validationError: errors.length ? fromValidationError(errors[0], document) : null,
+    bigIntUses: errors.length ? new Set<VariableNode>() : bigIntVariableNodes(schema, document),
   };
   if (cache.size >= DOCUMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(query, checked);
   return checked;
-}
-
-/**
- * Hasura reads `offset` as a 64-bit integer, which it also accepts written as a string (`offset: "10"`); graphql-js
- * would refuse a string for `Int`, so such literals become integer literals before validation.
- */
-function withNumericStringOffsets(document: DocumentNode): DocumentNode {
-  return visit(document, {
-    Argument(node) {
-      if (node.name.value !== 'offset' || node.value.kind !== Kind.STRING || !/^-?\d+$/.test(node.value.value))
-        return undefined;
-      return { ...node, value: { kind: Kind.INT, value: node.value.value, loc: node.value.loc } };
-    },
-  });
 }

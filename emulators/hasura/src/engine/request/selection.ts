@@ -11,13 +11,15 @@ import {
   Kind,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLArgument,
   type GraphQLField,
   type GraphQLObjectType,
   type SelectionSetNode,
   valueFromASTUntyped,
 } from 'graphql';
 import { EngineError } from '../errors.js';
-import { planOf, type FieldPlan } from '../schema/plans.js';
+import { isBigIntArgument, planOf, type FieldPlan } from '../schema/plans.js';
+import { bigIntLiteral } from './big-int.js';
 
 export interface SelectedField {
   /** Response key: the alias, or the field name. */
@@ -71,7 +73,24 @@ export function collectFields(
 }
 
 export function argumentsOf(ctx: SelectionScope, field: SelectedField): Record<string, unknown> {
-  return field.def ? withWrittenOrderBy(ctx, field, getArgumentValues(field.def, field.nodes[0], ctx.variables)) : {};
+  if (!field.def) return {};
+  const bigInt = field.def.args.find(isBigIntArgument);
+  const node = bigInt && field.nodes[0].arguments?.find((arg) => arg.name.value === bigInt.name);
+  if (!bigInt || !node || node.value.kind === Kind.VARIABLE) {
+    return withWrittenOrderBy(ctx, field, getArgumentValues(field.def, field.nodes[0], ctx.variables));
+  }
+  // A literal graphql-js would hold to `Int` (`offset: "10"`, beyond 32 bits) is read as Hasura's 64-bit parser reads it.
+  const args = getArgumentValues(withoutArgument(field.def, bigInt), field.nodes[0], ctx.variables);
+  return withWrittenOrderBy(ctx, field, { ...args, [bigInt.name]: bigIntLiteral(node.value) });
+}
+
+/** Per field definition: the definition without its big-int argument (a field has at most one). */
+const withoutBigInt = new WeakMap<GraphQLField<unknown, unknown>, GraphQLField<unknown, unknown>>();
+
+function withoutArgument(def: GraphQLField<unknown, unknown>, argument: GraphQLArgument) {
+  let reduced = withoutBigInt.get(def);
+  if (!reduced) withoutBigInt.set(def, (reduced = { ...def, args: def.args.filter((arg) => arg !== argument) }));
+  return reduced;
 }
 
 /**

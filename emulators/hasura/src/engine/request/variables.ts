@@ -11,16 +11,12 @@ import {
   Kind,
   print,
   typeFromAST,
-  visit,
-  type DocumentNode,
-  type FragmentDefinitionNode,
   type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
-  type VariableNode,
 } from 'graphql';
 import type { HasuraError } from '../../types.js';
-import { describeFound, hasuraError, outOfBounds, pathTo, typeMismatch } from '../errors.js';
+import { describeFound, hasuraError, outOfBounds, typeMismatch } from '../errors.js';
 
 /** Presence of the values, in the order of the definitions, as Hasura's `resolveVariables` checks them. */
 export function checkVariablePresence(
@@ -45,9 +41,9 @@ export function checkVariablePresence(
 /** The first value that does not fit its type, as Hasura's parser reports it at the variable's use site. */
 export function checkVariableValues(
   schema: GraphQLSchema,
-  document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
+  useSite: (name: string) => string,
 ): HasuraError | null {
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
@@ -60,9 +56,7 @@ export function checkVariableValues(
       first ??= { path, invalid, error };
     });
     if (!first) continue;
-    const usage = firstUsage(document, operation, name);
-    const base = (usage && pathTo(document, usage)) ?? '$';
-    const at = base + first.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join('');
+    const at = useSite(name) + first.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join('');
     return reworded(first.error, first.invalid, at, getNamedType(type).name);
   }
   return null;
@@ -96,33 +90,4 @@ function reworded(error: GraphQLError, invalid: unknown, path: string, declared:
   }
   // Rarer mismatches (an enum value that does not exist, a custom scalar) keep graphql-js' words (Known differences).
   return hasuraError('validation-failed', message || `invalid value for a variable of type ${declared}`, path);
-}
-
-/** The first place the operation uses `$name`, through the fragments it spreads, in document order. */
-function firstUsage(
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  name: string,
-): VariableNode | undefined {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
-  const seen = new Set<string>();
-  let found: VariableNode | undefined;
-  const walk = (node: OperationDefinitionNode | FragmentDefinitionNode) =>
-    visit(node.selectionSet, {
-      Variable(variable) {
-        if (!found && variable.name.value === name) found = variable;
-      },
-      FragmentSpread(spread) {
-        const fragment = fragments.get(spread.name.value);
-        if (!found && fragment && !seen.has(fragment.name.value)) {
-          seen.add(fragment.name.value);
-          walk(fragment);
-        }
-      },
-    });
-  walk(operation);
-  return found;
 }

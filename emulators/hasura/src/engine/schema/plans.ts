@@ -2,7 +2,7 @@
  * What each generated GraphQL field means, stored in the field's `extensions.hasura`. The SQL compiler reads these
  * while walking a request's selections, so it never re-derives meaning from names.
  */
-import type { GraphQLField } from 'graphql';
+import type { GraphQLArgument, GraphQLField } from 'graphql';
 import type { ColumnInfo } from '../../types.js';
 import type { RelationshipModel, RootOperation, TableModel } from '../metadata/model.js';
 import type { AggregateFunction } from '../scalars.js';
@@ -25,4 +25,14 @@ export type FieldPlan =
 
 export function planOf(field: GraphQLField<unknown, unknown>): FieldPlan | undefined {
   return (field.extensions as { hasura?: FieldPlan } | undefined)?.hasura;
+}
+
+/**
+ * An argument Hasura reads with its 64-bit integer parser (`bigInt`: `offset`) although the schema names its type
+ * `Int`: an integer within 64 bits, or a string of decimal digits.
+ */
+export const BIG_INT_ARGUMENT = { hasuraBigInt: true } as const;
+
+export function isBigIntArgument(argument: GraphQLArgument | null | undefined): boolean {
+  return (argument?.extensions as { hasuraBigInt?: boolean } | undefined)?.hasuraBigInt === true;
 }

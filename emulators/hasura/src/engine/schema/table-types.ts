@@ -22,7 +22,7 @@ import type { ColumnInfo } from '../../types.js';
 import { fieldOf, rootFieldName, type Model, type RelationshipModel, type TableModel } from '../metadata/model.js';
 import { tablePermissions, type SelectRule, type TablePermissions } from '../metadata/role.js';
 import { isJsonType, isNumericType, isOrderedType, isTextType, scalarName, ScalarRegistry } from '../scalars.js';
-import type { AggregateFunction, FieldPlan } from './plans.js';
+import { BIG_INT_ARGUMENT, type AggregateFunction, type FieldPlan } from './plans.js';
 
 const list = <T extends GraphQLOutputType | GraphQLInputObjectType | GraphQLEnumType>(type: T) =>
   new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(type)));
@@ -218,7 +218,11 @@ export class TableTypes {
         description: 'distinct select on columns',
       },
       limit: { type: GraphQLInt, description: 'limit the number of rows returned' },
-      offset: { type: GraphQLInt, description: 'skip the first n rows. Use only with order_by' },
+      offset: {
+        type: GraphQLInt,
+        description: 'skip the first n rows. Use only with order_by',
+        extensions: BIG_INT_ARGUMENT,
+      },
       order_by: {
         type: new GraphQLList(new GraphQLNonNull(this.orderByType(table))),
         description: 'sort the rows by one or more columns',

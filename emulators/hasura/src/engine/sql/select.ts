@@ -102,7 +102,7 @@ function rowsQuery(ctx: CompileContext, rows: RowSet, join: Join, alias: string,
     : '';
   let tail = order.length ? ` ORDER BY ${order.map((o) => `${o.expr} ${o.item.direction}`).join(', ')}` : '';
   if (limit !== null) tail += ` LIMIT ${ctx.params.text(String(limit), 'int8')}`;
-  if (rows.offset !== null) tail += ` OFFSET ${ctx.params.text(String(rows.offset), 'int8')}`;
+  if (rows.offset !== null) tail += ` OFFSET ${ctx.params.text(rows.offset, 'int8')}`;
   const orderColumns = order.map((o, i) => `, ${o.expr} AS "__o${i}"`).join('');
   return `SELECT ${distinct}${alias}.*${orderColumns} FROM ${from(rows.table, alias)} WHERE ${conditions.join(' AND ')}${tail}`;
 }
