@@ -3,12 +3,21 @@
  * reworded as Hasura words them, and Postgres errors mapped to `constraint-violation` / `data-exception`.
  */
 import {
+  getNamedType,
+  getNullableType,
   GraphQLError,
+  isInputObjectType,
+  isListType,
+  isObjectType,
   Kind,
   type ASTNode,
   type DirectiveNode,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLEnumType,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
 } from 'graphql';
 import type { HasuraError } from '../types.js';
 
@@ -30,10 +39,17 @@ export function hasuraError(code: string, message: string, path = '$'): HasuraEr
 }
 
 /** A graphql-js validation error in Hasura's words, with a `$.selectionSet…` path to the offending node. */
-export function fromValidationError(error: GraphQLError, document: DocumentNode): HasuraError {
+export function fromValidationError(error: GraphQLError, document: DocumentNode, schema: GraphQLSchema): HasuraError {
   const node = error.nodes?.[0];
-  const path = node ? (pathTo(document, node) ?? '$') : '$';
+  const path = node ? (pathTo(document, node, schema) ?? '$') : '$';
   let match: RegExpExecArray | null;
+  if ((match = /^Value "(.*)" does not exist in "(\w+)" enum/.exec(error.message))) {
+    return enumMismatch(schema.getType(match[2]), match[1], path);
+  }
+  if ((match = /^Enum "(\w+)" cannot represent non-enum value/.exec(error.message))) {
+    const found = (node && LITERAL_FOUND[node.kind]) ?? 'a value';
+    return hasuraError('validation-failed', typeMismatch(match[1], path, found, 'an enum value'), path);
+  }
   if ((match = /^Cannot query field "(\w+)" on type "(\w+)"/.exec(error.message))) {
     return hasuraError('validation-failed', `field '${match[1]}' not found in type: '${match[2]}'`, path);
   }
@@ -61,7 +77,7 @@ export function fromValidationError(error: GraphQLError, document: DocumentNode)
   }
   if ((match = /^Variable "\$(\w+)" of type "([^"]+)" used in position expecting type "([^"]+)"/.exec(error.message))) {
     const usage = error.nodes?.[1];
-    const at = usage ? (pathTo(document, usage) ?? '$') : path;
+    const at = usage ? (pathTo(document, usage, schema) ?? '$') : path;
     const message = `variable "${match[1]}" is declared as ${match[2]}, but used where ${match[3]} is expected`;
     return hasuraError('validation-failed', message, at);
   }
@@ -96,6 +112,23 @@ export function fromValidationError(error: GraphQLError, document: DocumentNode)
     return hasuraError('validation-failed', `unbound variable "${match[1]}"`, path);
   }
   return hasuraError('validation-failed', error.message, path);
+}
+
+/**
+ * Hasura's enum parser on a name that is not one of the type's values (listed in the schema's order), or on a string
+ * that is no GraphQL name (a type mismatch).
+ */
+export function enumMismatch(type: unknown, value: string, path: string): HasuraError {
+  const enumType = type as GraphQLEnumType;
+  if (!/^[_A-Za-z][_0-9A-Za-z]*$/.test(value)) {
+    return hasuraError('validation-failed', typeMismatch(enumType.name, path, 'a string', 'an enum value'), path);
+  }
+  const values = enumType
+    .getValues()
+    .map((v) => `'${v.name}'`)
+    .join(', ');
+  const message = `expected one of the values [${values}] for type '${enumType.name}', but found '${value}'`;
+  return hasuraError('validation-failed', message, path);
 }
 
 /** A directive location as Hasura's directive parser names it. */
@@ -196,9 +229,11 @@ const LITERAL_FOUND: Partial<Record<Kind, string>> = {
 
 /**
  * Hasura-style path of a node inside the document: `$.selectionSet.<field>` per field (alias if any),
- * `.args.<name>` per argument and `.<name>` per input object field. Fragments are followed from their spreads.
+ * `.args.<name>` per argument, `.<name>` per input object field and `[i]` per list item. Like Hasura's list parser, a
+ * single value given where the schema expects a list (`order_by: {id: asc}`) is the list's item `[0]`. Fragments are
+ * followed from their spreads.
  */
-export function pathTo(document: DocumentNode, target: ASTNode): string | undefined {
+export function pathTo(document: DocumentNode, target: ASTNode, schema: GraphQLSchema): string | undefined {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -219,63 +254,90 @@ export function pathTo(document: DocumentNode, target: ASTNode): string | undefi
     }
     return undefined;
   };
-  const search = (node: ASTNode | undefined, path: string): string | undefined => {
+  const typeNamed = (name: string | undefined, fallback: GraphQLObjectType | undefined) => {
+    const type = name ? schema.getType(name) : fallback;
+    return isObjectType(type) ? type : undefined;
+  };
+  const inSelections = (
+    node: { selectionSet?: { selections: readonly ASTNode[] } },
+    path: string,
+    parent: GraphQLObjectType | undefined,
+  ) => {
+    for (const selection of node.selectionSet?.selections ?? []) {
+      const found = search(selection, path, parent);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  /** A value where `type` is expected: a single value for a list type is its item `[0]` (nested lists too). */
+  const value = (node: ASTNode, path: string, type: GraphQLInputType | undefined): string | undefined => {
+    let nullable = type && getNullableType(type);
+    while (isListType(nullable) && node.kind !== Kind.LIST && node.kind !== Kind.VARIABLE && node.kind !== Kind.NULL) {
+      path += '[0]';
+      nullable = getNullableType(nullable.ofType);
+    }
+    if (node === target) return path;
+    if (node.kind === Kind.OBJECT) {
+      const fields = isInputObjectType(nullable) ? nullable.getFields() : undefined;
+      for (const field of node.fields) {
+        const here = `${path}.${field.name.value}`;
+        const found = field === target ? here : value(field.value, here, fields?.[field.name.value]?.type);
+        if (found) return found;
+      }
+    } else if (node.kind === Kind.LIST) {
+      const item = isListType(nullable) ? nullable.ofType : undefined;
+      for (const [i, element] of node.values.entries()) {
+        const found = value(element, `${path}[${i}]`, item);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  const search = (
+    node: ASTNode | undefined,
+    path: string,
+    parent: GraphQLObjectType | undefined,
+  ): string | undefined => {
     if (!node) return undefined;
     if (node === target && node.kind !== Kind.FIELD) return path;
     switch (node.kind) {
       case Kind.OPERATION_DEFINITION:
+        return inSelections(node, path, schema.getRootType(node.operation) ?? undefined);
       case Kind.FRAGMENT_DEFINITION:
-        return searchAll(node.selectionSet.selections, path);
+        return inSelections(node, path, typeNamed(node.typeCondition.name.value, parent));
       case Kind.INLINE_FRAGMENT:
-        return inDirectives(node, path) ?? searchAll(node.selectionSet.selections, path);
+        return inDirectives(node, path) ?? inSelections(node, path, typeNamed(node.typeCondition?.name.value, parent));
       case Kind.FIELD: {
         const atDirective = inDirectives(node, path);
         if (atDirective) return atDirective;
         const here = `${path}.selectionSet.${node.alias?.value ?? node.name.value}`;
         // A selection set is reported at its field (a subselection on a scalar).
         if (node === target || node.selectionSet === target) return here;
+        const def = parent?.getFields()[node.name.value];
         for (const arg of node.arguments ?? []) {
+          const at = `${here}.args.${arg.name.value}`;
           const found =
-            arg === target ? `${here}.args.${arg.name.value}` : search(arg.value, `${here}.args.${arg.name.value}`);
+            arg === target ? at : value(arg.value, at, def?.args.find((a) => a.name === arg.name.value)?.type);
           if (found) return found;
         }
-        return node.selectionSet ? searchAll(node.selectionSet.selections, here) : undefined;
+        const returned = def && getNamedType(def.type);
+        return inSelections(node, here, isObjectType(returned) ? returned : undefined);
       }
       case Kind.FRAGMENT_SPREAD: {
         const atDirective = inDirectives(node, path);
         if (atDirective) return atDirective;
         if (visited.has(node.name.value)) return undefined;
         visited.add(node.name.value);
-        return search(fragments.get(node.name.value), path);
+        return search(fragments.get(node.name.value), path, parent);
       }
-      case Kind.OBJECT:
-        for (const field of node.fields) {
-          const here = `${path}.${field.name.value}`;
-          const found = field === target ? here : search(field.value, here);
-          if (found) return found;
-        }
-        return undefined;
-      case Kind.LIST:
-        for (const [i, value] of node.values.entries()) {
-          const found = search(value, `${path}[${i}]`);
-          if (found) return found;
-        }
-        return undefined;
       default:
         return undefined;
     }
   };
-  const searchAll = (nodes: readonly ASTNode[], path: string) => {
-    for (const node of nodes) {
-      const found = search(node, path);
-      if (found) return found;
-    }
-    return undefined;
-  };
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
     visited.clear();
-    const found = search(definition, '$');
+    const found = search(definition, '$', undefined);
     if (found) return found;
   }
   return undefined;

@@ -9,10 +9,8 @@ import {
   getArgumentValues,
   getVariableValues,
   Kind,
-  NoUnusedVariablesRule,
   parse,
   print,
-  specifiedRules,
   validate,
   visit,
   type DocumentNode,
@@ -24,6 +22,7 @@ import {
 } from 'graphql';
 import { fromValidationError, hasuraError } from '../engine/errors.js';
 import { rootFieldName } from '../engine/metadata/model.js';
+import { VALIDATION_RULES } from '../engine/request/prepare.js';
 import type { GraphQLRequest, HasuraError } from '../types.js';
 import { streamPlanOf } from './schema.js';
 
@@ -44,8 +43,6 @@ export interface StreamQuery {
 
 /** Where the cursor column's value travels in each row (removed before the row is sent). */
 export const CURSOR_KEY = 'hasura_stream_cursor';
-
-const RULES = specifiedRules.filter((rule) => rule !== NoUnusedVariablesRule);
 
 /** `schema` is the role's; null when the role has no permissions at all. */
 export function planOperation(schema: GraphQLSchema | null, request: GraphQLRequest): PlannedOperation {
@@ -68,8 +65,8 @@ export function planOperation(schema: GraphQLSchema | null, request: GraphQLRequ
   const subscriptionRoot = schema?.getSubscriptionType();
   if (!schema || !subscriptionRoot)
     return { kind: 'error', error: hasuraError('validation-failed', 'no subscriptions exist') };
-  const errors = validate(schema, document, RULES);
-  if (errors.length) return { kind: 'error', error: fromValidationError(errors[0], document) };
+  const errors = validate(schema, document, VALIDATION_RULES);
+  if (errors.length) return { kind: 'error', error: fromValidationError(errors[0], document, schema) };
 
   const streamField = operation.selectionSet.selections.find(
     (s): s is FieldNode =>

@@ -80,7 +80,7 @@ export function prepareRequest(schema: GraphQLSchema, request: GraphQLRequest): 
   for (const [name, uses] of usages) {
     const value = variables[name];
     if (value === undefined || value === null || !uses.every((use) => bigIntUses.has(use))) continue;
-    const read = bigIntVariable(value, pathTo(document, uses[0]) ?? '$');
+    const read = bigIntVariable(value, pathTo(document, uses[0], schema) ?? '$');
     if (!read.ok) return { ok: false, error: read.error };
     (bigInts ??= {})[name] = read.value;
   }
@@ -91,8 +91,8 @@ export function prepareRequest(schema: GraphQLSchema, request: GraphQLRequest): 
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], forCoercion, { maxErrors: 1 });
   if (coerced.errors) {
     // Looked at again only when something is wrong: reworded the Hasura way, at the variable's use site.
-    const invalid = checkVariableValues(schema, operation, variables, (name) =>
-      useSite(document, usages, bigIntUses, name),
+    const invalid = checkVariableValues(schema, operation, forCoercion, (name) =>
+      useSite(schema, document, usages, bigIntUses, name),
     );
     return invalid ? { ok: false, error: invalid } : failure(coerced.errors[0].message);
   }
@@ -114,6 +114,7 @@ export function prepareRequest(schema: GraphQLSchema, request: GraphQLRequest): 
  * (which accepts every `Int`, so it is not the one refusing the value) unless there are no others.
  */
 function useSite(
+  schema: GraphQLSchema,
   document: DocumentNode,
   usages: Map<string, VariableNode[]>,
   bigIntUses: Set<VariableNode>,
@@ -121,14 +122,14 @@ function useSite(
 ): string {
   const uses = usages.get(name) ?? [];
   const use = uses.find((node) => !bigIntUses.has(node)) ?? uses[0];
-  return (use && pathTo(document, use)) ?? '$';
+  return (use && pathTo(document, use, schema)) ?? '$';
 }
 
 /**
  * The spec's rules except "unused variable" (Hasura accepts declared variables the operation does not use), with
  * values checked the way Hasura reads `offset`.
  */
-const VALIDATION_RULES = specifiedRules
+export const VALIDATION_RULES = specifiedRules
   .filter((rule) => rule !== NoUnusedVariablesRule)
   .map((rule) => (rule === ValuesOfCorrectTypeRule ? BigIntValuesOfCorrectTypeRule : rule));
 
@@ -201,7 +202,7 @@ function parseAndValidate(schema: GraphQLSchema, query: string): CheckedDocument
   const checked = {
     document,
     fragments,
-    validationError: errors.length ? fromValidationError(errors[0], document) : null,
+    validationError: errors.length ? fromValidationError(errors[0], document, schema) : null,
     bigIntUses: errors.length ? new Set<VariableNode>() : bigIntVariableNodes(schema, document),
   };
   if (cache.size >= DOCUMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);

@@ -7,7 +7,10 @@
 import {
   coerceInputValue,
   getNamedType,
+  getNullableType,
   GraphQLError,
+  isInputObjectType,
+  isListType,
   Kind,
   print,
   typeFromAST,
@@ -16,7 +19,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { HasuraError } from '../../types.js';
-import { describeFound, hasuraError, outOfBounds, typeMismatch } from '../errors.js';
+import { describeFound, enumMismatch, hasuraError, outOfBounds, typeMismatch } from '../errors.js';
 
 /** Presence of the values, in the order of the definitions, as Hasura's `resolveVariables` checks them. */
 export function checkVariablePresence(
@@ -56,15 +59,65 @@ export function checkVariableValues(
       first ??= { path, invalid, error };
     });
     if (!first) continue;
-    const at = useSite(name) + first.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join('');
-    return reworded(first.error, first.invalid, at, getNamedType(type).name);
+    const at = useSite(name) + valuePath(type, first.path, first.invalid);
+    return reworded(schema, first.error, first.invalid, at, getNamedType(type).name);
   }
   return null;
 }
 
-function reworded(error: GraphQLError, invalid: unknown, path: string, declared: string): HasuraError {
+/**
+ * graphql-js' path to a value inside a variable in Hasura's form: `.field` and `[i]`, with `[0]` where a single value
+ * stood for a list (Hasura's list parser reads it as the item 0; graphql-js' path leaves it out).
+ */
+function valuePath(type: GraphQLInputType, path: readonly (string | number)[], invalid: unknown): string {
+  let text = '';
+  let current: GraphQLInputType | undefined = type;
+  /** The item type of `current` when it is a list type. */
+  const itemOf = (): GraphQLInputType | undefined => {
+    const nullable = current && getNullableType(current);
+    return isListType(nullable) ? (nullable.ofType as GraphQLInputType) : undefined;
+  };
+  const intoSingletonLists = () => {
+    for (let item = itemOf(); item; item = itemOf()) {
+      text += '[0]';
+      current = item;
+    }
+  };
+  for (const key of path) {
+    if (typeof key === 'number') {
+      text += `[${key}]`;
+      current = itemOf();
+      continue;
+    }
+    intoSingletonLists();
+    const object = current && getNullableType(current);
+    text += `.${key}`;
+    current = isInputObjectType(object) ? object.getFields()[key]?.type : undefined;
+  }
+  // The failing value itself stood for a list when it is neither a list nor null.
+  if (invalid !== null && invalid !== undefined && !Array.isArray(invalid)) intoSingletonLists();
+  return text;
+}
+
+function reworded(
+  schema: GraphQLSchema,
+  error: GraphQLError,
+  invalid: unknown,
+  path: string,
+  declared: string,
+): HasuraError {
   const message = error.message;
   let match: RegExpExecArray | null;
+  if ((match = /^Value ".*" does not exist in "(\w+)" enum/.exec(message)) && typeof invalid === 'string') {
+    return enumMismatch(schema.getType(match[1]), invalid, path);
+  }
+  if ((match = /^Enum "(\w+)" cannot represent non-string value/.exec(message))) {
+    return hasuraError(
+      'validation-failed',
+      typeMismatch(match[1], path, describeFound(invalid), 'an enum value'),
+      path,
+    );
+  }
   if ((match = /^(Int|Float|String|Boolean|ID) cannot represent/.exec(message))) {
     const scalar = match[1];
     // Hasura reads a JSON number for Int exactly and refuses a fraction or a value beyond 32 bits as a parse error.
@@ -88,6 +141,6 @@ function reworded(error: GraphQLError, invalid: unknown, path: string, declared:
   if ((match = /^Expected type "(\w+)" to be an object/.exec(message))) {
     return hasuraError('validation-failed', typeMismatch(match[1], path, describeFound(invalid), 'an object'), path);
   }
-  // Rarer mismatches (an enum value that does not exist, a custom scalar) keep graphql-js' words (Known differences).
+  // Rarer mismatches (a custom scalar) keep graphql-js' words (Known differences).
   return hasuraError('validation-failed', message || `invalid value for a variable of type ${declared}`, path);
 }
