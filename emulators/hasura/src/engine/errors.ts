@@ -57,7 +57,9 @@ export function fromValidationError(error: GraphQLError, document: DocumentNode,
     return hasuraError('validation-failed', `field '${match[1]}' not found in type: '${match[2]}'`, path);
   }
   if ((match = /^Unknown argument "(\w+)" on field "\w+\.(\w+)"/.exec(error.message))) {
-    return hasuraError('validation-failed', `'${match[2]}' has no argument named '${match[1]}'`, path);
+    // Hasura checks a field's argument names before it enters `args`: the error is at the field.
+    const atField = path.replace(/\.args\.\w+$/, '');
+    return hasuraError('validation-failed', `'${match[2]}' has no argument named '${match[1]}'`, atField);
   }
   if ((match = /^Field "\w+" argument "(\w+)" of type "[^"]+" is required/.exec(error.message))) {
     return hasuraError('validation-failed', `missing required field '${match[1]}'`, `${path}.args`);

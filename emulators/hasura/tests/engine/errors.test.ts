@@ -102,7 +102,7 @@ describeOnEachDatabase('errors', (h) => {
 
   it('unknown arguments and input fields', async () => {
     expect(await h.run(`{ articles(first: 1) { id } }`)).toEqual(
-      error("'articles' has no argument named 'first'", '$.selectionSet.articles.args.first'),
+      error("'articles' has no argument named 'first'", '$.selectionSet.articles'),
     );
     expect(await h.run(`{ articles(where: {nope: {_eq: 1}}) { id } }`)).toEqual(
       error("field 'nope' not found in type: 'articles_bool_exp'", '$.selectionSet.articles.args.where.nope'),
