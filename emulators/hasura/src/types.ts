@@ -192,6 +192,8 @@ export interface PreparedOperation {
   variables: Record<string, unknown>;
   /** The variables as sent (their object keys keep the client's order). */
   rawVariables: Record<string, unknown>;
+  /** A query's `rawVariables` as JSON text, the key of its compiled plan; undefined: not to be remembered. */
+  variablesText: string | undefined;
 }
 
 /** The compiled engine for one metadata + catalog snapshot. */

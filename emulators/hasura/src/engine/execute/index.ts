@@ -53,7 +53,7 @@ export async function executeOperation(
   session: Session,
 ): Promise<string> {
   const isQuery = prepared.operation.operation !== 'mutation';
-  const planKey = isQuery ? env.plans.key(prepared.operation, prepared.rawVariables, session) : '';
+  const planKey = isQuery ? env.plans.key(prepared.operation, prepared.variablesText, session) : undefined;
   const known = isQuery ? env.plans.get(planKey) : undefined;
   if (known) return runPlan(env, known, session);
   let ir: OperationIR;
@@ -161,7 +161,7 @@ async function runQuery(
   prepared: PreparedOperation,
   ir: OperationIR,
   session: Session,
-  planKey: string,
+  planKey: string | undefined,
 ): Promise<string> {
   const plan = planQuery(prepared, ir, session);
   if ('text' in plan) return plan.text;

@@ -6,6 +6,7 @@
  */
 import type { OperationDefinitionNode } from 'graphql';
 import type { Session } from '../../types.js';
+import { operationId } from '../request/prepare.js';
 
 /** A query ready to run: its one statement (if any) and the root fields' keys and constant texts. */
 export interface QueryPlan {
@@ -20,24 +21,22 @@ export interface QueryPlan {
 const MAX_PLANS = 200;
 /** A key (and so the variables and parameters) beyond this is not kept: 200 near-10 MB bodies would stay in memory. */
 const MAX_KEY_CHARS = 16 * 1024;
-const operationIds = new WeakMap<OperationDefinitionNode, number>();
-let nextOperationId = 0;
 
 export class QueryPlans {
   private readonly plans = new Map<string, QueryPlan>();
 
-  key(operation: OperationDefinitionNode, variables: unknown, session: Session): string {
-    let id = operationIds.get(operation);
-    if (id === undefined) operationIds.set(operation, (id = nextOperationId++));
-    return `${id}\0${JSON.stringify(variables ?? {})}\0${JSON.stringify(session.variables)}`;
+  /** `variablesText`: the request's variables as JSON text; undefined: none to be remembered (no key). */
+  key(operation: OperationDefinitionNode, variablesText: string | undefined, session: Session): string | undefined {
+    if (variablesText === undefined) return undefined;
+    return `${operationId(operation)}\0${variablesText}\0${JSON.stringify(session.variables)}`;
   }
 
-  get(key: string): QueryPlan | undefined {
-    return this.plans.get(key);
+  get(key: string | undefined): QueryPlan | undefined {
+    return key === undefined ? undefined : this.plans.get(key);
   }
 
-  set(key: string, plan: QueryPlan): void {
-    if (key.length > MAX_KEY_CHARS) return;
+  set(key: string | undefined, plan: QueryPlan): void {
+    if (key === undefined || key.length > MAX_KEY_CHARS) return;
     if (this.plans.size >= MAX_PLANS) this.plans.delete(this.plans.keys().next().value!);
     this.plans.set(key, plan);
   }

@@ -64,6 +64,15 @@ export function prepareRequest(schema: GraphQLSchema, request: GraphQLRequest): 
       'parse-failed',
     );
   }
+  // Clients resend the same few queries, often with the same variables: those were checked and coerced already.
+  const variablesText = operation.operation === 'mutation' ? undefined : exactText(variables);
+  const rememberedKey = variablesText === undefined ? undefined : `${operationId(operation)}\0${variablesText}`;
+  const remembered = rememberedKey === undefined ? undefined : rememberedVariables.get(rememberedKey);
+  if (remembered) {
+    const operationWith = { schema, document, operation, fragments, variables: remembered, rawVariables: variables };
+    return { ok: true, operation: { ...operationWith, variablesText } };
+  }
+
   // Hasura resolves the variables before it parses the selection set against the schema.
   const missing = checkVariablePresence(operation, variables);
   if (missing) return { ok: false, error: missing };
@@ -96,17 +105,50 @@ export function prepareRequest(schema: GraphQLSchema, request: GraphQLRequest): 
     );
     return invalid ? { ok: false, error: invalid } : failure(coerced.errors[0].message);
   }
+  const values = bigInts ? { ...coerced.coerced, ...bigInts } : coerced.coerced;
+  if (rememberedKey !== undefined) remember(rememberedKey, values);
   return {
     ok: true,
-    operation: {
-      schema,
-      document,
-      operation,
-      fragments,
-      variables: bigInts ? { ...coerced.coerced, ...bigInts } : coerced.coerced,
-      rawVariables: variables,
-    },
+    operation: { schema, document, operation, fragments, variables: values, rawVariables: variables, variablesText },
   };
+}
+
+/**
+ * Variables as JSON text that tells them apart, or undefined: a number beyond float range (`1e400`) would be written
+ * `null`, like a null.
+ */
+function exactText(variables: Record<string, unknown>): string | undefined {
+  let exact = true;
+  const text = JSON.stringify(variables, (_key, value: unknown) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) exact = false;
+    return value;
+  });
+  return exact ? text : undefined;
+}
+
+/** A number per operation node (of a cached document), for keys. */
+const operationIds = new WeakMap<OperationDefinitionNode, number>();
+let nextOperationId = 0;
+
+export function operationId(operation: OperationDefinitionNode): number {
+  let id = operationIds.get(operation);
+  if (id === undefined) operationIds.set(operation, (id = nextOperationId++));
+  return id;
+}
+
+/**
+ * Coerced variables of requests that passed, by operation and variables text; the oldest dropped first, and none for
+ * large variables. The values are shared between requests: nothing downstream changes them.
+ */
+const rememberedVariables = new Map<string, Record<string, unknown>>();
+const REMEMBERED_VARIABLES = 1000;
+const MAX_REMEMBERED_KEY_CHARS = 4 * 1024;
+
+function remember(key: string, values: Record<string, unknown>): void {
+  if (key.length > MAX_REMEMBERED_KEY_CHARS) return;
+  if (rememberedVariables.size >= REMEMBERED_VARIABLES)
+    rememberedVariables.delete(rememberedVariables.keys().next().value!);
+  rememberedVariables.set(key, values);
 }
 
 /**
