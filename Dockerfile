@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The app's production image (the default target, the last stage) and the local Clerk server for docker-compose.yml's
 # no-account demo (target `local-clerk`). `docker build -t remix-clerk-hasura .`, then run it with the app's env (.env.example).
-ARG NODE_IMAGE=node:22-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # The manifests npm ci needs: the root and the two workspace packages it lists.
 FROM ${NODE_IMAGE} AS manifests

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/chromium.js';
 import { APP_URL, E2E_ENV, E2E_PORTS } from './tests/e2e/support/stack-env.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const ci = !!process.env.CI;
 
 export default defineConfig({
@@ -16,18 +15,7 @@ export default defineConfig({
   use: {
     baseURL: APP_URL,
     trace: 'on-first-retry',
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [
     // One sign-in per user through Clerk's <SignIn/>; the state lands in playwright/.auth/<user>.json (git-ignored).

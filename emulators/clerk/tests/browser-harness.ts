@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../../tests/chromium.js';
 import type { StartClerkOptions } from '../src/index.js';
 import { freePort, startTestApp, type TestApp } from './browser-app.js';
 import { startTestClerk, type TestClerk } from './helpers.js';
@@ -15,17 +15,6 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export async function startBrowserHarness(
   options: Omit<StartClerkOptions, 'appOrigins'> = {},
 ): Promise<BrowserHarness> {
@@ -34,7 +23,7 @@ export async function startBrowserHarness(
   let app: TestApp | undefined;
   try {
     app = await startTestApp(clerk.env, appPort);
-    const browser = await chromium.launch({ executablePath, args: FLAGS, headless: true });
+    const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true });
     const started = app;
     return {
       clerk,
