@@ -39,7 +39,7 @@ export function prepareRequest(schema: GraphQLSchema, request: GraphQLRequest): 
     return failure('Automatic Persisted Queries is not enabled', '$', 'not-supported');
   const checked = parseAndValidate(schema, request.query);
   if (!checked) return failure('not a valid graphql query', '$.query');
-  const { document, validationError, fragments, bigIntUses } = checked;
+  const { document, validationError, fragments, bigIntUses, cached } = checked;
 
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
@@ -65,7 +65,8 @@ export function prepareRequest(schema: GraphQLSchema, request: GraphQLRequest): 
     );
   }
   // Clients resend the same few queries, often with the same variables: those were checked and coerced already.
-  const variablesText = operation.operation === 'mutation' ? undefined : exactText(variables);
+  // Nothing is remembered for a document that is not kept (its operation is never seen again).
+  const variablesText = operation.operation === 'mutation' || !cached ? undefined : exactText(variables);
   const rememberedKey = variablesText === undefined ? undefined : `${operationId(operation)}\0${variablesText}`;
   const remembered = rememberedKey === undefined ? undefined : rememberedVariables.get(rememberedKey);
   if (remembered) {
@@ -218,11 +219,17 @@ interface CheckedDocument {
   validationError: HasuraError | null;
   /** Variable references that are the whole value of a 64-bit (`offset`) argument. */
   bigIntUses: Set<VariableNode>;
+  /** Kept for the next request with the same text. */
+  cached: boolean;
 }
 
-/** Parsed and validated documents per schema (clients resend the same few queries), oldest dropped first. */
+/**
+ * Parsed and validated documents per schema (clients resend the same few queries), oldest dropped first; a long
+ * query text is not kept (500 documents of near 10 MB each would stay in memory).
+ */
 const documentCache = new WeakMap<GraphQLSchema, Map<string, CheckedDocument>>();
 const DOCUMENT_CACHE_SIZE = 500;
+const MAX_CACHED_QUERY_CHARS = 16 * 1024;
 
 /** null when the query does not parse. */
 function parseAndValidate(schema: GraphQLSchema, query: string): CheckedDocument | null {
@@ -246,7 +253,9 @@ function parseAndValidate(schema: GraphQLSchema, query: string): CheckedDocument
     fragments,
     validationError: errors.length ? fromValidationError(errors[0], document, schema) : null,
     bigIntUses: errors.length ? new Set<VariableNode>() : bigIntVariableNodes(schema, document),
+    cached: query.length <= MAX_CACHED_QUERY_CHARS,
   };
+  if (!checked.cached) return checked;
   if (cache.size >= DOCUMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(query, checked);
   return checked;
