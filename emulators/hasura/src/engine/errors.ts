@@ -6,6 +6,7 @@ import {
   getNamedType,
   getNullableType,
   GraphQLError,
+  isEnumType,
   isInputObjectType,
   isListType,
   isObjectType,
@@ -14,8 +15,8 @@ import {
   type DirectiveNode,
   type DocumentNode,
   type FragmentDefinitionNode,
-  type GraphQLEnumType,
   type GraphQLInputType,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
@@ -120,8 +121,8 @@ export function fromValidationError(error: GraphQLError, document: DocumentNode,
  * Hasura's enum parser on a name that is not one of the type's values (listed in the schema's order), or on a string
  * that is no GraphQL name (a type mismatch).
  */
-export function enumMismatch(type: unknown, value: string, path: string): HasuraError {
-  const enumType = type as GraphQLEnumType;
+export function enumMismatch(enumType: GraphQLNamedType | null | undefined, value: string, path: string): HasuraError {
+  if (!isEnumType(enumType)) return hasuraError('validation-failed', `unexpected enum value '${value}'`, path);
   if (!/^[_A-Za-z][_0-9A-Za-z]*$/.test(value)) {
     return hasuraError('validation-failed', typeMismatch(enumType.name, path, 'a string', 'an enum value'), path);
   }

@@ -42,8 +42,11 @@ function fromDecimal(digits: string): string {
 }
 
 /** An integer literal's digits within 64 bits (a longer text is not converted at all, for the same reason). */
-const fitsInt64 = (literal: string) =>
-  literal.length <= 20 && BigInt(literal) >= INT64_MIN && BigInt(literal) <= INT64_MAX;
+function fitsInt64(literal: string): boolean {
+  if (literal.length > 20) return false;
+  const value = BigInt(literal);
+  return value >= INT64_MIN && value <= INT64_MAX;
+}
 
 /** `ValuesOfCorrectTypeRule`, except that a big-int argument also takes a 64-bit integer or a decimal string. */
 export function BigIntValuesOfCorrectTypeRule(context: ValidationContext): ASTVisitor {
