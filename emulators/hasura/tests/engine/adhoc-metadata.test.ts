@@ -358,6 +358,43 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
     expect((asked.data as Data).articles_aggregate.aggregate.count).toBe(2);
   });
 
+  it('a row limit beyond 64 bits is inconsistent metadata; one within 64 bits is written into the SQL whole', async () => {
+    const withLimit = (role: string, limit: number) => ({
+      role,
+      permission: { columns: ['title'], filter: {}, limit },
+    });
+    const metadata: Metadata = {
+      version: 3,
+      sources: [
+        {
+          name: 'default',
+          kind: 'postgres',
+          tables: [
+            {
+              table: { schema: 'public', name: 'articles' },
+              select_permissions: [withLimit('huge', 1e21), withLimit('wide', 2 ** 62)],
+            },
+          ],
+        },
+      ],
+    };
+    const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata });
+    expect(engine.inconsistentObjects).toEqual([
+      {
+        type: 'select_permission',
+        name: 'public.articles.huge',
+        reason: 'limit: expecting a non-negative 64-bit integer',
+      },
+    ]);
+    const query = { query: '{ articles(order_by: {title: asc}, limit: 1) { title } }' };
+    const huge = await engine.execute(query, { role: 'huge', variables: {} });
+    expect(huge.errors?.[0]?.extensions?.code).toBe('validation-failed');
+    const wide = await engine.execute(query, { role: 'wide', variables: {} });
+    expect(wide).toEqual({ data: { articles: [{ title: 'Alice draft one' }] } });
+    const compiled = engine.compile({ query: '{ articles { title } }' }, { role: 'wide', variables: {} });
+    expect('sql' in compiled && compiled.sql).toContain(`LIMIT ${2n ** 62n}`);
+  });
+
   it('reports a missing table or a bad relationship as inconsistent and serves the rest', async () => {
     const catalog = await readCatalog(h.db);
     const metadata: Metadata = {

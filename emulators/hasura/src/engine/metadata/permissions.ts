@@ -75,8 +75,9 @@ export function normalisePermissions(
 
 function selectRule(model: Model, table: TableModel, p: Fields): SelectRule {
   const limit = p.limit;
-  if (limit != null && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0)) {
-    throw new Inconsistency('limit: expecting a non-negative integer');
+  // Hasura reads it as a 64-bit Int (larger numbers fail to parse); it is written into the SQL as digits.
+  if (limit != null && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || limit >= 2 ** 63)) {
+    throw new Inconsistency('limit: expecting a non-negative 64-bit integer');
   }
   return {
     columns: columnSet(table, p),

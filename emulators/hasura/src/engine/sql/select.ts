@@ -101,7 +101,7 @@ function rowsQuery(ctx: CompileContext, rows: RowSet, join: Join, alias: string,
     ? `DISTINCT ON (${rows.distinctOn.map((c) => `${alias}.${ident(c)}`).join(', ')}) `
     : '';
   let tail = order.length ? ` ORDER BY ${order.map((o) => `${o.expr} ${o.item.direction}`).join(', ')}` : '';
-  if (limit !== null) tail += ` LIMIT ${integerLiteral(String(limit))}`;
+  if (limit !== null) tail += ` LIMIT ${integerLiteral(BigInt(limit).toString())}`; // every digit, even past 2^53
   if (rows.offset !== null) tail += ` OFFSET ${integerLiteral(rows.offset)}`;
   const orderColumns = order.map((o, i) => `, ${o.expr} AS "__o${i}"`).join('');
   return `SELECT ${distinct}${alias}.*${orderColumns} FROM ${from(rows.table, alias)} WHERE ${conditions.join(' AND ')}${tail}`;
