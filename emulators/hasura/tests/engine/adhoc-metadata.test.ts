@@ -1,51 +1,45 @@
 import { expect, it } from 'vitest';
 import { readCatalog } from '../../src/catalog.js';
 import { createEngine } from '../../src/engine/index.js';
-import type { Metadata } from '../../src/types.js';
+import type { Metadata, TableMetadata } from '../../src/types.js';
 import { describeOnEachDatabase, type Data } from './harness.js';
 
-const metadata: Metadata = {
+const onDefaultSource = (tables: TableMetadata[]): Metadata => ({
   version: 3,
-  sources: [
-    {
-      name: 'default',
-      kind: 'postgres',
-      tables: [
-        {
-          table: { schema: 'library', name: 'shelves' },
-          array_relationships: [
-            {
-              name: 'items',
-              using: {
-                manual_configuration: {
-                  remote_table: { schema: 'library', name: 'shelf_items' },
-                  column_mapping: { code: 'shelf_code' },
-                },
-              },
-            },
-          ],
-          select_permissions: [{ role: 'reader', permission: { columns: '*', filter: {} } }],
+  sources: [{ name: 'default', kind: 'postgres', tables }],
+});
+
+const metadata = onDefaultSource([
+  {
+    table: { schema: 'library', name: 'shelves' },
+    array_relationships: [
+      {
+        name: 'items',
+        using: {
+          manual_configuration: {
+            remote_table: { schema: 'library', name: 'shelf_items' },
+            column_mapping: { code: 'shelf_code' },
+          },
         },
-        {
-          table: { schema: 'library', name: 'shelf_items' },
-          object_relationships: [
-            {
-              name: 'article',
-              using: { manual_configuration: { remote_table: 'articles', column_mapping: { article_id: 'id' } } },
-            },
-          ],
-          select_permissions: [{ role: 'reader', permission: { columns: ['id', 'shelf_code'], filter: {} } }],
-        },
-        {
-          table: { schema: 'public', name: 'articles' },
-          select_permissions: [
-            { role: 'reader', permission: { columns: ['title'], filter: { published: { _eq: true } } } },
-          ],
-        },
-      ],
-    },
-  ],
-};
+      },
+    ],
+    select_permissions: [{ role: 'reader', permission: { columns: '*', filter: {} } }],
+  },
+  {
+    table: { schema: 'library', name: 'shelf_items' },
+    object_relationships: [
+      {
+        name: 'article',
+        using: { manual_configuration: { remote_table: 'articles', column_mapping: { article_id: 'id' } } },
+      },
+    ],
+    select_permissions: [{ role: 'reader', permission: { columns: ['id', 'shelf_code'], filter: {} } }],
+  },
+  {
+    table: { schema: 'public', name: 'articles' },
+    select_permissions: [{ role: 'reader', permission: { columns: ['title'], filter: { published: { _eq: true } } } }],
+  },
+]);
 
 describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, permission edge cases', (h) => {
   it('prefixes names with the schema and follows manual column mappings', async () => {
@@ -93,21 +87,12 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
   });
 
   it('a select permission without columns hides the table instead of breaking the schema', async () => {
-    const blind: Metadata = {
-      version: 3,
-      sources: [
-        {
-          name: 'default',
-          kind: 'postgres',
-          tables: [
-            {
-              table: { schema: 'public', name: 'articles' },
-              select_permissions: [{ role: 'blind', permission: { columns: [], filter: {} } }],
-            },
-          ],
-        },
-      ],
-    };
+    const blind = onDefaultSource([
+      {
+        table: { schema: 'public', name: 'articles' },
+        select_permissions: [{ role: 'blind', permission: { columns: [], filter: {} } }],
+      },
+    ]);
     const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata: blind });
     expect(engine.schemaFor('blind')).toBeNull();
     const response = await engine.execute({ query: '{ articles { id } }' }, { role: 'blind', variables: {} });
@@ -115,24 +100,15 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
   });
 
   it('returning only shows modified rows the role may select; affected_rows counts them all', async () => {
-    const writer: Metadata = {
-      version: 3,
-      sources: [
-        {
-          name: 'default',
-          kind: 'postgres',
-          tables: [
-            {
-              table: { schema: 'public', name: 'articles' },
-              select_permissions: [
-                { role: 'writer', permission: { columns: ['id', 'title'], filter: { published: { _eq: true } } } },
-              ],
-              insert_permissions: [{ role: 'writer', permission: { columns: '*', check: {} } }],
-            },
-          ],
-        },
-      ],
-    };
+    const writer = onDefaultSource([
+      {
+        table: { schema: 'public', name: 'articles' },
+        select_permissions: [
+          { role: 'writer', permission: { columns: ['id', 'title'], filter: { published: { _eq: true } } } },
+        ],
+        insert_permissions: [{ role: 'writer', permission: { columns: '*', check: {} } }],
+      },
+    ]);
     const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata: writer });
     const session = { role: 'writer', variables: {} };
     const many = await engine.execute(
@@ -152,51 +128,42 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
   });
 
   it('custom table, root field and column names: GraphQL names change, SQL and permissions keep Postgres names', async () => {
-    const custom: Metadata = {
-      version: 3,
-      sources: [
-        {
-          name: 'default',
-          kind: 'postgres',
-          tables: [
-            {
-              table: { schema: 'public', name: 'articles' },
-              configuration: {
-                custom_name: 'posts',
-                custom_root_fields: {
-                  select: 'allPosts',
-                  select_by_pk: 'post',
-                  insert_one: 'addPost',
-                  update_by_pk: { name: 'editPost' },
-                },
-                column_config: {
-                  author_id: { custom_name: 'authorId' },
-                  word_count: { custom_name: 'wordCount' },
-                  published_at: { custom_name: 'publishedAt' },
-                },
-              },
-              object_relationships: [{ name: 'author', using: { foreign_key_constraint_on: 'author_id' } }],
-              select_permissions: [
-                {
-                  role: 'reader',
-                  permission: {
-                    columns: ['id', 'title', 'word_count', 'published_at'],
-                    filter: { published_at: { _is_null: false } },
-                    allow_aggregations: true,
-                  },
-                },
-              ],
-            },
-            {
-              table: { schema: 'public', name: 'authors' },
-              array_relationships: [
-                { name: 'posts', using: { foreign_key_constraint_on: { column: 'author_id', table: 'articles' } } },
-              ],
-            },
-          ],
+    const custom = onDefaultSource([
+      {
+        table: { schema: 'public', name: 'articles' },
+        configuration: {
+          custom_name: 'posts',
+          custom_root_fields: {
+            select: 'allPosts',
+            select_by_pk: 'post',
+            insert_one: 'addPost',
+            update_by_pk: { name: 'editPost' },
+          },
+          column_config: {
+            author_id: { custom_name: 'authorId' },
+            word_count: { custom_name: 'wordCount' },
+            published_at: { custom_name: 'publishedAt' },
+          },
         },
-      ],
-    };
+        object_relationships: [{ name: 'author', using: { foreign_key_constraint_on: 'author_id' } }],
+        select_permissions: [
+          {
+            role: 'reader',
+            permission: {
+              columns: ['id', 'title', 'word_count', 'published_at'],
+              filter: { published_at: { _is_null: false } },
+              allow_aggregations: true,
+            },
+          },
+        ],
+      },
+      {
+        table: { schema: 'public', name: 'authors' },
+        array_relationships: [
+          { name: 'posts', using: { foreign_key_constraint_on: { column: 'author_id', table: 'articles' } } },
+        ],
+      },
+    ]);
     const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata: custom });
     const admin = { role: 'admin', variables: {} };
     const run = async (query: string, session = admin) => {
@@ -243,36 +210,27 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
   });
 
   it('permission filters may use _exists on any tracked table', async () => {
-    const moderated: Metadata = {
-      version: 3,
-      sources: [
-        {
-          name: 'default',
-          kind: 'postgres',
-          tables: [
-            {
-              table: { schema: 'public', name: 'articles' },
-              select_permissions: [
-                {
-                  role: 'moderator',
-                  permission: {
-                    columns: ['id'],
-                    filter: {
-                      _exists: {
-                        _table: { schema: 'public', name: 'authors' },
-                        _where: { user_id: { _eq: 'X-Hasura-User-Id' } },
-                      },
-                    },
-                    allow_aggregations: true,
-                  },
+    const moderated = onDefaultSource([
+      {
+        table: { schema: 'public', name: 'articles' },
+        select_permissions: [
+          {
+            role: 'moderator',
+            permission: {
+              columns: ['id'],
+              filter: {
+                _exists: {
+                  _table: { schema: 'public', name: 'authors' },
+                  _where: { user_id: { _eq: 'X-Hasura-User-Id' } },
                 },
-              ],
+              },
+              allow_aggregations: true,
             },
-            { table: { schema: 'public', name: 'authors' } },
-          ],
-        },
-      ],
-    };
+          },
+        ],
+      },
+      { table: { schema: 'public', name: 'authors' } },
+    ]);
     const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata: moderated });
     const count = async (user: string) => {
       const response = await engine.execute(
@@ -286,49 +244,31 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
   });
 
   it('permission filters may compare two columns of the row (_cgt and friends)', async () => {
-    const critic: Metadata = {
-      version: 3,
-      sources: [
-        {
-          name: 'default',
-          kind: 'postgres',
-          tables: [
-            {
-              table: { schema: 'public', name: 'articles' },
-              select_permissions: [
-                { role: 'critic', permission: { columns: ['title'], filter: { views: { _cgt: 'word_count' } } } },
-              ],
-            },
-          ],
-        },
-      ],
-    };
+    const critic = onDefaultSource([
+      {
+        table: { schema: 'public', name: 'articles' },
+        select_permissions: [
+          { role: 'critic', permission: { columns: ['title'], filter: { views: { _cgt: 'word_count' } } } },
+        ],
+      },
+    ]);
     const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata: critic });
     const response = await engine.execute({ query: '{ articles { title } }' }, { role: 'critic', variables: {} });
     expect(response.data).toEqual({ articles: [{ title: 'Haiku for NULL' }] }); // 99 views, 17 words
   });
 
   it('a row limit caps rows and aggregate nodes, never the aggregate itself (as Hasura since #2027)', async () => {
-    const capped: Metadata = {
-      version: 3,
-      sources: [
-        {
-          name: 'default',
-          kind: 'postgres',
-          tables: [
-            {
-              table: { schema: 'public', name: 'articles' },
-              select_permissions: [
-                {
-                  role: 'capped',
-                  permission: { columns: ['title', 'views'], filter: {}, limit: 3, allow_aggregations: true },
-                },
-              ],
-            },
-          ],
-        },
-      ],
-    };
+    const capped = onDefaultSource([
+      {
+        table: { schema: 'public', name: 'articles' },
+        select_permissions: [
+          {
+            role: 'capped',
+            permission: { columns: ['title', 'views'], filter: {}, limit: 3, allow_aggregations: true },
+          },
+        ],
+      },
+    ]);
     const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata: capped });
     const total = Number(
       (await h.data('{ articles_aggregate { aggregate { count sum { views } } } }')).articles_aggregate.aggregate.count,
@@ -363,21 +303,12 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
       role,
       permission: { columns: ['title'], filter: {}, limit },
     });
-    const metadata: Metadata = {
-      version: 3,
-      sources: [
-        {
-          name: 'default',
-          kind: 'postgres',
-          tables: [
-            {
-              table: { schema: 'public', name: 'articles' },
-              select_permissions: [withLimit('huge', 1e21), withLimit('wide', 2 ** 62)],
-            },
-          ],
-        },
-      ],
-    };
+    const metadata = onDefaultSource([
+      {
+        table: { schema: 'public', name: 'articles' },
+        select_permissions: [withLimit('huge', 1e21), withLimit('wide', 2 ** 62)],
+      },
+    ]);
     const engine = createEngine({ db: h.db, catalog: await readCatalog(h.db), metadata });
     expect(engine.inconsistentObjects).toEqual([
       {
@@ -397,23 +328,14 @@ describeOnEachDatabase('ad-hoc metadata: other schemas, manual relationships, pe
 
   it('reports a missing table or a bad relationship as inconsistent and serves the rest', async () => {
     const catalog = await readCatalog(h.db);
-    const metadata: Metadata = {
-      version: 3,
-      sources: [
-        {
-          name: 'default',
-          kind: 'postgres',
-          tables: [
-            { table: { schema: 'public', name: 'nope' } },
-            {
-              table: { schema: 'public', name: 'articles' },
-              object_relationships: [{ name: 'writer', using: { foreign_key_constraint_on: 'title' } }],
-              select_permissions: [{ role: 'reader', permission: { columns: ['title'], filter: {} } }],
-            },
-          ],
-        },
-      ],
-    };
+    const metadata = onDefaultSource([
+      { table: { schema: 'public', name: 'nope' } },
+      {
+        table: { schema: 'public', name: 'articles' },
+        object_relationships: [{ name: 'writer', using: { foreign_key_constraint_on: 'title' } }],
+        select_permissions: [{ role: 'reader', permission: { columns: ['title'], filter: {} } }],
+      },
+    ]);
     const engine = createEngine({ db: h.db, catalog, metadata });
     expect(engine.inconsistentObjects).toEqual([
       { type: 'table', name: 'public.nope', reason: 'no such table/view exists in source' },
